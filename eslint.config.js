@@ -1,0 +1,58 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+const noElectron = { name: 'electron', message: 'The renderer talks to its Host (renderer/src/host), never to electron.' };
+const noDexie = [
+  { name: 'dexie', message: 'Only renderer/src/storage touches IndexedDB.' },
+];
+const uiAndStorage = ['react', 'react-dom', 'react-dom/*', '@mui/*', '@emotion/*', 'dexie', 'dexie-react-hooks'];
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    linterOptions: { reportUnusedDisableDirectives: 'error' },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': ['error', { paths: [noElectron, ...noDexie], patterns: [{ group: ['electron/*', '**/electron/main/*', '**/electron/preload/*'], message: noElectron.message }] }],
+    },
+  },
+  {
+    files: ['renderer/src/storage/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [noElectron], patterns: [{ group: ['**/features/*', '**/app/*'], message: 'Storage must not depend on UI code.' }] }],
+    },
+  },
+  {
+    files: ['renderer/src/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [noElectron],
+        patterns: [
+          { group: uiAndStorage, message: 'domain/ is pure TypeScript: no React, MUI, Dexie or Electron.' },
+          { group: ['**/storage/*', '**/features/*', '**/app/*', '**/host/*', '**/components/*'], message: 'domain/ depends on nothing else in the app.' },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['electron/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/renderer/*'], message: 'The shell does not import renderer code.' }] }],
+    },
+  },
+);

@@ -1,0 +1,43 @@
+import { defineConfig } from '@playwright/test';
+import { chromiumArgs, findChromium } from './scripts/chromium.mjs';
+
+/** The built renderer is served here for the browser suite (not the port `npm start` uses). */
+export const E2E_PORT = 4599;
+
+const executablePath = findChromium() ?? undefined;
+
+export default defineConfig({
+  outputDir: 'test-results',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [['list'], ['json']] : [['list']],
+  projects: [
+    {
+      name: 'browser',
+      testDir: 'tests/e2e/browser',
+      testMatch: '*.spec.ts',
+      use: {
+        browserName: 'chromium',
+        baseURL: `http://127.0.0.1:${E2E_PORT}`,
+        viewport: { width: 1366, height: 768 },
+        launchOptions: { executablePath, args: chromiumArgs() },
+        trace: 'retain-on-failure',
+        screenshot: 'only-on-failure',
+      },
+    },
+    {
+      name: 'electron',
+      testDir: 'tests/e2e/electron',
+      testMatch: '*.electron.spec.ts',
+    },
+  ],
+  webServer: {
+    command: `npx vite preview --port ${E2E_PORT} --strictPort`,
+    url: `http://127.0.0.1:${E2E_PORT}`,
+    reuseExistingServer: !process.env.CI,
+    timeout: 60_000,
+  },
+});

@@ -1,0 +1,33 @@
+import { useEffect } from 'react';
+import CssBaseline from '@mui/material/CssBaseline';
+import { ThemeProvider } from '@mui/material/styles';
+import { theme } from './theme';
+import { useRoute } from './router';
+import { NotificationsProvider } from './notifications';
+import { LibraryScreen } from '../features/library/LibraryScreen';
+import { PlanScreen } from '../features/plan/PlanScreen';
+import { requestPersistentStorage } from '../storage/persistence';
+import { planStore } from './store';
+
+export function App() {
+  const route = useRoute();
+
+  useEffect(() => {
+    void requestPersistentStorage();
+    // Plans deleted more than 30 days ago leave the library for good.
+    void planStore.purgeDeleted().catch(() => undefined);
+  }, []);
+
+  useEffect(() => {
+    window.scrollTo(0, 0);
+  }, [route.screen]);
+
+  return (
+    <ThemeProvider theme={theme}>
+      <CssBaseline />
+      <NotificationsProvider>
+        {route.screen === 'plan' ? <PlanScreen key={route.planId} planId={route.planId} /> : <LibraryScreen />}
+      </NotificationsProvider>
+    </ThemeProvider>
+  );
+}

@@ -1,0 +1,55 @@
+import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import Snackbar from '@mui/material/Snackbar';
+
+export interface Notice {
+  message: string;
+  severity?: 'success' | 'info' | 'warning' | 'error';
+  /** An action such as Undo, offered beside the message. */
+  action?: { label: string; run: () => void | Promise<void> };
+}
+
+type Notify = (notice: Notice) => void;
+
+const NotifyContext = createContext<Notify>(() => undefined);
+
+export function useNotify(): Notify {
+  return useContext(NotifyContext);
+}
+
+/** One message at a time at the bottom of the window; messages with an action stay longer. */
+export function NotificationsProvider({ children }: { children: ReactNode }) {
+  const [current, setCurrent] = useState<(Notice & { key: number }) | null>(null);
+  const notify = useCallback<Notify>((notice) => setCurrent({ ...notice, key: Date.now() }), []);
+  const close = useCallback(() => setCurrent(null), []);
+  const value = useMemo(() => notify, [notify]);
+  const severity = current?.severity ?? 'success';
+  return (
+    <NotifyContext.Provider value={value}>
+      {children}
+      <Snackbar
+        key={current?.key}
+        open={current !== null}
+        autoHideDuration={current?.action || severity === 'error' ? 12_000 : 5_000}
+        onClose={(_event, reason) => { if (reason !== 'clickaway') close(); }}
+        anchorOrigin={{ vertical: 'bottom', horizontal: 'center' }}
+      >
+        <Alert
+          severity={severity}
+          variant="filled"
+          onClose={close}
+          role={severity === 'error' ? 'alert' : 'status'}
+          action={current?.action ? (
+            <Button color="inherit" size="small" onClick={() => { const run = current.action?.run; close(); void run?.(); }}>
+              {current.action.label}
+            </Button>
+          ) : undefined}
+          sx={{ alignItems: 'center', '& .MuiAlert-action': { pt: 0 } }}
+        >
+          {current?.message}
+        </Alert>
+      </Snackbar>
+    </NotifyContext.Provider>
+  );
+}

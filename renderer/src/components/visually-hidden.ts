@@ -1,0 +1,4 @@
+/** Styles that hide text on screen but keep it for screen readers. */
+export const visuallyHidden = {
+  border: 0, clip: 'rect(0 0 0 0)', height: '1px', margin: '-1px', overflow: 'hidden', padding: 0, position: 'absolute', whiteSpace: 'nowrap', width: '1px',
+} as const;

@@ -1,0 +1,65 @@
+import Button from '@mui/material/Button';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogContentText from '@mui/material/DialogContentText';
+import DialogTitle from '@mui/material/DialogTitle';
+import List from '@mui/material/List';
+import ListItem from '@mui/material/ListItem';
+import ListItemText from '@mui/material/ListItemText';
+import Typography from '@mui/material/Typography';
+import type { FileProblem } from '../../domain/plan-file';
+import type { ImportChoice } from './plan-file-commands';
+
+const SHOWN_PROBLEMS = 25;
+
+export function ImportProblemsDialog({ fileName, summary, problems, onClose }: { fileName: string; summary: string; problems: FileProblem[]; onClose: () => void }) {
+  return (
+    <Dialog open onClose={onClose} fullWidth maxWidth="sm" aria-labelledby="import-problems-title" aria-describedby="import-problems-summary">
+      <DialogTitle id="import-problems-title">{`Could not import “${fileName}”`}</DialogTitle>
+      <DialogContent>
+        <DialogContentText id="import-problems-summary">{summary}</DialogContentText>
+        {problems.length > 0 && (
+          <List dense aria-label="Problems found in the file">
+            {problems.slice(0, SHOWN_PROBLEMS).map((p, i) => (
+              <ListItem key={i} disableGutters>
+                <ListItemText primary={p.where ? `${p.where}: ${p.message}` : p.message} />
+              </ListItem>
+            ))}
+          </List>
+        )}
+        {problems.length > SHOWN_PROBLEMS && (
+          <Typography variant="body2">{`… and ${problems.length - SHOWN_PROBLEMS} more.`}</Typography>
+        )}
+        <DialogContentText sx={{ mt: 1 }}>Your library is unchanged.</DialogContentText>
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onClose} variant="contained" autoFocus>Close</Button>
+      </DialogActions>
+    </Dialog>
+  );
+}
+
+export function ImportConflictDialog({ planName, existingName, existingDeleted, onChoose, onClose }: {
+  planName: string;
+  existingName: string;
+  existingDeleted: boolean;
+  onChoose: (choice: ImportChoice) => void;
+  onClose: () => void;
+}) {
+  return (
+    <Dialog open onClose={onClose} fullWidth maxWidth="sm" aria-labelledby="import-conflict-title" aria-describedby="import-conflict-text">
+      <DialogTitle id="import-conflict-title">This plan is already in your library</DialogTitle>
+      <DialogContent>
+        <DialogContentText id="import-conflict-text">
+          {`The file holds “${planName}”, the same plan as “${existingName}”${existingDeleted ? ' in Recently deleted' : ''}. Keep both, or replace the plan in your library with the one in the file? You can undo a replace.`}
+        </DialogContentText>
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onClose}>Cancel</Button>
+        <Button onClick={() => onChoose('replace')}>Replace</Button>
+        <Button onClick={() => onChoose('keep-both')} variant="contained" autoFocus>Keep both</Button>
+      </DialogActions>
+    </Dialog>
+  );
+}

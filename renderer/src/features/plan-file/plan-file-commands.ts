@@ -1,0 +1,70 @@
+/** Export a plan to a `.roadmap.json` file, and import one back after validating all of it. */
+import type { Host } from '../../host/host';
+import type { PlanStore } from '../../storage/plan-store';
+import type { PlanBundle } from '../../domain/schemas';
+import { bundleFromFile, planFileName, readPlanFile, serializePlanFile, type FileProblem } from '../../domain/plan-file';
+import { copyName, copyPlanBundle } from '../../domain/plan-copy';
+import { nowTimestamp } from '../../domain/ids';
+
+export interface PlanFileContext {
+  store: PlanStore;
+  host: Host;
+  now: () => Date;
+  appVersion: string;
+}
+
+const PLAN_FILE_FILTERS = [{ name: 'Roadmap plan', extensions: ['json'] }];
+
+export async function exportPlan(ctx: PlanFileContext, planId: string) {
+  const bundle = await ctx.store.loadBundle(planId);
+  if (!bundle) throw new Error('This plan no longer exists.');
+  const content = serializePlanFile(bundle, { name: 'Roadmap Planner', version: ctx.appVersion }, nowTimestamp(ctx.now()));
+  return ctx.host.saveFile({ suggestedName: planFileName(bundle.plan.name), content, filters: PLAN_FILE_FILTERS });
+}
+
+export type ImportCandidate =
+  | { status: 'cancelled' }
+  | { status: 'invalid'; fileName: string; summary: string; problems: FileProblem[] }
+  | { status: 'ready'; fileName: string; bundle: PlanBundle; existing: { name: string; deleted: boolean } | null };
+
+/** Asks for a file and checks every part of it. Writes nothing. */
+export async function pickImportFile(ctx: PlanFileContext): Promise<ImportCandidate> {
+  const opened = await ctx.host.openFile({ filters: PLAN_FILE_FILTERS });
+  if (opened.status === 'cancelled') return opened;
+  const read = readPlanFile(opened.content);
+  if (!read.ok) return { status: 'invalid', fileName: opened.name, summary: read.summary, problems: read.problems };
+  const bundle = bundleFromFile(read.file);
+  const existing = await ctx.store.getPlanRow(bundle.plan.id);
+  return {
+    status: 'ready',
+    fileName: opened.name,
+    bundle,
+    existing: existing ? { name: existing.name, deleted: existing.deletedAt !== null } : null,
+  };
+}
+
+export type ImportChoice = 'add' | 'keep-both' | 'replace';
+
+/** Writes the checked plan in one transaction; returns its id and, for a replace, the undo. */
+export async function applyImport(ctx: PlanFileContext, bundle: PlanBundle, choice: ImportChoice): Promise<{ planId: string; undo: (() => Promise<void>) | null }> {
+  if (choice === 'keep-both') {
+    const taken = new Set((await ctx.store.listPlans()).map((p) => p.name));
+    const copy = copyPlanBundle(bundle, copyName(bundle.plan.name, taken, 'imported'), ctx.now());
+    await ctx.store.importBundle(copy, 'add');
+    return { planId: copy.plan.id, undo: () => ctx.store.deletePlan(copy.plan.id) };
+  }
+  if (choice === 'replace') {
+    const previous = await ctx.store.loadBundle(bundle.plan.id);
+    const previousRow = await ctx.store.getPlanRow(bundle.plan.id);
+    await ctx.store.importBundle(bundle, 'replace');
+    const undo = previous
+      ? async () => {
+        await ctx.store.importBundle(previous, 'replace');
+        if (previousRow?.deletedAt) await ctx.store.deletePlan(previous.plan.id);
+      }
+      : null;
+    return { planId: bundle.plan.id, undo };
+  }
+  await ctx.store.importBundle(bundle, 'add');
+  return { planId: bundle.plan.id, undo: () => ctx.store.deletePlan(bundle.plan.id) };
+}

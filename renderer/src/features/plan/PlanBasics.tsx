@@ -1,0 +1,98 @@
+import Box from '@mui/material/Box';
+import MenuItem from '@mui/material/MenuItem';
+import Paper from '@mui/material/Paper';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import { AutosaveTextField } from '../../components/AutosaveTextField';
+import { useSaveStatus } from '../../app/save-status';
+import { appServices } from '../../app/services';
+import { LOCALES, LOCALE_LABELS, planSchema, systemProfileSchema, type Plan, type SystemProfile } from '../../domain/schemas';
+import { updatePlan, updateProfile } from './plan-commands';
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+function schemaMessage(result: { success: boolean; error?: { issues: { message: string }[] } }, label: string): string | null {
+  return result.success ? null : `${label} ${result.error?.issues[0]?.message ?? 'is not valid'}.`;
+}
+
+/** Reads "1,250" or "" as a number or null; anything else is not a number. */
+function parseNumber(text: string): number | null | typeof Number.NaN {
+  const cleaned = text.replace(/[,\s]/g, '').replace(/%$/, '');
+  if (cleaned === '') return null;
+  return /^-?\d+(\.\d+)?$/.test(cleaned) ? Number(cleaned) : Number.NaN;
+}
+
+type NumericKey = 'schoolCount' | 'studentCount' | 'frlPercent';
+
+const NUMERIC_FIELDS: { key: NumericKey; label: string; help: string }[] = [
+  { key: 'schoolCount', label: 'Number of schools', help: 'Schools in the system.' },
+  { key: 'studentCount', label: 'Students', help: 'Students across all schools.' },
+  { key: 'frlPercent', label: 'Free or reduced-price lunch (%)', help: 'Share of students who qualify.' },
+];
+
+export function PlanBasics({ plan }: { plan: Plan }) {
+  const { track } = useSaveStatus();
+  const ctx = appServices();
+  const save = (changes: Parameters<typeof updatePlan>[2]) => track(updatePlan(ctx, plan.id, changes));
+  const saveProfile = (changes: Partial<SystemProfile>) => track(updateProfile(ctx, plan.id, changes));
+
+  return (
+    <Paper variant="outlined" component="section" aria-labelledby="basics-heading" sx={{ p: 3 }}>
+      <Typography id="basics-heading" variant="h2" gutterBottom>Basics</Typography>
+      <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', md: '1fr 1fr 1fr' }, mb: 3 }}>
+        <AutosaveTextField
+          label="Plan name"
+          value={plan.name}
+          validate={(text) => schemaMessage(planSchema.shape.name.safeParse(text), 'Plan name')}
+          onCommit={(name) => save({ name: name.trim() })}
+        />
+        <AutosaveTextField
+          label="School system"
+          value={plan.systemName}
+          validate={(text) => schemaMessage(planSchema.shape.systemName.safeParse(text), 'School system')}
+          onCommit={(systemName) => save({ systemName: systemName.trim() })}
+          helperText="District or charter network."
+        />
+        <TextField
+          select
+          label="School year starts in"
+          value={plan.schoolYearStartMonth}
+          onChange={(e) => void save({ schoolYearStartMonth: Number(e.target.value) })}
+        >
+          {MONTHS.map((month, i) => <MenuItem key={month} value={i + 1}>{month}</MenuItem>)}
+        </TextField>
+      </Box>
+      <Typography component="h3" variant="h3" gutterBottom>System profile</Typography>
+      <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
+        Used to show what systems like yours tended to do. Leave blank what you do not know yet.
+      </Typography>
+      <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', sm: '1fr 1fr', md: 'repeat(4, 1fr)' } }}>
+        {NUMERIC_FIELDS.map(({ key, label, help }) => (
+          <AutosaveTextField
+            key={key}
+            label={label}
+            value={plan.profile[key] === null ? '' : String(plan.profile[key])}
+            slotProps={{ htmlInput: { inputMode: key === 'frlPercent' ? 'decimal' : 'numeric' } }}
+            helperText={help}
+            validate={(text) => {
+              const parsed = parseNumber(text);
+              if (Number.isNaN(parsed)) return `${label} must be a number.`;
+              return schemaMessage(systemProfileSchema.shape[key].safeParse(parsed), label);
+            }}
+            onCommit={(text) => saveProfile({ [key]: parseNumber(text) })}
+          />
+        ))}
+        <TextField
+          select
+          label="Locale"
+          value={plan.profile.locale ?? ''}
+          onChange={(e) => void saveProfile({ locale: e.target.value === '' ? null : systemProfileSchema.shape.locale.parse(e.target.value) })}
+          helperText="Urban, suburban, town or rural."
+        >
+          <MenuItem value=""><em>Not set</em></MenuItem>
+          {LOCALES.map((l) => <MenuItem key={l} value={l}>{LOCALE_LABELS[l]}</MenuItem>)}
+        </TextField>
+      </Box>
+    </Paper>
+  );
+}

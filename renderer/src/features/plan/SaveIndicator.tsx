@@ -1,0 +1,18 @@
+import Chip from '@mui/material/Chip';
+import CheckCircleOutlineIcon from '@mui/icons-material/CheckCircleOutlined';
+import ErrorOutlineIcon from '@mui/icons-material/ErrorOutlined';
+import SyncIcon from '@mui/icons-material/Sync';
+import { useSaveStatus } from '../../app/save-status';
+
+/** Always-visible save state, in words as well as an icon. */
+export function SaveIndicator() {
+  const { state } = useSaveStatus();
+  const [label, icon, color] = state.kind === 'saved'
+    ? ['All changes saved', <CheckCircleOutlineIcon key="i" />, 'success' as const]
+    : state.kind === 'saving'
+      ? ['Saving…', <SyncIcon key="i" />, 'default' as const]
+      : ['Not saved', <ErrorOutlineIcon key="i" />, 'error' as const];
+  return (
+    <Chip role="status" aria-live="polite" icon={icon} label={label} color={color} variant="outlined" title={state.kind === 'failed' ? state.message : undefined} />
+  );
+}

@@ -1,0 +1,47 @@
+/**
+ * The IndexedDB database, typed. Tables are normalized by plan: every child record carries
+ * its planId and is indexed by [planId+order] so one plan's records load with one range read.
+ *
+ * Schema history is append-only: every version ever shipped stays in SCHEMA_HISTORY with its
+ * upgrade, and tests open a database written by each older version.
+ */
+import { Dexie, type Table, type Transaction } from 'dexie';
+import type { Area, Phase, Plan } from '../domain/schemas';
+
+export const DATABASE_NAME = 'roadmap-planner';
+
+/** A plan as stored: the plan plus when it was moved to "Recently deleted" (null while in use). */
+export interface PlanRow extends Plan {
+  deletedAt: string | null;
+}
+
+export interface SchemaVersion {
+  version: number;
+  stores: Record<string, string | null>;
+  upgrade?: (tx: Transaction) => Promise<void>;
+}
+
+export const SCHEMA_HISTORY: readonly SchemaVersion[] = [
+  {
+    version: 1,
+    stores: {
+      plans: 'id, updatedAt',
+      phases: 'id, planId, [planId+order]',
+      areas: 'id, planId, [planId+order]',
+    },
+  },
+];
+
+export class PlannerDatabase extends Dexie {
+  plans!: Table<PlanRow, string>;
+  phases!: Table<Phase, string>;
+  areas!: Table<Area, string>;
+
+  constructor(name: string = DATABASE_NAME, history: readonly SchemaVersion[] = SCHEMA_HISTORY) {
+    super(name);
+    for (const step of history) {
+      const version = this.version(step.version).stores(step.stores);
+      if (step.upgrade) version.upgrade(step.upgrade);
+    }
+  }
+}
