@@ -40,7 +40,8 @@ export type ReadPlanFileResult =
   | { ok: false; summary: string; problems: FileProblem[] };
 
 export function planFileName(planName: string): string {
-  const safe = planName.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 100);
+  const printable = [...planName].map((ch) => (ch.charCodeAt(0) < 32 ? ' ' : ch)).join('');
+  const safe = printable.replace(/[\\/:*?"<>|]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 100);
   return `${safe || 'plan'}${PLAN_FILE_EXTENSION}`;
 }
 

@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
+import { PLAN_FILE_VERSION, bundleFromFile, planFileName, readPlanFile, serializePlanFile } from '../../../renderer/src/domain/plan-file';
+import { copyName, copyPlanBundle } from '../../../renderer/src/domain/plan-copy';
+import { samplePlan, TODAY } from './plan-fixtures';
+
+const APP = { name: 'Roadmap Planner', version: '0.1.0' };
+const EXPORTED_AT = '2026-11-23T09:30:00.000Z';
+const fixture = (name: string) => readFileSync(new URL(`../../fixtures/${name}`, import.meta.url), 'utf8');
+
+function problemsOf(text: string) {
+  const result = readPlanFile(text);
+  if (result.ok) throw new Error('expected the file to be refused');
+  return result;
+}
+
+describe('plan file', () => {
+  it('round-trips a plan to the identical records', () => {
+    const bundle = samplePlan();
+    const result = readPlanFile(serializePlanFile(bundle, APP, EXPORTED_AT));
+    expect(result.ok).toBe(true);
+    if (result.ok) expect(bundleFromFile(result.file)).toEqual(bundle);
+  });
+
+  it('prints the same plan the same way every time, pretty and ordered', () => {
+    const bundle = samplePlan();
+    const shuffled = { ...bundle, phases: [...bundle.phases].reverse(), plan: Object.fromEntries(Object.entries(bundle.plan).reverse()) as typeof bundle.plan };
+    const a = serializePlanFile(bundle, APP, EXPORTED_AT);
+    expect(serializePlanFile(shuffled, APP, EXPORTED_AT)).toBe(a);
+    expect(a.startsWith('{\n  "format": "roadmap-planner.plan",\n  "formatVersion": 1,')).toBe(true);
+    expect(a.endsWith('}\n')).toBe(true);
+  });
+
+  it('round-trips any valid plan text (property)', () => {
+    const text = fc.string({ maxLength: 60 }).filter((s) => s.trim().length > 0);
+    fc.assert(fc.property(text, fc.string({ maxLength: 60 }), fc.integer({ min: 1, max: 12 }), fc.option(fc.integer({ min: 0, max: 10_000 }), { nil: null }), (name, goal, month, schools) => {
+      const bundle = samplePlan();
+      bundle.plan = { ...bundle.plan, name: name.trim(), schoolYearStartMonth: month, profile: { ...bundle.plan.profile, schoolCount: schools } };
+      bundle.phases = bundle.phases.map((p) => ({ ...p, goal }));
+      const result = readPlanFile(serializePlanFile(bundle, APP, EXPORTED_AT));
+      expect(result.ok && bundleFromFile(result.file)).toEqual(bundle);
+    }));
+  });
+
+  it('names the file after the plan, without characters file systems refuse', () => {
+    expect(planFileName('Riverside 2027/28: pilot?')).toBe('Riverside 2027 28 pilot.roadmap.json');
+    expect(planFileName('   ')).toBe('plan.roadmap.json');
+  });
+
+  it('says where a file is not valid JSON', () => {
+    const result = problemsOf(fixture('malformed.roadmap.json'));
+    expect(result.summary).toMatch(/^The file is not valid JSON \(line 6, column \d+\)/);
+  });
+
+  it('refuses empty, foreign and newer files with a reason', () => {
+    expect(problemsOf('').summary).toBe('The file is empty.');
+    expect(problemsOf('[1,2]').summary).toMatch(/not a Roadmap Planner plan file/);
+    expect(problemsOf(fixture('foreign.json')).summary).toMatch(/lacks "format": "roadmap-planner.plan"/);
+    expect(problemsOf(fixture('newer-version.roadmap.json')).summary).toBe(
+      `This plan was saved by a newer version of Roadmap Planner (file format 99; this version reads up to ${PLAN_FILE_VERSION}). Update the app to open it.`,
+    );
+    expect(problemsOf('{"format":"roadmap-planner.plan","formatVersion":"one"}').summary).toMatch(/which format version/);
+  });
+
+  it('lists every problem with where it is, including rules across records', () => {
+    const { problems } = problemsOf(fixture('bad-phase-dates.roadmap.json'));
+    expect(problems).toEqual([
+      { where: 'Phase 3 “Scale” › start', message: 'must be a date written as YYYY-MM-DD' },
+      { where: 'Phase 2 “Expand” › end', message: 'Must be after the start date (Aug 1, 2029); it is 2028-07-31.' },
+    ]);
+  });
+
+  it('catches records tied to another plan and repeated ids', () => {
+    const bundle = samplePlan();
+    const file = JSON.parse(serializePlanFile(bundle, APP, EXPORTED_AT)) as { phases: { id: string; planId: string }[] };
+    const [first, second] = file.phases;
+    if (!first || !second) throw new Error('template has phases');
+    second.id = first.id;
+    first.planId = '00000000-0000-4000-8000-000000000000';
+    const { problems } = problemsOf(JSON.stringify(file));
+    expect(problems.map((p) => p.where)).toEqual(['Phase 1 “Pilot” › planId', 'Phase 2 “Expand” › id']);
+  });
+
+  it('reads a file saved with a byte-order mark', () => {
+    expect(readPlanFile(`\uFEFF${serializePlanFile(samplePlan(), APP, EXPORTED_AT)}`).ok).toBe(true);
+  });
+});
+
+describe('copies', () => {
+  it('gives every record of a copy a new id and keeps the links', () => {
+    const bundle = samplePlan();
+    const copy = copyPlanBundle(bundle, 'Copy', TODAY);
+    expect(copy.plan.id).not.toBe(bundle.plan.id);
+    expect(copy.phases.every((p) => p.planId === copy.plan.id)).toBe(true);
+    expect(copy.areas.every((a) => a.planId === copy.plan.id)).toBe(true);
+    const oldIds = new Set([...bundle.phases, ...bundle.areas].map((r) => r.id));
+    expect([...copy.phases, ...copy.areas].some((r) => oldIds.has(r.id))).toBe(false);
+    expect(copy.phases.map((p) => [p.name, p.start, p.end])).toEqual(bundle.phases.map((p) => [p.name, p.start, p.end]));
+  });
+
+  it('picks the first free copy name', () => {
+    expect(copyName('Plan', new Set(['Plan']))).toBe('Plan (copy)');
+    expect(copyName('Plan', new Set(['Plan', 'Plan (copy)']))).toBe('Plan (copy 2)');
+    expect(copyName('Plan (copy)', new Set(['Plan', 'Plan (copy)']))).toBe('Plan (copy 2)');
+    expect(copyName('Plan', new Set(), 'imported')).toBe('Plan (imported)');
+  });
+
+  it('never picks a taken name (property)', () => {
+    fc.assert(fc.property(fc.string({ minLength: 1, maxLength: 30 }), fc.array(fc.string(), { maxLength: 10 }), (name, others) => {
+      const taken = new Set([name, ...others, `${name} (copy)`]);
+      expect(taken.has(copyName(name, taken))).toBe(false);
+    }));
+  });
+});

@@ -1,0 +1,2 @@
+// IndexedDB for storage tests in Node: an in-memory implementation of the same API.
+import 'fake-indexeddb/auto';
