@@ -14,13 +14,22 @@ export type AutosaveTextFieldProps = Omit<TextFieldProps, 'value' | 'onChange' |
 
 /**
  * A text field that saves as the planner types: no Save button to forget. Text that breaks a
- * rule stays in the field with the rule's message and is not saved until it is fixed.
+ * rule stays in the field with the rule's message and is not saved until it is fixed. Typing
+ * still waiting for its pause is saved when the field loses focus, when it leaves the screen,
+ * and when the page is hidden or closed.
  */
 export function AutosaveTextField({ value, validate, onCommit, delay = 300, helperText, ...props }: AutosaveTextFieldProps) {
   const [draft, setDraft] = useState(value);
   const focused = useRef(false);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const lastCommitted = useRef(value);
+  const pending = useRef<string | null>(null);
+  const flushRef = useRef<() => void>(() => undefined);
+  // The latest props, for the timer, unmount and pagehide paths that outlive a render.
+  const latest = useRef({ validate, onCommit });
+  useEffect(() => {
+    latest.current = { validate, onCommit };
+  });
 
   // Follow the saved value when it changes elsewhere (undo, import, another window) unless the planner is typing here.
   useEffect(() => {
@@ -30,16 +39,24 @@ export function AutosaveTextField({ value, validate, onCommit, delay = 300, help
     }
   }, [value]);
 
-  useEffect(() => () => clearTimeout(timer.current), []);
+  useEffect(() => {
+    const flush = () => {
+      clearTimeout(timer.current);
+      const text = pending.current;
+      pending.current = null;
+      if (text === null || text === lastCommitted.current || latest.current.validate?.(text)) return;
+      lastCommitted.current = text;
+      void latest.current.onCommit(text);
+    };
+    flushRef.current = flush;
+    window.addEventListener('pagehide', flush);
+    return () => {
+      window.removeEventListener('pagehide', flush);
+      flush();
+    };
+  }, []);
 
   const problem = validate?.(draft) ?? null;
-
-  const commit = (text: string) => {
-    clearTimeout(timer.current);
-    if (text === lastCommitted.current || validate?.(text)) return;
-    lastCommitted.current = text;
-    void onCommit(text);
-  };
 
   return (
     <TextField
@@ -51,12 +68,13 @@ export function AutosaveTextField({ value, validate, onCommit, delay = 300, help
       onChange={(event) => {
         const text = event.target.value;
         setDraft(text);
+        pending.current = text;
         clearTimeout(timer.current);
-        timer.current = setTimeout(() => commit(text), delay);
+        timer.current = setTimeout(() => flushRef.current(), delay);
       }}
       onBlur={() => {
         focused.current = false;
-        commit(draft);
+        flushRef.current();
       }}
     />
   );

@@ -13,3 +13,13 @@ export async function requestPersistentStorage(storage: StorageManager | undefin
     return 'not-granted';
   }
 }
+
+/** Whether the browser has promised to keep this app's storage. */
+export async function storagePersistence(storage: StorageManager | undefined = navigator.storage): Promise<PersistenceState> {
+  if (!storage?.persisted) return 'unsupported';
+  try {
+    return (await storage.persisted()) ? 'persisted' : 'not-granted';
+  } catch {
+    return 'not-granted';
+  }
+}

@@ -41,6 +41,7 @@ import { createPlan, deletePlan, duplicatePlan, renamePlan } from './library-com
 import { visuallyHidden } from '../../components/visually-hidden';
 import { NewPlanDialog } from './NewPlanDialog';
 import { RenameDialog } from './RenameDialog';
+import { StorageNote } from './StorageNote';
 
 function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -208,6 +209,7 @@ export function LibraryScreen() {
         />
       )}
       {files.dialogs}
+      <StorageNote />
     </Container>
   );
 }

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
+import Alert from '@mui/material/Alert';
 import AppBar from '@mui/material/AppBar';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -40,6 +41,7 @@ export function PlanScreen({ planId }: { planId: string }) {
 
 function PlanWorkspace({ planId }: { planId: string }) {
   const bundle = useLiveQuery(() => planStore.loadBundle(planId), [planId], null);
+  const deletedAt = useLiveQuery(async () => (await planStore.getPlanRow(planId))?.deletedAt ?? null, [planId], null);
   const { track } = useSaveStatus();
   const notify = useNotify();
   const files = usePlanFiles();
@@ -95,6 +97,14 @@ function PlanWorkspace({ planId }: { planId: string }) {
       </AppBar>
       <Container component="main" maxWidth="lg" sx={{ py: 3 }}>
         <Stack spacing={3}>
+          {deletedAt && (
+            <Alert
+              severity="warning"
+              action={<Button color="inherit" onClick={() => void track(planStore.restorePlan(plan.id))}>Restore</Button>}
+            >
+              This plan is in Recently deleted. Restore it to keep it in your library.
+            </Alert>
+          )}
           <PlanBasics plan={plan} />
           <Paper variant="outlined" component="section" aria-labelledby="phases-heading" sx={{ p: 3 }}>
             <Typography id="phases-heading" variant="h2" gutterBottom>Phases</Typography>

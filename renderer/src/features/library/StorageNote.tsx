@@ -1,0 +1,29 @@
+import { useEffect, useState } from 'react';
+import Typography from '@mui/material/Typography';
+import { getHost } from '../../host';
+import type { AppInfo } from '../../host/host';
+import { storagePersistence, type PersistenceState } from '../../storage/persistence';
+
+const PERSISTENCE_TEXT: Record<PersistenceState, string> = {
+  persisted: 'Storage is marked persistent, so the system will not clear it to free space.',
+  'not-granted': 'The system has not marked storage persistent; export plans you cannot lose.',
+  unsupported: 'Export plans you cannot lose.',
+};
+
+/** Says where plans are kept, so a planner knows what to back up. */
+export function StorageNote() {
+  const [info, setInfo] = useState<{ app: AppInfo; persistence: PersistenceState } | null>(null);
+  useEffect(() => {
+    let live = true;
+    void Promise.all([getHost().appInfo(), storagePersistence()]).then(([app, persistence]) => {
+      if (live) setInfo({ app, persistence });
+    });
+    return () => { live = false; };
+  }, []);
+  if (!info) return null;
+  return (
+    <Typography component="footer" variant="body2" color="text.secondary" sx={{ mt: 4 }}>
+      {`${info.app.name} ${info.app.version}. Plans are kept on this computer, in ${info.app.userDataPath}. ${PERSISTENCE_TEXT[info.persistence]}`}
+    </Typography>
+  );
+}
