@@ -33,8 +33,12 @@ function desktopBinary() {
   let found = electronBinary();
   if (!found.path && existsSync(electronInstaller)) {
     console.log('Fetching the Electron binary (first start only)…');
-    spawnSync(process.execPath, [electronInstaller], { cwd: join(root, 'node_modules', 'electron'), stdio: 'inherit' });
+    const install = spawnSync(process.execPath, [electronInstaller], { cwd: join(root, 'node_modules', 'electron'), encoding: 'utf8' });
     found = electronBinary();
+    if (!found.path) {
+      const cause = `${install.stderr ?? ''}`.split('\n').find((line) => /Error/.test(line))?.trim();
+      console.log(`Could not fetch the Electron binary${cause ? ` (${cause})` : ''}.`);
+    }
   }
   return found;
 }

@@ -1,0 +1,112 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { PlannerDatabase } from '../../../renderer/src/storage/database';
+import { createPlanStore } from '../../../renderer/src/storage/plan-store';
+import { applyImport, exportPlan, pickImportFile, type PlanFileContext } from '../../../renderer/src/features/plan-file/plan-file-commands';
+import { createPlan, deletePlan, duplicatePlan } from '../../../renderer/src/features/library/library-commands';
+import type { Host } from '../../../renderer/src/host/host';
+import type { SaveFileRequest } from '../../../electron/shared/ipc';
+import { newId } from '../../../renderer/src/domain/ids';
+
+/** A shell whose file dialogs are scripted: saved files are kept, the next file to open is set by the test. */
+function fakeHost() {
+  const saved: SaveFileRequest[] = [];
+  let nextOpen: { name: string; content: string } | null = null;
+  const host: Host = {
+    kind: 'browser',
+    saveFile: async (request) => { saved.push(request); return { status: 'saved', location: `/tmp/${request.suggestedName}` }; },
+    openFile: async () => (nextOpen ? { status: 'opened', ...nextOpen } : { status: 'cancelled' }),
+    printToPdf: async () => ({ status: 'cancelled' }),
+    appInfo: async () => ({ name: 'Roadmap Planner', version: 'test', platform: 'test', userDataPath: '/tmp' }),
+    openExternal: async () => false,
+  };
+  return { host, saved, willOpen: (file: { name: string; content: string } | null) => { nextOpen = file; } };
+}
+
+let db: PlannerDatabase;
+let ctx: PlanFileContext;
+let files: ReturnType<typeof fakeHost>;
+
+beforeEach(async () => {
+  db = new PlannerDatabase(`test-${newId()}`);
+  files = fakeHost();
+  ctx = { store: createPlanStore(db), host: files.host, now: () => new Date('2026-11-23T10:00:00Z'), appVersion: '0.1.0' };
+});
+
+afterEach(async () => {
+  db.close();
+  await db.delete();
+});
+
+async function exportedFile(planId: string) {
+  await exportPlan(ctx, planId);
+  const file = files.saved.at(-1);
+  if (!file) throw new Error('nothing was saved');
+  return file;
+}
+
+describe('export and import commands', () => {
+  it('exports a plan as <name>.roadmap.json through the shell', async () => {
+    const planId = await createPlan(ctx, { name: 'Riverside: 2027', systemName: 'Riverside', templateId: 'pilot-to-scale' });
+    const file = await exportedFile(planId);
+    expect(file.suggestedName).toBe('Riverside 2027.roadmap.json');
+    expect(file.filters).toEqual([{ name: 'Roadmap plan', extensions: ['json'] }]);
+    expect(JSON.parse(file.content)).toMatchObject({ format: 'roadmap-planner.plan', app: { version: '0.1.0' }, plan: { id: planId } });
+  });
+
+  it('does nothing when the planner cancels the file picker', async () => {
+    files.willOpen(null);
+    expect(await pickImportFile(ctx)).toEqual({ status: 'cancelled' });
+  });
+
+  it('reports a broken file without writing', async () => {
+    files.willOpen({ name: 'broken.roadmap.json', content: '{"format": "roadmap-planner.plan", ' });
+    const candidate = await pickImportFile(ctx);
+    expect(candidate).toMatchObject({ status: 'invalid', fileName: 'broken.roadmap.json' });
+    expect(await db.plans.count()).toBe(0);
+  });
+
+  it('imports a new plan as it is, and an existing one as a copy or in its place', async () => {
+    const planId = await createPlan(ctx, { name: 'Riverside', systemName: '', templateId: 'pilot-to-scale' });
+    const original = await ctx.store.loadBundle(planId);
+    files.willOpen({ name: 'r.roadmap.json', content: (await exportedFile(planId)).content });
+
+    const candidate = await pickImportFile(ctx);
+    if (candidate.status !== 'ready') throw new Error('expected a readable file');
+    expect(candidate.existing).toEqual({ name: 'Riverside', deleted: false });
+
+    const both = await applyImport(ctx, candidate.bundle, 'keep-both');
+    expect(both.planId).not.toBe(planId);
+    expect((await ctx.store.listPlans()).map((p) => p.name).sort()).toEqual(['Riverside', 'Riverside (imported)']);
+
+    await ctx.store.updatePlan(planId, { name: 'Riverside, edited since' });
+    const replaced = await applyImport(ctx, candidate.bundle, 'replace');
+    expect((await ctx.store.loadBundle(planId))?.plan.name).toBe('Riverside');
+    await replaced.undo?.();
+    expect((await ctx.store.loadBundle(planId))?.plan.name).toBe('Riverside, edited since');
+    expect((await ctx.store.loadBundle(planId))?.phases).toEqual(original?.phases);
+  });
+
+  it('brings a deleted plan back whole when its file is imported in its place', async () => {
+    const planId = await createPlan(ctx, { name: 'Lakeside', systemName: '', templateId: 'pilot-to-scale' });
+    const content = (await exportedFile(planId)).content;
+    await deletePlan(ctx, planId);
+    files.willOpen({ name: 'l.roadmap.json', content });
+    const candidate = await pickImportFile(ctx);
+    if (candidate.status !== 'ready') throw new Error('expected a readable file');
+    expect(candidate.existing).toEqual({ name: 'Lakeside', deleted: true });
+    await applyImport(ctx, candidate.bundle, 'replace');
+    expect((await ctx.store.listPlans()).map((p) => [p.name, p.deletedAt])).toEqual([['Lakeside', null]]);
+    expect((await exportedFile(planId)).content).toBe(content);
+  });
+
+  it('duplicates a plan under a free name, and undoes a delete', async () => {
+    const planId = await createPlan(ctx, { name: 'Northside', systemName: '', templateId: 'pilot-to-scale' });
+    await duplicatePlan(ctx, planId);
+    await duplicatePlan(ctx, planId);
+    expect((await ctx.store.listPlans()).map((p) => p.name).sort()).toEqual(['Northside', 'Northside (copy 2)', 'Northside (copy)']);
+    const undo = await deletePlan(ctx, planId);
+    expect((await ctx.store.getPlanRow(planId))?.deletedAt).not.toBeNull();
+    await undo();
+    expect((await ctx.store.getPlanRow(planId))?.deletedAt).toBeNull();
+  });
+});
