@@ -15,5 +15,5 @@ export async function expectNoAxeViolations(page: Page, screen: string): Promise
 
 export async function saveScreenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  await page.screenshot({ path: `${SCREENSHOT_DIR}${name}.png`, fullPage: true });
+  await page.screenshot({ path: `${SCREENSHOT_DIR}${name}.png` });
 }

@@ -4,6 +4,7 @@ import { ThemeProvider } from '@mui/material/styles';
 import { theme } from './theme';
 import { useRoute } from './router';
 import { NotificationsProvider } from './notifications';
+import { ErrorBoundary } from './ErrorBoundary';
 import { LibraryScreen } from '../features/library/LibraryScreen';
 import { PlanScreen } from '../features/plan/PlanScreen';
 import { requestPersistentStorage } from '../storage/persistence';
@@ -26,7 +27,9 @@ export function App() {
     <ThemeProvider theme={theme}>
       <CssBaseline />
       <NotificationsProvider>
-        {route.screen === 'plan' ? <PlanScreen key={route.planId} planId={route.planId} /> : <LibraryScreen />}
+        <ErrorBoundary key={route.screen === 'plan' ? route.planId : 'library'}>
+          {route.screen === 'plan' ? <PlanScreen planId={route.planId} /> : <LibraryScreen />}
+        </ErrorBoundary>
       </NotificationsProvider>
     </ThemeProvider>
   );

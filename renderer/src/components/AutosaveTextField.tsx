@@ -18,7 +18,7 @@ export type AutosaveTextFieldProps = Omit<TextFieldProps, 'value' | 'onChange' |
  * still waiting for its pause is saved when the field loses focus, when it leaves the screen,
  * and when the page is hidden or closed.
  */
-export function AutosaveTextField({ value, validate, onCommit, delay = 300, helperText, ...props }: AutosaveTextFieldProps) {
+export function AutosaveTextField({ value, validate, onCommit, delay = 300, helperText, onFocus, ...props }: AutosaveTextFieldProps) {
   const [draft, setDraft] = useState(value);
   const focused = useRef(false);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -64,7 +64,10 @@ export function AutosaveTextField({ value, validate, onCommit, delay = 300, help
       value={draft}
       error={problem !== null}
       helperText={problem ?? helperText}
-      onFocus={() => { focused.current = true; }}
+      onFocus={(event) => {
+        focused.current = true;
+        onFocus?.(event);
+      }}
       onChange={(event) => {
         const text = event.target.value;
         setDraft(text);

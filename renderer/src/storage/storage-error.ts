@@ -3,7 +3,7 @@
  * back whole, so every message can promise that nothing was half-written.
  */
 export class StorageError extends Error {
-  constructor(message: string, readonly reason: 'quota' | 'aborted' | 'missing' | 'invalid' | 'unknown', options?: { cause?: unknown }) {
+  constructor(message: string, readonly reason: 'quota' | 'aborted' | 'missing' | 'invalid' | 'newer-version' | 'unknown', options?: { cause?: unknown }) {
     super(message, options);
     this.name = 'StorageError';
   }
@@ -14,6 +14,9 @@ export function toStorageError(error: unknown, action: string): StorageError {
   const name = errorName(error);
   if (name === 'QuotaExceededError') {
     return new StorageError(`Could not ${action}: this computer is out of storage space for the app. Nothing was changed. Free some disk space and try again.`, 'quota', { cause: error });
+  }
+  if (name === 'VersionError') {
+    return new StorageError(`Could not ${action}: your plans were last opened by a newer version of Roadmap Planner. Update the app to open them; nothing was changed.`, 'newer-version', { cause: error });
   }
   if (name === 'AbortError' || name === 'TransactionInactiveError' || name === 'DatabaseClosedError') {
     return new StorageError(`Could not ${action}: the save was interrupted. Nothing was changed; try again.`, 'aborted', { cause: error });

@@ -39,6 +39,8 @@ import { RECENTLY_DELETED_DAYS, type PlanSummary } from '../../storage/plan-stor
 import { usePlanFiles } from '../plan-file/use-plan-files';
 import { createPlan, deletePlan, duplicatePlan, renamePlan } from './library-commands';
 import { visuallyHidden } from '../../components/visually-hidden';
+import { ShortcutButton } from '../../components/ShortcutButton';
+import { useShortcuts } from '../../components/keyboard-shortcuts';
 import { NewPlanDialog } from './NewPlanDialog';
 import { RenameDialog } from './RenameDialog';
 import { StorageNote } from './StorageNote';
@@ -54,6 +56,11 @@ export function LibraryScreen() {
   const [creating, setCreating] = useState(false);
   const [renaming, setRenaming] = useState<PlanSummary | null>(null);
   const [menu, setMenu] = useState<{ anchor: HTMLElement; plan: PlanSummary } | null>(null);
+
+  useShortcuts([
+    { keys: 'mod+n', run: () => setCreating(true) },
+    { keys: 'mod+o', run: () => void files.importPlanFile() },
+  ]);
 
   const active = plans?.filter((p) => p.deletedAt === null) ?? [];
   const deleted = plans?.filter((p) => p.deletedAt !== null) ?? [];
@@ -86,8 +93,8 @@ export function LibraryScreen() {
           <Typography color="text.secondary">Pilot-to-scale roadmaps for blended and personalized learning, kept on this computer.</Typography>
         </Box>
         <Stack direction="row" spacing={1.5}>
-          <Button variant="outlined" startIcon={<FileUploadOutlinedIcon />} onClick={() => void files.importPlanFile()}>Import plan…</Button>
-          <Button variant="contained" startIcon={<AddIcon />} onClick={() => setCreating(true)}>New plan</Button>
+          <ShortcutButton keys="mod+o" title="Import a plan file" variant="outlined" startIcon={<FileUploadOutlinedIcon />} onClick={() => void files.importPlanFile()}>Import plan…</ShortcutButton>
+          <ShortcutButton keys="mod+n" title="Start a new plan" variant="contained" startIcon={<AddIcon />} onClick={() => setCreating(true)}>New plan</ShortcutButton>
         </Stack>
       </Stack>
 

@@ -20,6 +20,8 @@ export interface PhaseListProps {
   onChange: (phaseId: string, changes: Partial<Pick<Phase, 'name' | 'start' | 'end' | 'goal'>>) => Promise<unknown>;
   onMove: (phaseId: string, direction: -1 | 1) => void;
   onDelete: (phase: Phase) => void;
+  /** A phase just added: its name field takes the focus so the planner can type its name. */
+  focusPhaseId?: string | null;
 }
 
 const fieldMessage = (schema: { safeParse: (v: unknown) => { success: boolean; error?: { issues: { message: string }[] } } }, label: string) => (text: string) => {
@@ -35,7 +37,7 @@ function durationText(phase: Phase): string {
   return months >= 1 ? `${months} month${months === 1 ? '' : 's'}` : 'under a month';
 }
 
-export function PhaseList({ phases, onAdd, onChange, onMove, onDelete }: PhaseListProps) {
+export function PhaseList({ phases, onAdd, onChange, onMove, onDelete, focusPhaseId = null }: PhaseListProps) {
   return (
     <Stack spacing={2}>
       {phases.length === 0 && (
@@ -73,7 +75,7 @@ export function PhaseList({ phases, onAdd, onChange, onMove, onDelete }: PhaseLi
               </Tooltip>
             </Stack>
             <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', md: '2fr 1fr 1fr' } }}>
-              <AutosaveTextField label={`${label} name`} value={phase.name} validate={validateName} onCommit={(name) => onChange(phase.id, { name: name.trim() })} />
+              <AutosaveTextField autoFocus={phase.id === focusPhaseId} onFocus={phase.id === focusPhaseId ? (e) => e.target.select() : undefined} label={`${label} name`} value={phase.name} validate={validateName} onCommit={(name) => onChange(phase.id, { name: name.trim() })} />
               <AutosaveTextField label={`${label} start`} type="date" value={phase.start} validate={validateStart} onCommit={(start) => onChange(phase.id, { start })} slotProps={{ inputLabel: { shrink: true } }} />
               <AutosaveTextField label={`${label} end`} type="date" value={phase.end} validate={validateEnd} onCommit={(end) => onChange(phase.id, { end })} slotProps={{ inputLabel: { shrink: true } }} />
               <AutosaveTextField

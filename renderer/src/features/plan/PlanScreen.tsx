@@ -23,6 +23,8 @@ import { appServices } from '../../app/services';
 import { navigate, routeHref } from '../../app/router';
 import { useNotify } from '../../app/notifications';
 import { SaveStatusProvider, useSaveStatus } from '../../app/save-status';
+import { ShortcutButton } from '../../components/ShortcutButton';
+import { useShortcuts } from '../../components/keyboard-shortcuts';
 import { SaveIndicator } from './SaveIndicator';
 import { PlanBasics } from './PlanBasics';
 import { PhaseList } from './PhaseList';
@@ -46,6 +48,8 @@ function PlanWorkspace({ planId }: { planId: string }) {
   const notify = useNotify();
   const files = usePlanFiles();
   const [menuAnchor, setMenuAnchor] = useState<HTMLElement | null>(null);
+  const [addedPhaseId, setAddedPhaseId] = useState<string | null>(null);
+  useShortcuts([{ keys: 'mod+e', run: () => void files.exportPlanFile(planId) }]);
 
   if (bundle === null) return null;
   if (bundle === undefined || bundle.plan === undefined) {
@@ -83,7 +87,7 @@ function PlanWorkspace({ planId }: { planId: string }) {
             {plan.systemName && <Typography variant="body2" color="text.secondary" noWrap>{plan.systemName}</Typography>}
           </Box>
           <SaveIndicator />
-          <Button variant="outlined" startIcon={<FileDownloadOutlinedIcon />} onClick={() => void files.exportPlanFile(plan.id)}>Export</Button>
+          <ShortcutButton keys="mod+e" title="Export this plan to a file" variant="outlined" startIcon={<FileDownloadOutlinedIcon />} onClick={() => void files.exportPlanFile(plan.id)}>Export</ShortcutButton>
           <IconButton aria-label="More plan actions" aria-haspopup="menu" onClick={(e) => setMenuAnchor(e.currentTarget)}><MoreVertIcon /></IconButton>
           <Menu anchorEl={menuAnchor} open={menuAnchor !== null} onClose={() => setMenuAnchor(null)}>
             <MenuItem onClick={() => { setMenuAnchor(null); void ctx.host.printToPdf(`${plan.name}.pdf`); }}>
@@ -111,7 +115,8 @@ function PlanWorkspace({ planId }: { planId: string }) {
             <Typography color="text.secondary" sx={{ mb: 2 }}>Each phase is a stretch of time with its own goal. A phase must end after it starts.</Typography>
             <PhaseList
               phases={phases}
-              onAdd={() => void track(addPhase(ctx, plan.id))}
+              focusPhaseId={addedPhaseId}
+              onAdd={() => void track(addPhase(ctx, plan.id)).then((id) => setAddedPhaseId(id ?? null))}
               onChange={(phaseId, changes) => track(updatePhase(ctx, phaseId, changes))}
               onMove={(phaseId, direction) => void track(movePhase(ctx, phaseId, direction))}
               onDelete={(phase) => void onDeletePhase(phase)}
