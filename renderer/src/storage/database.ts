@@ -10,6 +10,10 @@ import type { Area, Phase, Plan } from '../domain/schemas';
 
 export const DATABASE_NAME = 'roadmap-planner';
 
+// Dexie turns on its debug mode (long async stack traces) for pages served from localhost,
+// which the browser mode is; a built app runs as the desktop one does.
+if (import.meta.env?.PROD) Dexie.debug = false;
+
 /** A plan as stored: the plan plus when it was moved to "Recently deleted" (null while in use). */
 export interface PlanRow extends Plan {
   deletedAt: string | null;

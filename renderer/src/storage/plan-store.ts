@@ -51,12 +51,13 @@ export function createPlanStore(db: PlannerDatabase, clock: () => Date = () => n
   }
 
   async function loadBundle(planId: string): Promise<PlanBundle | undefined> {
-    const row = await db.plans.get(planId);
-    if (!row) return undefined;
-    const [phases, areas] = await Promise.all([
+    // All three reads start at once: one round trip, not two.
+    const [row, phases, areas] = await Promise.all([
+      db.plans.get(planId),
       inPlanOrder(db.phases, planId).toArray(),
       inPlanOrder(db.areas, planId).toArray(),
     ]);
+    if (!row) return undefined;
     const { deletedAt: _deletedAt, ...plan } = row;
     return { plan, phases, areas };
   }
@@ -81,10 +82,15 @@ export function createPlanStore(db: PlannerDatabase, clock: () => Date = () => n
   return {
     /** Every plan with its phase count; deleted ones carry deletedAt. Newest change first. */
     async listPlans(): Promise<PlanSummary[]> {
-      const plans = await db.plans.orderBy('updatedAt').reverse().toArray();
-      const counts = await Promise.all(plans.map((p) => db.phases.where('planId').equals(p.id).count()));
-      return plans.map((p, i) => ({
-        id: p.id, name: p.name, systemName: p.systemName, updatedAt: p.updatedAt, deletedAt: p.deletedAt, phaseCount: counts[i] ?? 0,
+      // One read of the planId index counts every plan's phases, instead of one count per plan.
+      const [plans, phasePlanIds] = await Promise.all([
+        db.plans.orderBy('updatedAt').reverse().toArray(),
+        db.phases.orderBy('planId').keys(),
+      ]);
+      const counts = new Map<string, number>();
+      for (const id of phasePlanIds) counts.set(String(id), (counts.get(String(id)) ?? 0) + 1);
+      return plans.map((p) => ({
+        id: p.id, name: p.name, systemName: p.systemName, updatedAt: p.updatedAt, deletedAt: p.deletedAt, phaseCount: counts.get(p.id) ?? 0,
       }));
     },
 

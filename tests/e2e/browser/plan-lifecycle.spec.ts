@@ -54,6 +54,7 @@ test('a planner creates a plan from the template, edits it, finds it after a rel
 
   await plan.expectSaved();
   await expectNoAxeViolations(page, 'plan workspace');
+  await page.evaluate(() => window.scrollTo(0, 0));
   await saveScreenshot(page, 'plan-workspace');
 
   await page.reload();

@@ -1,0 +1,157 @@
+// `npm run bench`: the app's storage and plan-file code against bare IndexedDB, in Chromium.
+//   builds tests/bench (Vite) to dist/bench, serves it on 127.0.0.1:4611, runs window.runBench()
+//   in headless system Chromium, prints the figures with their ratio to raw IndexedDB and the
+//   targets, and writes them to tests/bench/results.json.
+// Missed targets are reported, not failed: the exit code is non-zero only when the benchmark
+// could not run (build, browser, page error, a sanity check).
+//
+// Options: --reps N (default 21), --edits N (default 200), --dexie-debug (Dexie's debug mode on,
+// as Dexie sets it itself for pages on localhost / 127.0.0.1; the desktop app runs with it off).
+import { createServer } from 'node:http';
+import { readFile, writeFile } from 'node:fs/promises';
+import { cpus } from 'node:os';
+import { extname, join, normalize, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromiumArgs, findChromium } from './chromium.mjs';
+
+const PORT = 4611;
+
+/** A failure with a message that says everything; printed without a stack trace. */
+class BenchError extends Error {}
+const root = fileURLToPath(new URL('..', import.meta.url));
+const outDir = join(root, 'dist', 'bench');
+const resultsFile = join(root, 'tests', 'bench', 'results.json');
+
+/** Targets from the performance issue. A measure may have several. */
+const TARGETS = [
+  { key: 'import', text: '< 1 s', met: (m) => m.app < 1000 },
+  { key: 'open', text: '≤ 1.5× raw', met: (m) => m.app <= 1.5 * m.raw, missed: (m) => `${(m.app / m.raw).toFixed(3)}×` },
+  { key: 'open', text: '< 300 ms', met: (m) => m.app < 300 },
+  { key: 'edit-p95', text: '< 50 ms', met: (m) => m.app < 50 },
+  { key: 'export', text: '< 1 s', met: (m) => m.app < 1000 },
+];
+
+function parseOptions(argv) {
+  const number = (flag, fallback) => {
+    const i = argv.indexOf(flag);
+    if (i === -1) return fallback;
+    const value = Number(argv[i + 1]);
+    if (!Number.isInteger(value) || value < 1) throw new BenchError(`${flag} needs a whole number of at least 1.`);
+    return value;
+  };
+  return { reps: number('--reps', 21), edits: number('--edits', 200), warmupEdits: 20, dexieDebug: argv.includes('--dexie-debug') };
+}
+
+async function buildPage() {
+  const { build } = await import('vite');
+  await build({ configFile: join(root, 'tests', 'bench', 'vite.config.ts'), logLevel: 'warn' });
+}
+
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.json': 'application/json', '.map': 'application/json' };
+
+/** Serves dist/bench. Cross-origin isolation gives the page a 5 µs timer instead of 100 µs. */
+function serve() {
+  const server = createServer(async (request, response) => {
+    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://127.0.0.1').pathname);
+    const file = normalize(join(outDir, path.endsWith('/') ? `${path}index.html` : path));
+    const headers = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp', 'Cache-Control': 'no-store' };
+    if (!file.startsWith(outDir + sep)) {
+      response.writeHead(403, headers).end();
+      return;
+    }
+    try {
+      const body = await readFile(file);
+      response.writeHead(200, { ...headers, 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
+    } catch {
+      response.writeHead(404, headers).end('not found');
+    }
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', (error) => reject(error.code === 'EADDRINUSE'
+      ? new BenchError(`Port ${PORT} is in use by another program; the benchmark serves its page there. Close it and run again.`)
+      : error));
+    server.listen(PORT, '127.0.0.1', () => resolve(server));
+  });
+}
+
+const ms = (value) => (value < 10 ? value.toFixed(2) : value < 100 ? value.toFixed(1) : value.toFixed(0));
+
+function table(rows) {
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((row) => String(row[c]).length)));
+  const line = (row) => row.map((cell, c) => (c === 0 || c >= 4 ? String(cell).padEnd(widths[c]) : String(cell).padStart(widths[c]))).join('  ').trimEnd();
+  return [line(rows[0]), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n');
+}
+
+function report(result, browserVersion) {
+  const { environment: env, data, options, measures } = result;
+  console.log(`\nRoadmap Planner storage benchmark — ${new Date().toISOString().slice(0, 10)}`);
+  console.log(`Chromium ${browserVersion} headless, ${cpus().length} cores (${cpus()[0]?.model.trim() ?? 'unknown CPU'}), Node ${process.version}`);
+  console.log(`Timer resolution ${env.timerResolutionMs.toFixed(3)} ms (cross-origin isolated: ${env.crossOriginIsolated}); Dexie debug mode ${env.dexieDebug ? 'ON' : 'off'}; GC between runs: ${env.gcBetweenRuns ? 'yes' : 'no'}`);
+  const sizes = Object.entries(data.largePlan).filter(([table]) => table !== 'plans').map(([table, n]) => `${n.toLocaleString('en-US')} ${table}`).join(', ');
+  console.log(`Large plan: ${sizes} (plan file ${(data.fileBytes / 1024).toFixed(1)} KiB); library: ${data.libraryPlans} plans, ${data.libraryRows.toLocaleString('en-US')} records`);
+  if (data.notYetInSchema.length > 0) {
+    console.log(`Not measured, not in the schema yet: ${data.notYetInSchema.map((t) => `${t.large.toLocaleString('en-US')} ${t.name}`).join(', ')}`);
+  }
+  console.log(`Median of ${options.reps} runs (after 1 warm-up), each in fresh databases; edits: ${options.edits} after ${options.warmupEdits} warm-up.\n`);
+
+  let met = 0;
+  const rows = [['measure', 'app ms', 'raw IDB ms', 'app/raw', 'target', 'result']];
+  for (const m of measures) {
+    const targets = TARGETS.filter((t) => t.key === m.key);
+    const outcomes = targets.map((t) => t.met(m));
+    met += outcomes.filter(Boolean).length;
+    rows.push([
+      m.label,
+      ms(m.app),
+      ms(m.raw),
+      m.raw > 0 ? `${(m.app / m.raw).toFixed(2)}×` : '—',
+      targets.map((t) => t.text).join(', ') || '—',
+      outcomes.length === 0 ? '' : outcomes.map((ok, i) => (ok ? 'met' : `MISSED${targets[i].missed ? ` (${targets[i].missed(m)})` : ''}`)).join(', '),
+    ]);
+  }
+  console.log(table(rows));
+  console.log(`\n${met} of ${TARGETS.length} targets met.`);
+}
+
+async function main() {
+  const options = parseOptions(process.argv.slice(2));
+  const executablePath = findChromium();
+  if (!executablePath) throw new BenchError('No Chromium or Chrome found (apt-get install chromium, or set CHROMIUM_PATH).');
+
+  console.log('Building the benchmark page (tests/bench → dist/bench)…');
+  await buildPage();
+
+  const server = await serve();
+  const { chromium } = await import('@playwright/test');
+  let browser;
+  try {
+    browser = await chromium.launch({ executablePath, headless: true, args: [...chromiumArgs(), '--js-flags=--expose-gc'] });
+    const page = await browser.newPage();
+    const pageErrors = [];
+    page.on('pageerror', (error) => pageErrors.push(error));
+    page.on('console', (message) => {
+      if (message.type() === 'error') console.error(`page: ${message.text()}`);
+      else if (message.text().startsWith('bench:')) console.log(message.text());
+    });
+    await page.goto(`http://127.0.0.1:${PORT}/`);
+    await page.waitForFunction(() => typeof globalThis.runBench === 'function', null, { timeout: 30_000 });
+    console.log(`Running in Chromium (${options.reps} runs per measure; this takes about a minute)…`);
+    const result = await page.evaluate((opts) => globalThis.runBench(opts), options);
+    if (pageErrors.length > 0) throw pageErrors[0];
+    const browserVersion = browser.version();
+    await writeFile(resultsFile, `${JSON.stringify({ date: new Date().toISOString(), chromium: browserVersion, cores: cpus().length, ...result }, null, 2)}\n`);
+    report(result, browserVersion);
+    console.log(`Figures and every sample: ${resultsFile}`);
+  } finally {
+    await browser?.close();
+    await new Promise((resolve) => server.close(resolve));
+  }
+}
+
+try {
+  await main();
+} catch (error) {
+  const detail = error instanceof BenchError ? error.message : error instanceof Error ? error.stack ?? error.message : String(error);
+  console.error(`\nThe benchmark could not run: ${detail}`);
+  process.exitCode = 1;
+}
