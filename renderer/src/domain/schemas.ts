@@ -56,11 +56,16 @@ export const planSchema = z.object({
 });
 export type Plan = z.infer<typeof planSchema>;
 
-export const phaseSchema = z.object({
+/** What every record inside a plan has: its id, its plan, its place in the planner's order, a name. */
+const planChildFields = {
   id: idSchema,
   planId: idSchema,
   order: z.number().int().min(0),
   name: nameSchema,
+};
+
+export const phaseSchema = z.object({
+  ...planChildFields,
   start: isoDateSchema,
   end: isoDateSchema,
   goal: z.string().max(4000, 'must be at most 4,000 characters'),
@@ -68,10 +73,7 @@ export const phaseSchema = z.object({
 export type Phase = z.infer<typeof phaseSchema>;
 
 export const areaSchema = z.object({
-  id: idSchema,
-  planId: idSchema,
-  order: z.number().int().min(0),
-  name: nameSchema,
+  ...planChildFields,
   description: z.string().max(4000),
   /** True for the areas the study names; planners add their own. */
   builtIn: z.boolean(),
