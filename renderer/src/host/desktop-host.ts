@@ -1,13 +1,27 @@
 import type { PreloadApi } from '../../../electron/shared/ipc';
 import type { Host } from './host';
 
+/** Electron prefixes errors thrown in the main process; the planner needs only the sentence. */
+export function withoutIpcPrefix(error: unknown): Error {
+  const message = error instanceof Error ? error.message : String(error);
+  return new Error(message.replace(/^Error invoking remote method '[^']+': (?:[A-Za-z]*Error: )?/, ''), { cause: error });
+}
+
+async function call<T>(request: () => Promise<T>): Promise<T> {
+  try {
+    return await request();
+  } catch (error) {
+    throw withoutIpcPrefix(error);
+  }
+}
+
 export function createDesktopHost(bridge: PreloadApi): Host {
   return {
     kind: 'desktop',
-    saveFile: (request) => bridge.saveFile(request),
-    openFile: (request) => bridge.openFile(request),
-    printToPdf: (suggestedName) => bridge.printToPdf({ suggestedName }),
-    appInfo: () => bridge.appInfo(),
-    openExternal: async (url) => (await bridge.openExternal(url)).opened,
+    saveFile: (request) => call(() => bridge.saveFile(request)),
+    openFile: (request) => call(() => bridge.openFile(request)),
+    printToPdf: (suggestedName) => call(() => bridge.printToPdf({ suggestedName })),
+    appInfo: () => call(() => bridge.appInfo()),
+    openExternal: async (url) => (await call(() => bridge.openExternal(url))).opened,
   };
 }

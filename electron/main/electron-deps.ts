@@ -1,0 +1,31 @@
+/**
+ * The IPC dependencies, wired to Electron. Kept apart from the handlers so that everything with a
+ * decision in it is tested without Electron; this file only forwards calls.
+ */
+import { app, BrowserWindow, dialog, shell, type OpenDialogOptions, type SaveDialogOptions, type WebContents } from 'electron';
+import type { IpcDeps } from './ipc-handlers';
+
+export function electronIpcDeps(): IpcDeps<WebContents> {
+  return {
+    async showSaveDialog(sender, options) {
+      const window = BrowserWindow.fromWebContents(sender);
+      // The overwrite question matters: the file written next replaces whatever has that name.
+      const dialogOptions: SaveDialogOptions = { ...options, properties: ['createDirectory', 'showOverwriteConfirmation'] };
+      return window ? dialog.showSaveDialog(window, dialogOptions) : dialog.showSaveDialog(dialogOptions);
+    },
+    async showOpenDialog(sender, options) {
+      const window = BrowserWindow.fromWebContents(sender);
+      const dialogOptions: OpenDialogOptions = { ...options, properties: ['openFile'] };
+      return window ? dialog.showOpenDialog(window, dialogOptions) : dialog.showOpenDialog(dialogOptions);
+    },
+    printToPdf: (sender) => sender.printToPDF({ printBackground: true, preferCSSPageSize: true }),
+    defaultDirectory: () => app.getPath('documents'),
+    appInfo: () => ({
+      name: app.getName(),
+      version: app.getVersion(),
+      platform: process.platform,
+      userDataPath: app.getPath('userData'),
+    }),
+    openExternal: (url) => shell.openExternal(url),
+  };
+}

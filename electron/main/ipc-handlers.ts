@@ -1,0 +1,176 @@
+/**
+ * The main-process side of every channel in the IPC contract. Each handler refuses callers that
+ * are not the app's own pages, parses its request with the contract's schema, does its work
+ * through injected dependencies (dialogs, printing, the shell) and checks its result against the
+ * contract too. Failures reach the renderer as rejected promises with a sentence it can show.
+ */
+import { basename, join } from 'node:path';
+import type { z } from 'zod';
+import { channels, type AppInfo, type Channel, type ResultOf } from '../shared/ipc';
+import { writeFileAtomic } from './atomic-write';
+import { describeFileError } from './file-errors';
+import { readTextFile } from './read-text-file';
+import { isTrustedAppUrl, safeExternalUrl } from './security';
+
+/** Matches the largest plan file the app can export (the contract's `content` limit), in bytes. */
+export const MAX_OPEN_BYTES = 200 * 1024 * 1024;
+
+export interface IpcInvokeEvent<Sender> {
+  readonly senderFrame: { readonly url: string } | null;
+  readonly sender: Sender;
+}
+
+/** The part of Electron's ipcMain used here. */
+export interface IpcMainLike<Sender> {
+  handle(channel: string, listener: (event: IpcInvokeEvent<Sender>, ...args: unknown[]) => Promise<unknown>): void;
+}
+
+export interface FileFilter {
+  name: string;
+  extensions: string[];
+}
+
+/** Everything the handlers need from Electron and the system; `Sender` is the asking page's WebContents. */
+export interface IpcDeps<Sender> {
+  showSaveDialog(sender: Sender, options: { defaultPath: string; filters: FileFilter[] }): Promise<{ canceled: boolean; filePath?: string | undefined }>;
+  showOpenDialog(sender: Sender, options: { filters: FileFilter[] }): Promise<{ canceled: boolean; filePaths: string[] }>;
+  printToPdf(sender: Sender): Promise<Uint8Array>;
+  /** Where save dialogs start, e.g. the user's Documents folder. */
+  defaultDirectory(): string;
+  appInfo(): AppInfo;
+  openExternal(url: string): Promise<void>;
+  /** Replaceable so tests can simulate a full disk; defaults to the real atomic write. */
+  writeFile?(path: string, data: string | Uint8Array): Promise<void>;
+}
+
+export class IpcRequestError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'IpcRequestError';
+  }
+}
+
+/** Under the 255-byte name limit of common file systems, whatever the characters. */
+const MAX_FILE_NAME_BYTES = 200;
+
+function isForbiddenInFileName(char: string): boolean {
+  const code = char.codePointAt(0) ?? 0;
+  return code < 0x20 || code === 0x7f || '<>:"/\\|?*'.includes(char);
+}
+
+/**
+ * The name offered in a save dialog. The renderer suggests it from the plan's name, so it is made
+ * a bare file name: separators become dashes (a plan called "2025/26 rollout" stays recognisable
+ * instead of turning into a folder path), as do characters Windows or macOS refuse, and leading
+ * dots that would hide the file are dropped.
+ */
+export function safeFileName(suggested: string, fallback = 'Untitled'): string {
+  const cleaned = [...suggested]
+    .map((char) => (isForbiddenInFileName(char) ? '-' : char))
+    .join('')
+    .replace(/^[\s.]+|[\s.]+$/g, '');
+  if (cleaned === '') return fallback;
+  if (Buffer.byteLength(cleaned) <= MAX_FILE_NAME_BYTES) return cleaned;
+  // A long plan name is shortened, never its extension: ".roadmap.json" is what import looks for.
+  const extension = /(\.[A-Za-z0-9]{1,10}){1,2}$/.exec(cleaned)?.[0] ?? '';
+  let budget = MAX_FILE_NAME_BYTES - extension.length;
+  let stem = '';
+  for (const char of cleaned.slice(0, cleaned.length - extension.length)) {
+    budget -= Buffer.byteLength(char);
+    if (budget < 0) break;
+    stem += char;
+  }
+  return stem.trimEnd() + extension;
+}
+
+function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 5)
+    .map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : 'request'}: ${issue.message}`)
+    .join('; ');
+}
+
+function shorten(text: string, max = 120): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
+}
+
+type Implementation<Sender, C extends Channel> = (
+  request: z.output<(typeof channels)[C]['request']>,
+  sender: Sender,
+) => Promise<ResultOf<C>>;
+
+/** Installs one `ipcMain.handle` per channel of the contract. */
+export function registerHandlers<Sender>(ipcMain: IpcMainLike<Sender>, deps: IpcDeps<Sender>): void {
+  const write = deps.writeFile ?? ((path: string, data: string | Uint8Array) => writeFileAtomic(path, data));
+
+  function handle<C extends Channel>(channel: C, implementation: Implementation<Sender, C>): void {
+    const { request: requestSchema, result: resultSchema } = channels[channel];
+    ipcMain.handle(channel, async (event, ...args) => {
+      const origin = event.senderFrame?.url;
+      if (origin === undefined || !isTrustedAppUrl(origin)) {
+        throw new IpcRequestError(`Refused “${channel}”: the request did not come from the app's own page (${shorten(origin ?? 'no frame')}).`);
+      }
+      if (args.length > 1) throw new IpcRequestError(`Invalid request for “${channel}”: expected one argument, got ${args.length}.`);
+      const parsed = requestSchema.safeParse(args[0]);
+      if (!parsed.success) throw new IpcRequestError(`Invalid request for “${channel}”: ${describeIssues(parsed.error)}.`);
+      const result = await implementation(parsed.data as z.output<(typeof channels)[C]['request']>, event.sender);
+      // A result the contract does not describe is a bug here, not something to hand the renderer.
+      return resultSchema.parse(result);
+    });
+  }
+
+  async function saveAs(sender: Sender, suggestedName: string, filters: FileFilter[], data: () => Promise<string | Uint8Array>): Promise<ResultOf<'file:save'>> {
+    const name = safeFileName(suggestedName);
+    const choice = await deps.showSaveDialog(sender, { defaultPath: join(deps.defaultDirectory(), name), filters });
+    if (choice.canceled || !choice.filePath) return { status: 'cancelled' };
+    const location = choice.filePath;
+    const bytes = await data();
+    try {
+      await write(location, bytes);
+    } catch (error) {
+      throw new IpcRequestError(describeFileError('save', basename(location), error));
+    }
+    return { status: 'saved', location };
+  }
+
+  handle('file:save', (request, sender) =>
+    saveAs(sender, request.suggestedName, request.filters, () => Promise.resolve(request.content)),
+  );
+
+  handle('file:open', async (request, sender) => {
+    const choice = await deps.showOpenDialog(sender, { filters: request.filters });
+    const path = choice.filePaths[0];
+    if (choice.canceled || path === undefined) return { status: 'cancelled' };
+    const name = basename(path);
+    try {
+      return { status: 'opened', name, content: await readTextFile(path, MAX_OPEN_BYTES) };
+    } catch (error) {
+      throw new IpcRequestError(describeFileError('open', name, error));
+    }
+  });
+
+  // The location is asked for first: cancelling costs nothing, and the PDF shows the page as it
+  // is when the user confirms.
+  handle('print:pdf', (request, sender) =>
+    saveAs(sender, request.suggestedName, [{ name: 'PDF document', extensions: ['pdf'] }], async () => {
+      try {
+        return await deps.printToPdf(sender);
+      } catch (error) {
+        throw new IpcRequestError(`Could not make the PDF: ${error instanceof Error ? error.message : String(error)}.`);
+      }
+    }),
+  );
+
+  handle('app:info', () => Promise.resolve(deps.appInfo()));
+
+  handle('shell:open-external', async ({ url }) => {
+    const safe = safeExternalUrl(url);
+    if (!safe) return { opened: false };
+    try {
+      await deps.openExternal(safe);
+      return { opened: true };
+    } catch {
+      return { opened: false };
+    }
+  });
+}

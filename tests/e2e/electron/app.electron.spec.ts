@@ -1,0 +1,120 @@
+/**
+ * The desktop shell end to end: the real Electron binary running the built app with a throwaway
+ * profile. Where the binary is absent (its download needs internet access) the suite reports
+ * itself skipped, with the reason, instead of failing or pretending to pass.
+ */
+import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { electronBinary } from '../../../scripts/electron-binary.mjs';
+
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+const binary = electronBinary();
+const noDisplay = process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY;
+
+/** One reason, the first that applies, or null when Electron can run. */
+function skipReason(): string | null {
+  if (binary.path === null) {
+    return existsSync(join(root, 'node_modules', 'electron', 'package.json')) && !existsSync(join(root, 'node_modules', 'electron', 'path.txt'))
+      ? 'Electron binary is not installed (node_modules/electron has no binary: its download step could not run) — run `npm start` once on a machine with internet to fetch it'
+      : `Electron binary is not installed (${binary.reason}) — run \`npm start\` once on a machine with internet to fetch it`;
+  }
+  if (noDisplay) return 'Electron needs a display on Linux and none is set (DISPLAY / WAYLAND_DISPLAY) — run the suite under xvfb-run';
+  return null;
+}
+
+test.describe('desktop app', () => {
+  const reason = skipReason();
+  test.skip(reason !== null, reason ?? '');
+
+  let app: ElectronApplication;
+  let page: Page;
+  let profile: string;
+
+  test.beforeAll(async () => {
+    for (const built of ['dist/electron/main.cjs', 'dist/electron/preload.cjs', 'dist/renderer/index.html']) {
+      if (!existsSync(join(root, built))) throw new Error(`${built} is missing: run npm run build first.`);
+    }
+    profile = mkdtempSync(join(tmpdir(), 'roadmap-electron-profile-'));
+    // Chromium refuses to start its sandbox as root (containers, CI); the page stays sandboxed
+    // by the app's own webPreferences either way.
+    const rootUser = process.getuid?.() === 0;
+    app = await electron.launch({
+      executablePath: binary.path ?? undefined,
+      args: [...(rootUser ? ['--no-sandbox'] : []), `--user-data-dir=${profile}`, root],
+      cwd: root,
+    });
+    page = await app.firstWindow();
+    await page.waitForLoadState('domcontentloaded');
+  });
+
+  test.afterAll(async () => {
+    await app?.close();
+    if (profile) rmSync(profile, { recursive: true, force: true });
+  });
+
+  test('opens one window called Roadmap Planner', async () => {
+    await expect(page).toHaveTitle('Roadmap Planner');
+    const titles = await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().map((window) => window.getTitle()));
+    expect(titles).toEqual(['Roadmap Planner']);
+  });
+
+  test('serves the app from app://roadmap-planner', async () => {
+    expect(page.url()).toMatch(/^app:\/\/roadmap-planner\//);
+    expect(await page.evaluate(() => window.location.origin)).toBe('app://roadmap-planner');
+  });
+
+  test('sends the Content-Security-Policy with the page', async () => {
+    const csp = await page.evaluate(async () => (await fetch('./index.html')).headers.get('content-security-policy'));
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
+  });
+
+  test('gives the page the bridge with exactly its five functions', async () => {
+    const api = await page.evaluate(() => {
+      const host = (window as unknown as Record<string, Record<string, unknown> | undefined>).roadmapHost ?? {};
+      return Object.keys(host).sort().map((key) => [key, typeof host[key]]);
+    });
+    expect(api).toEqual([
+      ['appInfo', 'function'],
+      ['openExternal', 'function'],
+      ['openFile', 'function'],
+      ['printToPdf', 'function'],
+      ['saveFile', 'function'],
+    ]);
+  });
+
+  test('keeps Node out of the page', async () => {
+    const globals = await page.evaluate(() => {
+      const scope = globalThis as Record<string, unknown>;
+      return { require: typeof scope.require, process: typeof scope.process, module: typeof scope.module, Buffer: typeof scope.Buffer };
+    });
+    expect(globals).toEqual({ require: 'undefined', process: 'undefined', module: 'undefined', Buffer: 'undefined' });
+  });
+
+  test('answers over IPC, with the temporary profile as its data folder', async () => {
+    const info = await page.evaluate(async () => {
+      const host = (window as unknown as { roadmapHost: { appInfo(): Promise<{ name: string; userDataPath: string }> } }).roadmapHost;
+      return host.appInfo();
+    });
+    expect(info.name).toBe('Roadmap Planner');
+    expect(info.userDataPath).toBe(profile);
+  });
+
+  test('refuses to leave the app or open windows', async () => {
+    const opened = await page.evaluate(() => window.open('http://example.org/') === null);
+    expect(opened).toBe(true);
+    await page.evaluate(() => {
+      window.location.href = 'file:///etc/hosts';
+    });
+    await page.waitForTimeout(500);
+    expect(page.url()).toMatch(/^app:\/\/roadmap-planner\//);
+    expect(app.windows()).toHaveLength(1);
+  });
+
+  test('shows the library of plans', async () => {
+    await expect(page.getByRole('heading', { name: /plans/i }).first()).toBeVisible();
+  });
+});

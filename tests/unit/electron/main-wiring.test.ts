@@ -1,0 +1,192 @@
+/**
+ * Runs the bundled main process against a stand-in for the `electron` module (the real one cannot
+ * load outside Electron) and checks the wiring: what happens before 'ready', what after, and what
+ * the first window gets.
+ */
+import { build } from 'esbuild';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { channels } from '../../../electron/shared/ipc';
+
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+const nodeRequire = createRequire(import.meta.url);
+
+let bundle: string;
+let dist: string;
+
+beforeAll(async () => {
+  const result = await build({
+    absWorkingDir: root,
+    entryPoints: ['electron/main/main.ts'],
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    external: ['electron'],
+    write: false,
+    logLevel: 'silent',
+  });
+  bundle = result.outputFiles[0]?.text ?? '';
+  // The layout the bundle expects: dist/electron/main.cjs beside dist/renderer/.
+  dist = mkdtempSync(join(tmpdir(), 'roadmap-main-'));
+  mkdirSync(join(dist, 'electron'));
+  mkdirSync(join(dist, 'renderer'));
+  writeFileSync(join(dist, 'renderer', 'index.html'), '<title>Roadmap Planner</title>');
+});
+afterAll(() => rmSync(dist, { recursive: true, force: true }));
+
+type Fn = (...args: unknown[]) => unknown;
+
+function fakeElectron({ gotLock = true } = {}) {
+  const log: string[] = [];
+  const appListeners = new Map<string, Fn>();
+  const windows: FakeWindow[] = [];
+  let markReady: () => void = () => undefined;
+  const ready = new Promise<void>((resolve) => (markReady = resolve));
+  const protocolHandlers = new Map<string, (request: Request) => Promise<Response>>();
+  const ipcChannels: string[] = [];
+  let privileged: unknown;
+
+  class FakeWindow {
+    readonly listeners = new Map<string, Fn>();
+    loaded: string | undefined;
+    shown = false;
+    constructor(readonly options: { webPreferences?: Record<string, unknown> } & Record<string, unknown>) {
+      log.push('new BrowserWindow');
+      windows.push(this);
+    }
+    once(event: string, listener: Fn) {
+      this.listeners.set(event, listener);
+    }
+    on(event: string, listener: Fn) {
+      this.listeners.set(event, listener);
+    }
+    loadURL(url: string) {
+      this.loaded = url;
+      return Promise.resolve();
+    }
+    show() {
+      this.shown = true;
+    }
+    isMinimized() {
+      return false;
+    }
+    restore() {}
+    focus() {
+      log.push('focus');
+    }
+  }
+
+  const electron = {
+    app: {
+      enableSandbox: () => log.push('enableSandbox'),
+      requestSingleInstanceLock: () => gotLock,
+      quit: () => log.push('quit'),
+      on: (event: string, listener: Fn) => appListeners.set(event, listener),
+      whenReady: () => ready,
+      getPath: (name: string) => `/fake/${name}`,
+      getName: () => 'Roadmap Planner',
+      getVersion: () => '0.1.0',
+    },
+    protocol: {
+      registerSchemesAsPrivileged: (schemes: unknown) => {
+        log.push('registerSchemesAsPrivileged');
+        privileged = schemes;
+      },
+      handle: (scheme: string, handler: (request: Request) => Promise<Response>) => {
+        log.push(`protocol.handle ${scheme}`);
+        protocolHandlers.set(scheme, handler);
+      },
+    },
+    session: {
+      defaultSession: {
+        setPermissionRequestHandler: () => log.push('setPermissionRequestHandler'),
+        setPermissionCheckHandler: () => log.push('setPermissionCheckHandler'),
+      },
+    },
+    ipcMain: { handle: (channel: string) => ipcChannels.push(channel) },
+    BrowserWindow: Object.assign(FakeWindow, { fromWebContents: () => null, getAllWindows: () => windows }),
+    dialog: {},
+    shell: { openExternal: () => Promise.resolve() },
+  };
+
+  const run = () => {
+    const module = { exports: {} };
+    const requireShim = (name: string) => (name === 'electron' ? electron : nodeRequire(name));
+    const filename = join(dist, 'electron', 'main.cjs');
+    new Function('require', 'module', 'exports', '__filename', '__dirname', bundle)(requireShim, module, module.exports, filename, join(dist, 'electron'));
+  };
+  const becomeReady = async () => {
+    markReady();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  };
+  return { run, becomeReady, log, appListeners, windows, protocolHandlers, ipcChannels, privileged: () => privileged };
+}
+
+describe('main process wiring', () => {
+  it('registers the app:// scheme and the sandbox before ready, and nothing else yet', () => {
+    const fake = fakeElectron();
+    fake.run();
+    expect(fake.log).toEqual(['registerSchemesAsPrivileged', 'enableSandbox']);
+    expect(fake.privileged()).toEqual([
+      { scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true, supportFetchAPI: true }) },
+    ]);
+    expect([...fake.appListeners.keys()]).toEqual(expect.arrayContaining(['second-instance', 'web-contents-created', 'window-all-closed']));
+  });
+
+  it('on ready guards the session, serves app://, handles every channel and opens the window', async () => {
+    const fake = fakeElectron();
+    fake.run();
+    await fake.becomeReady();
+    expect(fake.log).toEqual(
+      expect.arrayContaining(['setPermissionRequestHandler', 'setPermissionCheckHandler', 'protocol.handle app', 'new BrowserWindow']),
+    );
+    expect(fake.log.indexOf('protocol.handle app')).toBeLessThan(fake.log.indexOf('new BrowserWindow'));
+    expect(fake.ipcChannels.sort()).toEqual(Object.keys(channels).sort());
+
+    expect(fake.windows).toHaveLength(1);
+    const [window] = fake.windows;
+    expect(window?.loaded).toBe('app://roadmap-planner/index.html');
+    expect(window?.options.title).toBe('Roadmap Planner');
+    expect(window?.options.show).toBe(false);
+    expect(window?.options.webPreferences).toMatchObject({
+      preload: join(dist, 'electron', 'preload.cjs'),
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+    });
+    window?.listeners.get('ready-to-show')?.();
+    expect(window?.shown).toBe(true);
+  });
+
+  it('serves the renderer that sits beside the bundle', async () => {
+    const fake = fakeElectron();
+    fake.run();
+    await fake.becomeReady();
+    const handler = fake.protocolHandlers.get('app');
+    const response = await handler?.(new Request('app://roadmap-planner/index.html'));
+    expect(response?.status).toBe(200);
+    expect(await response?.text()).toBe('<title>Roadmap Planner</title>');
+  });
+
+  it('hands over to the running instance instead of starting a second one', async () => {
+    const fake = fakeElectron({ gotLock: false });
+    fake.run();
+    await fake.becomeReady();
+    expect(fake.log).toContain('quit');
+    expect(fake.windows).toHaveLength(0);
+    expect(fake.appListeners.has('second-instance')).toBe(false);
+  });
+
+  it('focuses the existing window when a second instance starts', async () => {
+    const fake = fakeElectron();
+    fake.run();
+    await fake.becomeReady();
+    fake.appListeners.get('second-instance')?.();
+    expect(fake.log).toContain('focus');
+    expect(fake.windows).toHaveLength(1);
+  });
+});

@@ -1,0 +1,65 @@
+import type { Configuration } from 'electron-builder';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+const require = createRequire(import.meta.url);
+const config = require('../../../electron-builder.config.cjs') as Configuration;
+const pkg = JSON.parse(readFileSync(`${root}package.json`, 'utf8')) as { main: string; devDependencies: Record<string, string> };
+
+/** Width and height from a PNG's IHDR chunk. */
+function pngSize(path: string): { width: number; height: number } {
+  const bytes = readFileSync(path);
+  expect(bytes.subarray(1, 4).toString('ascii')).toBe('PNG');
+  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+}
+
+describe('electron-builder configuration', () => {
+  it('names the app and pins the Electron that is tested', () => {
+    expect(config.appId).toBe('org.roadmapplanner.app');
+    expect(config.productName).toBe('Roadmap Planner');
+    expect(config.electronVersion).toBe(pkg.devDependencies.electron);
+  });
+
+  it('packs only the built bundles and package.json into an asar', () => {
+    expect(config.asar).toBe(true);
+    const files = config.files as string[];
+    const included = files.filter((pattern) => !pattern.startsWith('!'));
+    expect(included.every((pattern) => pattern === 'package.json' || pattern.startsWith('dist/'))).toBe(true);
+    expect(files).toContain('!node_modules/**');
+    expect(pkg.main.startsWith('dist/electron/')).toBe(true);
+  });
+
+  it('flips the fuses that close Node-level back doors', () => {
+    expect(config.electronFuses).toMatchObject({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      onlyLoadAppFromAsar: true,
+      enableEmbeddedAsarIntegrityValidation: true,
+      enableCookieEncryption: true,
+    });
+  });
+
+  it('builds an installer per platform', () => {
+    expect(config.directories).toEqual({ buildResources: 'build', output: 'release' });
+    expect(config.win?.target).toEqual(['nsis']);
+    expect(config.mac?.target).toEqual(['dmg']);
+    expect(config.linux?.target).toEqual(['AppImage', 'deb']);
+    expect(config.linux?.category).toBe('Education');
+  });
+
+  it('signs macOS builds with the hardened runtime and entitlements that exist', () => {
+    expect(config.mac?.hardenedRuntime).toBe(true);
+    const entitlements = config.mac?.entitlements ?? '';
+    expect(existsSync(`${root}${entitlements}`)).toBe(true);
+    expect(readFileSync(`${root}${entitlements}`, 'utf8')).toContain('com.apple.security.cs.allow-jit');
+  });
+
+  it('has a 512×512 icon and its SVG source', () => {
+    expect(pngSize(`${root}build/icon.png`)).toEqual({ width: 512, height: 512 });
+    expect(readFileSync(`${root}build/icon.svg`, 'utf8')).toContain('<svg');
+  });
+});
