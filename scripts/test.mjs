@@ -38,6 +38,23 @@ function readJson(file) {
   }
 }
 
+/** Why Playwright tests were skipped, with how many each reason covers. */
+function skipReasons(report) {
+  const reasons = new Map();
+  const visit = (suite) => {
+    for (const spec of suite.specs ?? []) {
+      for (const t of spec.tests ?? []) {
+        if (!(t.results ?? []).every((r) => r.status === 'skipped')) continue;
+        const reason = (t.annotations ?? []).find((a) => a.type === 'skip')?.description ?? 'no reason given';
+        reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
+      }
+    }
+    for (const child of suite.suites ?? []) visit(child);
+  };
+  for (const suite of report.suites ?? []) visit(suite);
+  return reasons;
+}
+
 let chromium = null;
 try {
   chromium = ensureChromium();
@@ -87,6 +104,7 @@ if (built && chromium) {
     tally.failed += unexpected + flaky;
     tally.skipped += skipped;
     lines.push(`e2e   ${expected} passed, ${unexpected + flaky} failed, ${skipped} skipped`);
+    for (const [reason, count] of skipReasons(e2e)) lines.push(`      skipped ${count}: ${reason}`);
     if ((e2e.errors ?? []).length > 0) check('e2e suite loads', false);
   } else {
     check('end-to-end tests ran', false);
