@@ -7,6 +7,8 @@ interface SaveStatus {
   state: SaveState;
   /** Runs a write and tracks it: "Saving…" while it runs, a visible message if it fails. */
   track: <T>(write: Promise<T>) => Promise<T | undefined>;
+  /** Like track, for writes whose result is only whether they were saved. */
+  save: (write: Promise<unknown>) => Promise<boolean>;
 }
 
 const SaveStatusContext = createContext<SaveStatus | null>(null);
@@ -31,7 +33,8 @@ export function SaveStatusProvider({ children }: { children: ReactNode }) {
       return undefined;
     }
   }, [notify]);
-  const value = useMemo(() => ({ state, track }), [state, track]);
+  const save = useCallback(async (write: Promise<unknown>) => (await track(write.then(() => true))) === true, [track]);
+  const value = useMemo(() => ({ state, track, save }), [state, track, save]);
   return <SaveStatusContext.Provider value={value}>{children}</SaveStatusContext.Provider>;
 }
 

@@ -6,8 +6,11 @@ export type AutosaveTextFieldProps = Omit<TextFieldProps, 'value' | 'onChange' |
   value: string;
   /** Why the text cannot be saved, or null. */
   validate?: (text: string) => string | null;
-  /** Saves the text; called after a short pause in typing and when the field loses focus. */
-  onCommit: (text: string) => Promise<unknown>;
+  /**
+   * Saves the text; called after a short pause in typing and when the field loses focus.
+   * Resolves false when the save failed, so leaving the field again retries it.
+   */
+  onCommit: (text: string) => Promise<boolean>;
   /** Milliseconds of quiet before saving while typing. */
   delay?: number;
 };
@@ -45,8 +48,11 @@ export function AutosaveTextField({ value, validate, onCommit, delay = 300, help
       const text = pending.current;
       pending.current = null;
       if (text === null || text === lastCommitted.current || latest.current.validate?.(text)) return;
+      const previous = lastCommitted.current;
       lastCommitted.current = text;
-      void latest.current.onCommit(text);
+      void latest.current.onCommit(text).then((saved) => {
+        if (!saved && lastCommitted.current === text) lastCommitted.current = previous;
+      });
     };
     flushRef.current = flush;
     window.addEventListener('pagehide', flush);
@@ -77,6 +83,8 @@ export function AutosaveTextField({ value, validate, onCommit, delay = 300, help
       }}
       onBlur={() => {
         focused.current = false;
+        // Leaving the field saves what it shows, which retries a save that failed.
+        pending.current = draft;
         flushRef.current();
       }}
     />

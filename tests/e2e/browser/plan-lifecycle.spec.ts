@@ -35,7 +35,7 @@ test('a planner creates a plan from the template, edits it, finds it after a rel
 
   await plan.fill('Number of schools', '42');
   await plan.fill('Students', '31,500');
-  await plan.fill('Free or reduced-price lunch (%)', '64');
+  await plan.fill('FRL students (%)', '64');
   await plan.chooseOption('Locale', 'Urban');
   await plan.chooseOption('School year starts in', 'September');
   await plan.fill('Phase 1 goal', 'Eight schools try station rotation in grades 3–5.');
@@ -59,8 +59,8 @@ test('a planner creates a plan from the template, edits it, finds it after a rel
 
   await page.reload();
   await expect(plan.field('Number of schools')).toHaveValue('42');
-  await expect(plan.field('Students')).toHaveValue('31500');
-  await expect(plan.field('Free or reduced-price lunch (%)')).toHaveValue('64');
+  await expect(plan.field('Students')).toHaveValue('31,500');
+  await expect(plan.field('FRL students (%)')).toHaveValue('64');
   await expect(page.getByRole('combobox', { name: 'Locale' })).toHaveText('Urban');
   await expect(page.getByRole('combobox', { name: 'School year starts in' })).toHaveText('September');
   await expect(plan.field('Phase 1 goal')).toHaveValue('Eight schools try station rotation in grades 3–5.');
@@ -229,4 +229,45 @@ test('a planner builds a blank plan with the keyboard alone', async ({ page }) =
   const download = page.waitForEvent('download');
   await page.keyboard.press('Control+e');
   expect((await download).suggestedFilename()).toBe('Hillcrest blended learning.roadmap.json');
+});
+
+test('a full disk gets a clear message, the plan keeps its last saved state, and leaving the field again retries', async ({ page }) => {
+  const library = new LibraryPage(page);
+  const plan = new PlanPage(page);
+  await library.goto();
+  await library.createPlan('Eastview roadmap', 'Eastview Schools');
+  await plan.fill('Number of schools', '12');
+  await plan.expectSaved();
+
+  // Every IndexedDB write fails from here on, as it does when the disk is full.
+  const fillTheDisk = () => page.evaluate(() => {
+    const store = IDBObjectStore.prototype as IDBObjectStore & { realPut?: IDBObjectStore['put']; realAdd?: IDBObjectStore['add'] };
+    store.realPut = store.put;
+    store.realAdd = store.add;
+    const fail = () => { throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); };
+    store.put = fail;
+    store.add = fail;
+  });
+  await fillTheDisk();
+  await plan.fill('Number of schools', '99');
+  await expect(page.getByRole('alert')).toContainText('Could not save the plan: this computer is out of storage space for the app. Nothing was changed.');
+  await expect(plan.saveState).toHaveText('Not saved');
+  await expectNoAxeViolations(page, 'plan with a failed save');
+  await saveScreenshot(page, 'plan-save-failed');
+  await page.reload();
+  await expect(plan.field('Number of schools')).toHaveValue('12');
+
+  await fillTheDisk();
+  await plan.fill('Number of schools', '99');
+  await expect(plan.saveState).toHaveText('Not saved');
+  await page.evaluate(() => {
+    const store = IDBObjectStore.prototype as IDBObjectStore & { realPut: IDBObjectStore['put']; realAdd: IDBObjectStore['add'] };
+    store.put = store.realPut;
+    store.add = store.realAdd;
+  });
+  await plan.field('Number of schools').focus();
+  await plan.field('Number of schools').blur();
+  await plan.expectSaved();
+  await page.reload();
+  await expect(plan.field('Number of schools')).toHaveValue('99');
 });

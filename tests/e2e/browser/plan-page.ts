@@ -5,7 +5,7 @@ export class PlanPage {
   readonly saveState: Locator;
 
   constructor(readonly page: Page) {
-    this.saveState = page.getByRole('status').filter({ hasText: /saved|Saving/ });
+    this.saveState = page.getByRole('status').filter({ hasText: /saved|Saving/i });
   }
 
   field(label: string | RegExp): Locator {

@@ -17,7 +17,8 @@ import { isoDateSchema, phaseSchema, type Phase } from '../../domain/schemas';
 export interface PhaseListProps {
   phases: Phase[];
   onAdd: () => void;
-  onChange: (phaseId: string, changes: Partial<Pick<Phase, 'name' | 'start' | 'end' | 'goal'>>) => Promise<unknown>;
+  /** Saves a change; resolves false when it could not be saved. */
+  onChange: (phaseId: string, changes: Partial<Pick<Phase, 'name' | 'start' | 'end' | 'goal'>>) => Promise<boolean>;
   onMove: (phaseId: string, direction: -1 | 1) => void;
   onDelete: (phase: Phase) => void;
   /** A phase just added: its name field takes the focus so the planner can type its name. */

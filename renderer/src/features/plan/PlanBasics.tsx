@@ -27,14 +27,14 @@ type NumericKey = 'schoolCount' | 'studentCount' | 'frlPercent';
 const NUMERIC_FIELDS: { key: NumericKey; label: string; help: string }[] = [
   { key: 'schoolCount', label: 'Number of schools', help: 'Schools in the system.' },
   { key: 'studentCount', label: 'Students', help: 'Students across all schools.' },
-  { key: 'frlPercent', label: 'Free or reduced-price lunch (%)', help: 'Share of students who qualify.' },
+  { key: 'frlPercent', label: 'FRL students (%)', help: 'Share qualifying for free or reduced-price lunch.' },
 ];
 
 export function PlanBasics({ plan }: { plan: Plan }) {
-  const { track } = useSaveStatus();
+  const { save: saved } = useSaveStatus();
   const ctx = appServices();
-  const save = (changes: Parameters<typeof updatePlan>[2]) => track(updatePlan(ctx, plan.id, changes));
-  const saveProfile = (changes: Partial<SystemProfile>) => track(updateProfile(ctx, plan.id, changes));
+  const save = (changes: Parameters<typeof updatePlan>[2]) => saved(updatePlan(ctx, plan.id, changes));
+  const saveProfile = (changes: Partial<SystemProfile>) => saved(updateProfile(ctx, plan.id, changes));
 
   return (
     <Paper variant="outlined" component="section" aria-labelledby="basics-heading" sx={{ p: 3 }}>
@@ -71,7 +71,7 @@ export function PlanBasics({ plan }: { plan: Plan }) {
           <AutosaveTextField
             key={key}
             label={label}
-            value={plan.profile[key] === null ? '' : String(plan.profile[key])}
+            value={plan.profile[key]?.toLocaleString('en-US', { maximumFractionDigits: 1 }) ?? ''}
             slotProps={{ htmlInput: { inputMode: key === 'frlPercent' ? 'decimal' : 'numeric' } }}
             helperText={help}
             validate={(text) => {

@@ -44,7 +44,7 @@ export function PlanScreen({ planId }: { planId: string }) {
 function PlanWorkspace({ planId }: { planId: string }) {
   const bundle = useLiveQuery(() => planStore.loadBundle(planId), [planId], null);
   const deletedAt = useLiveQuery(async () => (await planStore.getPlanRow(planId))?.deletedAt ?? null, [planId], null);
-  const { track } = useSaveStatus();
+  const { track, save } = useSaveStatus();
   const notify = useNotify();
   const files = usePlanFiles();
   const [menuAnchor, setMenuAnchor] = useState<HTMLElement | null>(null);
@@ -117,7 +117,7 @@ function PlanWorkspace({ planId }: { planId: string }) {
               phases={phases}
               focusPhaseId={addedPhaseId}
               onAdd={() => void track(addPhase(ctx, plan.id)).then((id) => setAddedPhaseId(id ?? null))}
-              onChange={(phaseId, changes) => track(updatePhase(ctx, phaseId, changes))}
+              onChange={(phaseId, changes) => save(updatePhase(ctx, phaseId, changes))}
               onMove={(phaseId, direction) => void track(movePhase(ctx, phaseId, direction))}
               onDelete={(phase) => void onDeletePhase(phase)}
             />
