@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import CssBaseline from '@mui/material/CssBaseline';
+import GlobalStyles from '@mui/material/GlobalStyles';
 import { ThemeProvider } from '@mui/material/styles';
 import { theme } from './theme';
 import { useRoute } from './router';
@@ -9,6 +10,15 @@ import { LibraryScreen } from '../features/library/LibraryScreen';
 import { PlanScreen } from '../features/plan/PlanScreen';
 import { requestPersistentStorage } from '../storage/persistence';
 import { planStore } from './store';
+
+/** On paper a plan is a document: no buttons, no floating bars. */
+const PRINT_STYLES = {
+  '@media print': {
+    '.MuiButtonBase-root, .MuiSnackbar-root, .MuiTooltip-popper': { display: 'none !important' },
+    '.MuiAppBar-root': { position: 'static !important' },
+    body: { backgroundColor: '#fff' },
+  },
+} as const;
 
 export function App() {
   const route = useRoute();
@@ -26,6 +36,7 @@ export function App() {
   return (
     <ThemeProvider theme={theme}>
       <CssBaseline />
+      <GlobalStyles styles={PRINT_STYLES} />
       <NotificationsProvider>
         <ErrorBoundary key={route.screen === 'plan' ? route.planId : 'library'}>
           {route.screen === 'plan' ? <PlanScreen planId={route.planId} /> : <LibraryScreen />}
