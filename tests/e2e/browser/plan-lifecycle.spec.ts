@@ -151,7 +151,14 @@ test('duplicate, rename and undo a delete from the library', async ({ page }) =>
   await library.createPlan('Northside roadmap', 'Northside Public Schools');
   await new PlanPage(page).backToLibrary();
 
-  await library.chooseAction('Northside roadmap', 'Duplicate');
+  // The row menu by keyboard: open it, move to Duplicate, choose it.
+  await page.getByRole('button', { name: 'Actions for Northside roadmap' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('menuitem', { name: 'Open' })).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByRole('menuitem', { name: 'Duplicate' })).toBeFocused();
+  await page.keyboard.press('Enter');
   await expect(library.row('Northside roadmap (copy)')).toBeVisible();
   await expect(library.row('Northside roadmap (copy)').getByRole('cell').nth(3)).toHaveText('4');
 
