@@ -3,9 +3,10 @@
  * from app://roadmap-planner. Decisions live in the modules beside this one; this file wires them
  * to Electron in the order Electron requires.
  */
-import { app, BrowserWindow, ipcMain, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, protocol, session, shell } from 'electron';
 import { join } from 'node:path';
 import { APP_SCHEME } from '../shared/ipc';
+import { applicationMenuTemplate } from './app-menu';
 import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol';
 import { electronIpcDeps } from './electron-deps';
 import { registerHandlers } from './ipc-handlers';
@@ -53,6 +54,8 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   void app.whenReady().then(() => {
+    const menu = applicationMenuTemplate(process.platform);
+    Menu.setApplicationMenu(menu ? Menu.buildFromTemplate(menu) : null);
     denyPermissions(session.defaultSession);
     protocol.handle(APP_SCHEME, createAppProtocolHandler({ root: join(__dirname, '..', 'renderer') }));
     registerHandlers(ipcMain, electronIpcDeps());

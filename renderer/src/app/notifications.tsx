@@ -2,6 +2,7 @@ import { createContext, useCallback, useContext, useMemo, useState, type ReactNo
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Snackbar from '@mui/material/Snackbar';
+import { ariaKeyShortcut, isMac, shortcutLabel, useShortcuts } from '../components/keyboard-shortcuts';
 
 export interface Notice {
   message: string;
@@ -23,6 +24,14 @@ export function NotificationsProvider({ children }: { children: ReactNode }) {
   const [current, setCurrent] = useState<(Notice & { key: number }) | null>(null);
   const notify = useCallback<Notify>((notice) => setCurrent({ ...notice, key: Date.now() }), []);
   const close = useCallback(() => setCurrent(null), []);
+  const runAction = useCallback(() => {
+    const run = current?.action?.run;
+    close();
+    void run?.();
+  }, [current, close]);
+  // The Undo on screen is also one key press away, wherever the focus is (but in a text field,
+  // where the same keys undo typing).
+  useShortcuts([{ keys: 'mod+z', inTextFields: false, run: () => { if (current?.action?.label === 'Undo') runAction(); } }]);
   const value = useMemo(() => notify, [notify]);
   const severity = current?.severity ?? 'success';
   return (
@@ -41,7 +50,13 @@ export function NotificationsProvider({ children }: { children: ReactNode }) {
           onClose={close}
           role={severity === 'error' ? 'alert' : 'status'}
           action={current?.action ? (
-            <Button color="inherit" size="small" onClick={() => { const run = current.action?.run; close(); void run?.(); }}>
+            <Button
+              color="inherit"
+              size="small"
+              onClick={runAction}
+              aria-keyshortcuts={current.action.label === 'Undo' ? ariaKeyShortcut('mod+z', isMac()) : undefined}
+              title={current.action.label === 'Undo' ? `Undo (${shortcutLabel('mod+z', isMac())})` : undefined}
+            >
               {current.action.label}
             </Button>
           ) : undefined}

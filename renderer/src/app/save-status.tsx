@@ -5,36 +5,65 @@ export type SaveState = { kind: 'saved' } | { kind: 'saving' } | { kind: 'failed
 
 interface SaveStatus {
   state: SaveState;
-  /** Runs a write and tracks it: "Saving…" while it runs, a visible message if it fails. */
+  /** Runs a one-off write (add, move, delete): "Saving…" while it runs, a message if it fails. */
   track: <T>(write: Promise<T>) => Promise<T | undefined>;
-  /** Like track, for writes whose result is only whether they were saved. */
-  save: (write: Promise<unknown>) => Promise<boolean>;
+  /**
+   * Saves a field. A failure stays on show ("Not saved") until the same field saves, however
+   * many other writes succeed meanwhile, because its text is still unsaved.
+   */
+  save: (field: string, write: Promise<unknown>) => Promise<boolean>;
+  /** Resolves once every write started so far has finished. */
+  settled: () => Promise<void>;
 }
 
 const SaveStatusContext = createContext<SaveStatus | null>(null);
 
+/** The failure of a one-off write: shown until the next write succeeds, since nothing is left unsaved. */
+const ACTION = '\u0000action';
+
 export function SaveStatusProvider({ children }: { children: ReactNode }) {
   const notify = useNotify();
-  const pending = useRef(0);
+  const inFlight = useRef(new Set<Promise<unknown>>());
+  const failures = useRef(new Map<string, string>());
   const [state, setState] = useState<SaveState>({ kind: 'saved' });
-  const track = useCallback(async <T,>(write: Promise<T>): Promise<T | undefined> => {
-    pending.current += 1;
-    setState({ kind: 'saving' });
+
+  const refresh = useCallback(() => {
+    const failed = [...failures.current.values()].at(-1);
+    setState(failed !== undefined ? { kind: 'failed', message: failed } : inFlight.current.size > 0 ? { kind: 'saving' } : { kind: 'saved' });
+  }, []);
+
+  const run = useCallback(async <T,>(field: string, write: Promise<T>): Promise<{ ok: true; value: T } | { ok: false }> => {
+    inFlight.current.add(write);
+    refresh();
     try {
-      const result = await write;
-      pending.current -= 1;
-      if (pending.current === 0) setState({ kind: 'saved' });
-      return result;
+      const value = await write;
+      failures.current.delete(field);
+      failures.current.delete(ACTION);
+      return { ok: true, value };
     } catch (error) {
-      pending.current -= 1;
       const message = error instanceof Error ? error.message : String(error);
-      setState({ kind: 'failed', message });
+      failures.current.delete(field);
+      failures.current.set(field, message);
       notify({ message, severity: 'error' });
-      return undefined;
+      return { ok: false };
+    } finally {
+      inFlight.current.delete(write);
+      refresh();
     }
-  }, [notify]);
-  const save = useCallback(async (write: Promise<unknown>) => (await track(write.then(() => true))) === true, [track]);
-  const value = useMemo(() => ({ state, track, save }), [state, track, save]);
+  }, [notify, refresh]);
+
+  const track = useCallback(async <T,>(write: Promise<T>) => {
+    const result = await run(ACTION, write);
+    return result.ok ? result.value : undefined;
+  }, [run]);
+
+  const save = useCallback(async (field: string, write: Promise<unknown>) => (await run(field, write)).ok, [run]);
+
+  const settled = useCallback(async () => {
+    while (inFlight.current.size > 0) await Promise.allSettled([...inFlight.current]);
+  }, []);
+
+  const value = useMemo(() => ({ state, track, save, settled }), [state, track, save, settled]);
   return <SaveStatusContext.Provider value={value}>{children}</SaveStatusContext.Provider>;
 }
 

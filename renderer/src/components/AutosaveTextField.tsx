@@ -27,6 +27,7 @@ export function AutosaveTextField({ value, validate, onCommit, delay = 300, help
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const lastCommitted = useRef(value);
   const pending = useRef<string | null>(null);
+  const saving = useRef(0);
   const flushRef = useRef<() => void>(() => undefined);
   // The latest props, for the timer, unmount and pagehide paths that outlive a render.
   const latest = useRef({ validate, onCommit });
@@ -34,9 +35,10 @@ export function AutosaveTextField({ value, validate, onCommit, delay = 300, help
     latest.current = { validate, onCommit };
   });
 
-  // Follow the saved value when it changes elsewhere (undo, import, another window) unless the planner is typing here.
+  // Follow the saved value when it changes elsewhere (undo, import, another window), unless the
+  // planner is typing here or a save from here is still on its way (its value would be older).
   useEffect(() => {
-    if (!focused.current && value !== lastCommitted.current) {
+    if (!focused.current && saving.current === 0 && value !== lastCommitted.current) {
       setDraft(value);
       lastCommitted.current = value;
     }
@@ -50,8 +52,13 @@ export function AutosaveTextField({ value, validate, onCommit, delay = 300, help
       if (text === null || text === lastCommitted.current || latest.current.validate?.(text)) return;
       const previous = lastCommitted.current;
       lastCommitted.current = text;
+      saving.current += 1;
       void latest.current.onCommit(text).then((saved) => {
-        if (!saved && lastCommitted.current === text) lastCommitted.current = previous;
+        saving.current -= 1;
+        if (saved || lastCommitted.current !== text) return;
+        // Not saved: the text is still owed, so leaving the field, the screen or the page tries again.
+        lastCommitted.current = previous;
+        pending.current ??= text;
       });
     };
     flushRef.current = flush;

@@ -6,6 +6,14 @@ export type Keys = string;
 export interface Shortcut {
   keys: Keys;
   run: () => void;
+  /** False for keys a text field has its own use for (mod+z undoes typing there). */
+  inTextFields?: boolean;
+}
+
+function isTextEntry(element: Element | null): boolean {
+  if (!(element instanceof HTMLElement)) return false;
+  return element.isContentEditable || element instanceof HTMLTextAreaElement
+    || (element instanceof HTMLInputElement && !['button', 'checkbox', 'radio', 'submit', 'reset', 'file'].includes(element.type));
 }
 
 type KeyEventLike = Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey'>;
@@ -55,7 +63,8 @@ export function useShortcuts(shortcuts: readonly Shortcut[], enabled = true): vo
     const mac = isMac();
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented || document.querySelector('[role="dialog"]')) return;
-      const hit = latest.current.find((s) => matchesShortcut(event, s.keys, mac));
+      const typing = isTextEntry(document.activeElement);
+      const hit = latest.current.find((s) => matchesShortcut(event, s.keys, mac) && (s.inTextFields !== false || !typing));
       if (!hit) return;
       event.preventDefault();
       hit.run();

@@ -6,7 +6,8 @@
 import { Dexie, type Table } from 'dexie';
 import type { PlannerDatabase, PlanRow } from './database';
 import { toStorageError, StorageError } from './storage-error';
-import { areaSchema, phaseSchema, planSchema, type Area, type Phase, type Plan, type PlanBundle } from '../domain/schemas';
+import { areaSchema, NAME_MAX, phaseSchema, planSchema, type Area, type Phase, type Plan, type PlanBundle, type SystemProfile } from '../domain/schemas';
+import { copyPlanBundle } from '../domain/plan-copy';
 import { nowTimestamp } from '../domain/ids';
 import { phaseDateProblem } from '../domain/phase-rules';
 
@@ -70,11 +71,15 @@ export function createPlanStore(db: PlannerDatabase, clock: () => Date = () => n
     ]);
   }
 
-  async function putBundle(bundle: PlanBundle): Promise<void> {
+  /**
+   * Writes a whole plan. Children are added, never put: a record id already used by another
+   * plan fails the transaction instead of moving that plan's record into this one.
+   */
+  async function putBundle(bundle: PlanBundle, deletedAt: string | null = null): Promise<void> {
     const checked = validateBundle(bundle);
-    await db.plans.put({ ...checked.plan, deletedAt: null });
-    await db.phases.bulkPut(checked.phases);
-    await db.areas.bulkPut(checked.areas);
+    await db.plans.put({ ...checked.plan, deletedAt });
+    await db.phases.bulkAdd(checked.phases);
+    await db.areas.bulkAdd(checked.areas);
   }
 
   const allTables: TableName[] = ['plans', 'phases', 'areas'];
@@ -125,6 +130,15 @@ export function createPlanStore(db: PlannerDatabase, clock: () => Date = () => n
         await db.phases.add(row);
         await touch(phase.planId);
         return row.id;
+      });
+    },
+
+    /** Merges profile fields inside the write, so two quick edits never overwrite each other. */
+    async updateProfile(planId: string, changes: Partial<SystemProfile>): Promise<void> {
+      await write('save the plan', ['plans'], async () => {
+        const { deletedAt, ...plan } = await requirePlan(planId);
+        const next = planSchema.parse({ ...plan, profile: { ...plan.profile, ...changes }, updatedAt: now() });
+        await db.plans.put({ ...next, deletedAt });
       });
     },
 
@@ -195,13 +209,31 @@ export function createPlanStore(db: PlannerDatabase, clock: () => Date = () => n
       });
     },
 
-    /** Writes an imported plan: as a new plan, or in place of the plan with the same id. */
-    async importBundle(bundle: PlanBundle, mode: 'add' | 'replace'): Promise<void> {
-      await write('import the plan', allTables, async () => {
-        const existing = await db.plans.get(bundle.plan.id);
+    /** Removes a plan and all its records for good. */
+    async purgePlan(planId: string): Promise<void> {
+      await write('remove the plan', allTables, () => removePlanRecords(planId));
+    },
+
+    /**
+     * Writes an imported plan: as a new plan, or in place of the plan with the same id. A plan
+     * that is replaced is kept, as a copy in Recently deleted, unless `keepReplaced` is false
+     * (as when undoing a replace); its id is returned.
+     */
+    async importBundle(bundle: PlanBundle, mode: 'add' | 'replace', options: { keepReplaced?: boolean } = {}): Promise<{ replacedCopyId: string | null }> {
+      return write('import the plan', allTables, async () => {
+        const existing = await loadBundle(bundle.plan.id);
         if (existing && mode === 'add') throw new StorageError('A plan with this id is already in the library.', 'invalid');
-        if (existing) await removePlanRecords(bundle.plan.id);
+        let replacedCopyId: string | null = null;
+        if (existing) {
+          await removePlanRecords(bundle.plan.id);
+          if (options.keepReplaced !== false) {
+            const copy = copyPlanBundle(existing, `${existing.plan.name.slice(0, NAME_MAX - 20)} (before import)`, clock());
+            await putBundle(copy, now());
+            replacedCopyId = copy.plan.id;
+          }
+        }
         await putBundle(bundle);
+        return { replacedCopyId };
       });
     },
   };

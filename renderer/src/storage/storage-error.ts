@@ -15,6 +15,9 @@ export function toStorageError(error: unknown, action: string): StorageError {
   if (name === 'QuotaExceededError') {
     return new StorageError(`Could not ${action}: this computer is out of storage space for the app. Nothing was changed. Free some disk space and try again.`, 'quota', { cause: error });
   }
+  if (name === 'ConstraintError') {
+    return new StorageError(`Could not ${action}: some of its records have ids that another plan in your library already uses. Nothing was changed.`, 'invalid', { cause: error });
+  }
   if (name === 'VersionError') {
     return new StorageError(`Could not ${action}: your plans were last opened by a newer version of Roadmap Planner. Update the app to open them; nothing was changed.`, 'newer-version', { cause: error });
   }
@@ -27,8 +30,9 @@ export function toStorageError(error: unknown, action: string): StorageError {
 
 function errorName(error: unknown): string | undefined {
   if (typeof error !== 'object' || error === null) return undefined;
-  const { name, inner } = error as { name?: unknown; inner?: unknown };
-  // Dexie wraps the DOMException; the cause sits in `inner`.
+  const { name, inner, failures } = error as { name?: unknown; inner?: unknown; failures?: unknown };
+  // Dexie wraps the DOMException; the cause sits in `inner`, or per record in a BulkError's `failures`.
   if (name === 'QuotaExceededError' || errorName(inner) === 'QuotaExceededError') return 'QuotaExceededError';
+  if (Array.isArray(failures) && failures.length > 0) return errorName(failures[0]);
   return typeof name === 'string' ? name.replace(/^Dexie\./, '') : undefined;
 }

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LibraryPage } from './library-page';
 import { PlanPage } from './plan-page';
-import { expectNoAxeViolations, FIXTURES_DIR, saveScreenshot } from '../support';
+import { expectNoAxeViolations, FIXTURES_DIR, saveScreenshot, tabTo } from '../support';
 
 const PLAN = 'Riverside personalized learning';
 const SYSTEM = 'Riverside Unified School District';
@@ -179,11 +179,10 @@ test('a planner builds a blank plan with the keyboard alone', async ({ page }) =
   const library = new LibraryPage(page);
   const plan = new PlanPage(page);
   await library.goto();
+  await expect(library.heading).toBeFocused();
+  expect(await page.title()).toBe('Your plans — Roadmap Planner');
 
-  // Tab to "Start a plan" and open it.
-  const start = page.getByRole('button', { name: 'Start a plan' });
-  for (let i = 0; i < 10 && !(await start.evaluate((el) => el === document.activeElement)); i += 1) await page.keyboard.press('Tab');
-  await expect(start).toBeFocused();
+  await tabTo(page, page.getByRole('button', { name: 'Start a plan' }));
   await page.keyboard.press('Enter');
 
   const dialog = page.getByRole('dialog', { name: 'New plan' });
@@ -197,18 +196,21 @@ test('a planner builds a blank plan with the keyboard alone', async ({ page }) =
   await expect(dialog.getByRole('radio', { name: /Blank plan/ })).toBeChecked();
   await page.keyboard.press('Enter');
 
-  await expect(page.getByRole('heading', { level: 1, name: 'Hillcrest blended learning' })).toBeVisible();
+  // The new screen announces itself: its heading has the focus and names the window.
+  const heading = page.getByRole('heading', { level: 1, name: 'Hillcrest blended learning' });
+  await expect(heading).toBeFocused();
+  expect(await page.title()).toBe('Hillcrest blended learning — Roadmap Planner');
   await expect(page.getByText('No phases yet.', { exact: false })).toBeVisible();
 
   const add = page.getByRole('button', { name: 'Add phase' });
-  await add.focus();
+  await tabTo(page, add);
   await page.keyboard.press('Enter');
   // The new phase's name takes the focus, selected, so typing names it.
   await expect(plan.field('Phase 1 name')).toBeFocused();
   await page.keyboard.type('Pilot');
   await page.keyboard.press('Tab');
   await expect(plan.phase(1)).toHaveAccessibleName('Phase 1: Pilot');
-  await add.focus();
+  await tabTo(page, add);
   await page.keyboard.press('Enter');
   await expect(plan.phase(2)).toBeVisible();
 
@@ -217,14 +219,18 @@ test('a planner builds a blank plan with the keyboard alone', async ({ page }) =
   const secondStart = await plan.field('Phase 2 start').inputValue();
   expect(new Date(secondStart).getTime() - new Date(firstEnd).getTime()).toBe(86_400_000);
 
-  // Reorder by keyboard, then delete and undo.
-  await page.getByRole('button', { name: 'Move Phase 2 earlier' }).focus();
+  // Reorder by keyboard, then delete and undo with Ctrl+Z.
+  await page.keyboard.press('Shift+Tab');
+  await tabTo(page, page.getByRole('button', { name: 'Move Phase 2 earlier' }));
   await page.keyboard.press('Enter');
   await expect(plan.phase(1)).toHaveAccessibleName('Phase 1: Phase 2');
-  await page.getByRole('button', { name: 'Delete Phase 2' }).focus();
+  await page.keyboard.press('Shift+Tab');
+  await tabTo(page, page.getByRole('button', { name: 'Delete Phase 2' }));
   await page.keyboard.press('Enter');
   await expect(plan.phase(2)).toHaveCount(0);
-  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByRole('heading', { name: 'Phases' })).toBeFocused();
+  await expect(page.getByRole('button', { name: 'Undo' })).toHaveAttribute('aria-keyshortcuts', 'Control+Z');
+  await page.keyboard.press('Control+z');
   await expect(plan.phase(2)).toHaveAccessibleName('Phase 2: Pilot');
   await plan.expectSaved();
 
@@ -232,10 +238,15 @@ test('a planner builds a blank plan with the keyboard alone', async ({ page }) =
   await expect(plan.phase(1)).toHaveAccessibleName('Phase 1: Phase 2');
   await expect(plan.phase(2)).toHaveAccessibleName('Phase 2: Pilot');
 
-  // Export with its shortcut.
+  // Export with its shortcut, even straight after typing: what is on screen is what is exported.
+  await plan.field('Phase 2 goal').focus();
+  await page.keyboard.type('Two schools, grades 6–8.');
   const download = page.waitForEvent('download');
   await page.keyboard.press('Control+e');
-  expect((await download).suggestedFilename()).toBe('Hillcrest blended learning.roadmap.json');
+  const exported = await download;
+  expect(exported.suggestedFilename()).toBe('Hillcrest blended learning.roadmap.json');
+  const file = JSON.parse(readFileSync(await exported.path(), 'utf8')) as { phases: { name: string; goal: string }[] };
+  expect(file.phases.map((p) => [p.name, p.goal])).toEqual([['Phase 2', ''], ['Pilot', 'Two schools, grades 6–8.']]);
 });
 
 test('a full disk gets a clear message, the plan keeps its last saved state, and leaving the field again retries', async ({ page }) => {
@@ -272,9 +283,14 @@ test('a full disk gets a clear message, the plan keeps its last saved state, and
     store.put = store.realPut;
     store.add = store.realAdd;
   });
+  // Another field saving does not hide that this one is still unsaved.
+  await plan.fill('School system', 'Eastview Public Schools');
+  await expect(page.getByRole('heading', { level: 1 }).locator('..')).toContainText('Eastview Public Schools');
+  await expect(plan.saveState).toHaveText('Not saved');
   await plan.field('Number of schools').focus();
   await plan.field('Number of schools').blur();
   await plan.expectSaved();
   await page.reload();
   await expect(plan.field('Number of schools')).toHaveValue('99');
+  await expect(plan.field('School system')).toHaveValue('Eastview Public Schools');
 });

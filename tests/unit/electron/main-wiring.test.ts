@@ -111,6 +111,10 @@ function fakeElectron({ gotLock = true } = {}) {
     BrowserWindow: Object.assign(FakeWindow, { fromWebContents: () => null, getAllWindows: () => windows }),
     dialog: {},
     shell: { openExternal: () => Promise.resolve() },
+    Menu: {
+      buildFromTemplate: (template: unknown[]) => ({ template }),
+      setApplicationMenu: (menu: unknown) => log.push(`setApplicationMenu ${menu === null ? 'none' : 'built'}`),
+    },
   };
 
   const run = () => {
@@ -145,6 +149,9 @@ describe('main process wiring', () => {
       expect.arrayContaining(['setPermissionRequestHandler', 'setPermissionCheckHandler', 'protocol.handle app', 'new BrowserWindow']),
     );
     expect(fake.log.indexOf('protocol.handle app')).toBeLessThan(fake.log.indexOf('new BrowserWindow'));
+    // Electron's default menu (with developer tools) is replaced before the window opens.
+    expect(fake.log.indexOf(process.platform === 'darwin' ? 'setApplicationMenu built' : 'setApplicationMenu none')).toBeGreaterThanOrEqual(0);
+    expect(fake.log.findIndex((l) => l.startsWith('setApplicationMenu'))).toBeLessThan(fake.log.indexOf('new BrowserWindow'));
     expect(fake.ipcChannels.sort()).toEqual(Object.keys(channels).sort());
 
     expect(fake.windows).toHaveLength(1);

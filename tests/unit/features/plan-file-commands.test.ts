@@ -81,9 +81,12 @@ describe('export and import commands', () => {
     await ctx.store.updatePlan(planId, { name: 'Riverside, edited since' });
     const replaced = await applyImport(ctx, candidate.bundle, 'replace');
     expect((await ctx.store.loadBundle(planId))?.plan.name).toBe('Riverside');
-    await replaced.undo?.();
+    expect((await ctx.store.getPlanRow(replaced.replacedCopyId ?? ''))?.name).toBe('Riverside, edited since (before import)');
+    await replaced.undo();
     expect((await ctx.store.loadBundle(planId))?.plan.name).toBe('Riverside, edited since');
     expect((await ctx.store.loadBundle(planId))?.phases).toEqual(original?.phases);
+    // Undo leaves no trace of the replace: the kept copy is gone too.
+    expect((await ctx.store.listPlans()).map((p) => p.name).sort()).toEqual(['Riverside (imported)', 'Riverside, edited since']);
   });
 
   it('brings a deleted plan back whole when its file is imported in its place', async () => {
@@ -95,7 +98,7 @@ describe('export and import commands', () => {
     if (candidate.status !== 'ready') throw new Error('expected a readable file');
     expect(candidate.existing).toEqual({ name: 'Lakeside', deleted: true });
     await applyImport(ctx, candidate.bundle, 'replace');
-    expect((await ctx.store.listPlans()).map((p) => [p.name, p.deletedAt])).toEqual([['Lakeside', null]]);
+    expect((await ctx.store.listPlans()).filter((p) => p.deletedAt === null).map((p) => p.name)).toEqual(['Lakeside']);
     expect((await exportedFile(planId)).content).toBe(content);
   });
 

@@ -113,9 +113,39 @@ describe('plan store', () => {
     await expect(store.importBundle(bundle, 'add')).rejects.toThrow(/already in the library/);
 
     const changed = { ...bundle, plan: { ...bundle.plan, name: 'From the file' }, phases: bundle.phases.slice(0, 2) };
-    await store.importBundle(changed, 'replace');
+    const { replacedCopyId } = await store.importBundle(changed, 'replace');
     expect(await store.loadBundle(bundle.plan.id)).toEqual(changed);
-    expect(await db.phases.count()).toBe(2);
+    // The plan that was replaced is kept whole, as a copy in Recently deleted.
+    const kept = await store.loadBundle(replacedCopyId ?? '');
+    expect(kept?.plan.name).toBe('Riverside roadmap (before import)');
+    expect(kept?.phases.map((p) => [p.name, p.start, p.end, p.goal])).toEqual(bundle.phases.map((p) => [p.name, p.start, p.end, p.goal]));
+    expect((await store.getPlanRow(replacedCopyId ?? ''))?.deletedAt).toBe(now.toISOString());
+
+    const { replacedCopyId: none } = await store.importBundle(bundle, 'replace', { keepReplaced: false });
+    expect(none).toBeNull();
+    expect((await store.listPlans()).map((p) => p.name).sort()).toEqual(['Riverside roadmap', 'Riverside roadmap (before import)']);
+    await store.purgePlan(replacedCopyId ?? '');
+    expect(await db.phases.count()).toBe(bundle.phases.length);
+  });
+
+  it('refuses a plan whose records reuse ids of another plan, and leaves that plan alone', async () => {
+    const first = samplePlan({ name: 'First' });
+    await store.createPlan(first);
+    const second = samplePlan({ name: 'Second' });
+    const thief = { ...second, phases: second.phases.map((p, i) => ({ ...p, id: first.phases[i]?.id ?? p.id })) };
+    await expect(store.importBundle(thief, 'add')).rejects.toThrow(/ids that another plan in your library already uses/);
+    expect(await store.loadBundle(first.plan.id)).toEqual(first);
+    expect(await db.plans.count()).toBe(1);
+  });
+
+  it('keeps both of two quick profile edits', async () => {
+    const bundle = samplePlan();
+    await store.createPlan(bundle);
+    await Promise.all([
+      store.updateProfile(bundle.plan.id, { schoolCount: 1 }),
+      store.updateProfile(bundle.plan.id, { studentCount: 2 }),
+    ]);
+    expect((await store.loadBundle(bundle.plan.id))?.plan.profile).toEqual({ schoolCount: 1, studentCount: 2, frlPercent: 64, locale: 'urban' });
   });
 
   it('writes nothing when any record of an import is bad', async () => {
@@ -132,12 +162,13 @@ describe('plan store', () => {
     await store.createPlan(bundle);
     // The last write of the replace fails as a full disk would, after the old records were removed.
     const fromFile = { ...bundle, plan: { ...bundle.plan, name: 'From the file' } };
-    vi.spyOn(db.areas, 'bulkPut').mockImplementation(() => {
+    vi.spyOn(db.areas, 'bulkAdd').mockImplementation(() => {
       throw Object.assign(new Error('disk full'), { name: 'QuotaExceededError' });
     });
     await expect(store.importBundle(fromFile, 'replace')).rejects.toThrow(/out of storage space/);
     vi.restoreAllMocks();
     expect(await store.loadBundle(bundle.plan.id)).toEqual(bundle);
+    expect(await db.plans.count()).toBe(1);
   });
 });
 

@@ -41,6 +41,7 @@ import { createPlan, deletePlan, duplicatePlan, renamePlan } from './library-com
 import { visuallyHidden } from '../../components/visually-hidden';
 import { ShortcutButton } from '../../components/ShortcutButton';
 import { useShortcuts } from '../../components/keyboard-shortcuts';
+import { useScreenHeading } from '../../components/use-screen-heading';
 import { NewPlanDialog } from './NewPlanDialog';
 import { RenameDialog } from './RenameDialog';
 import { StorageNote } from './StorageNote';
@@ -57,6 +58,7 @@ export function LibraryScreen() {
   const [renaming, setRenaming] = useState<PlanSummary | null>(null);
   const [menu, setMenu] = useState<{ anchor: HTMLElement; plan: PlanSummary } | null>(null);
 
+  const headingRef = useScreenHeading('Your plans');
   useShortcuts([
     { keys: 'mod+n', run: () => setCreating(true) },
     { keys: 'mod+o', run: () => void files.importPlanFile() },
@@ -89,7 +91,7 @@ export function LibraryScreen() {
     <Container component="main" maxWidth="lg" sx={{ py: 4 }}>
       <Stack direction="row" sx={{ alignItems: 'center', justifyContent: 'space-between', mb: 3, flexWrap: 'wrap', gap: 2 }}>
         <Box>
-          <Typography variant="h1">Your plans</Typography>
+          <Typography variant="h1" ref={headingRef} tabIndex={-1} sx={{ '&:focus': { outline: 'none' } }}>Your plans</Typography>
           <Typography color="text.secondary">Pilot-to-scale roadmaps for blended and personalized learning, kept on this computer.</Typography>
         </Box>
         <Stack direction="row" spacing={1.5}>

@@ -52,7 +52,7 @@ export function ImportConflictDialog({ planName, existingName, existingDeleted, 
       <DialogTitle id="import-conflict-title">This plan is already in your library</DialogTitle>
       <DialogContent>
         <DialogContentText id="import-conflict-text">
-          {`The file holds “${planName}”, the same plan as “${existingName}”${existingDeleted ? ' in Recently deleted' : ''}. Keep both, or replace the plan in your library with the one in the file? You can undo a replace.`}
+          {`The file holds “${planName}”, the same plan as “${existingName}”${existingDeleted ? ' in Recently deleted' : ''}. Keep both, or replace the plan in your library with the one in the file? A replaced plan is kept in Recently deleted.`}
         </DialogContentText>
       </DialogContent>
       <DialogActions>

@@ -45,26 +45,36 @@ export async function pickImportFile(ctx: PlanFileContext): Promise<ImportCandid
 
 export type ImportChoice = 'add' | 'keep-both' | 'replace';
 
-/** Writes the checked plan in one transaction; returns its id and, for a replace, the undo. */
-export async function applyImport(ctx: PlanFileContext, bundle: PlanBundle, choice: ImportChoice): Promise<{ planId: string; undo: (() => Promise<void>) | null }> {
+export interface ImportOutcome {
+  planId: string;
+  /** Where the plan that was in the library went, for a replace. */
+  replacedCopyId: string | null;
+  undo: () => Promise<void>;
+}
+
+/** Writes the checked plan in one transaction; returns its id and the undo. */
+export async function applyImport(ctx: PlanFileContext, bundle: PlanBundle, choice: ImportChoice): Promise<ImportOutcome> {
   if (choice === 'keep-both') {
     const taken = new Set((await ctx.store.listPlans()).map((p) => p.name));
     const copy = copyPlanBundle(bundle, copyName(bundle.plan.name, taken, 'imported'), ctx.now());
     await ctx.store.importBundle(copy, 'add');
-    return { planId: copy.plan.id, undo: () => ctx.store.deletePlan(copy.plan.id) };
+    return { planId: copy.plan.id, replacedCopyId: null, undo: () => ctx.store.deletePlan(copy.plan.id) };
   }
   if (choice === 'replace') {
     const previous = await ctx.store.loadBundle(bundle.plan.id);
     const previousRow = await ctx.store.getPlanRow(bundle.plan.id);
-    await ctx.store.importBundle(bundle, 'replace');
-    const undo = previous
-      ? async () => {
-        await ctx.store.importBundle(previous, 'replace');
+    const { replacedCopyId } = await ctx.store.importBundle(bundle, 'replace');
+    const undo = async () => {
+      if (previous) {
+        await ctx.store.importBundle(previous, 'replace', { keepReplaced: false });
         if (previousRow?.deletedAt) await ctx.store.deletePlan(previous.plan.id);
+      } else {
+        await ctx.store.deletePlan(bundle.plan.id);
       }
-      : null;
-    return { planId: bundle.plan.id, undo };
+      if (replacedCopyId) await ctx.store.purgePlan(replacedCopyId);
+    };
+    return { planId: bundle.plan.id, replacedCopyId, undo };
   }
   await ctx.store.importBundle(bundle, 'add');
-  return { planId: bundle.plan.id, undo: () => ctx.store.deletePlan(bundle.plan.id) };
+  return { planId: bundle.plan.id, replacedCopyId: null, undo: () => ctx.store.deletePlan(bundle.plan.id) };
 }

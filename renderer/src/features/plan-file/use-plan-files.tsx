@@ -23,9 +23,11 @@ export function usePlanFiles(): { exportPlanFile: (planId: string) => Promise<vo
   const write = useCallback(async (bundle: PlanBundle, choice: ImportChoice) => {
     setPending(null);
     try {
-      const { planId, undo } = await applyImport(appServices(), bundle, choice);
-      const verb = choice === 'replace' ? 'Replaced' : 'Imported';
-      notify({ message: `${verb} “${bundle.plan.name}”.`, action: undo ? { label: 'Undo', run: undo } : undefined });
+      const { planId, replacedCopyId, undo } = await applyImport(appServices(), bundle, choice);
+      const message = choice !== 'replace'
+        ? `Imported “${bundle.plan.name}”.`
+        : `Replaced “${bundle.plan.name}”.${replacedCopyId ? ' The plan it replaced is in Recently deleted.' : ''}`;
+      notify({ message, action: { label: 'Undo', run: undo } });
       if (choice !== 'replace') navigate({ screen: 'plan', planId });
     } catch (error) {
       notify({ message: error instanceof Error ? error.message : String(error), severity: 'error' });

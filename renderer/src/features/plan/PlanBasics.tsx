@@ -33,8 +33,8 @@ const NUMERIC_FIELDS: { key: NumericKey; label: string; help: string }[] = [
 export function PlanBasics({ plan }: { plan: Plan }) {
   const { save: saved } = useSaveStatus();
   const ctx = appServices();
-  const save = (changes: Parameters<typeof updatePlan>[2]) => saved(updatePlan(ctx, plan.id, changes));
-  const saveProfile = (changes: Partial<SystemProfile>) => saved(updateProfile(ctx, plan.id, changes));
+  const save = (changes: Parameters<typeof updatePlan>[2]) => saved(`plan.${Object.keys(changes).join()}`, updatePlan(ctx, plan.id, changes));
+  const saveProfile = (changes: Partial<SystemProfile>) => saved(`profile.${Object.keys(changes).join()}`, updateProfile(ctx, plan.id, changes));
 
   return (
     <Paper variant="outlined" component="section" aria-labelledby="basics-heading" sx={{ p: 3 }}>

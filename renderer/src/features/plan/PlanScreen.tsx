@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import Alert from '@mui/material/Alert';
 import AppBar from '@mui/material/AppBar';
@@ -25,6 +25,7 @@ import { useNotify } from '../../app/notifications';
 import { SaveStatusProvider, useSaveStatus } from '../../app/save-status';
 import { ShortcutButton } from '../../components/ShortcutButton';
 import { useShortcuts } from '../../components/keyboard-shortcuts';
+import { useScreenHeading } from '../../components/use-screen-heading';
 import { SaveIndicator } from './SaveIndicator';
 import { PlanBasics } from './PlanBasics';
 import { PhaseList } from './PhaseList';
@@ -44,18 +45,28 @@ export function PlanScreen({ planId }: { planId: string }) {
 function PlanWorkspace({ planId }: { planId: string }) {
   const bundle = useLiveQuery(() => planStore.loadBundle(planId), [planId], null);
   const deletedAt = useLiveQuery(async () => (await planStore.getPlanRow(planId))?.deletedAt ?? null, [planId], null);
-  const { track, save } = useSaveStatus();
+  const { track, save, settled } = useSaveStatus();
   const notify = useNotify();
   const files = usePlanFiles();
   const [menuAnchor, setMenuAnchor] = useState<HTMLElement | null>(null);
   const [addedPhaseId, setAddedPhaseId] = useState<string | null>(null);
-  useShortcuts([{ keys: 'mod+e', run: () => void files.exportPlanFile(planId) }]);
+  const headingRef = useScreenHeading(bundle === null ? null : bundle?.plan.name ?? 'Plan not found');
+  const phasesHeading = useRef<HTMLHeadingElement>(null);
+  /** Exports what the planner sees: text still waiting to be saved is saved first. */
+  const exportNow = async () => {
+    const active = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    active?.blur();
+    await settled();
+    await files.exportPlanFile(planId);
+    active?.focus();
+  };
+  useShortcuts([{ keys: 'mod+e', run: () => void exportNow() }]);
 
   if (bundle === null) return null;
   if (bundle === undefined || bundle.plan === undefined) {
     return (
       <Container component="main" sx={{ py: 6 }}>
-        <Typography variant="h1" gutterBottom>Plan not found</Typography>
+        <Typography variant="h1" gutterBottom ref={headingRef} tabIndex={-1} sx={{ '&:focus': { outline: 'none' } }}>Plan not found</Typography>
         <Typography sx={{ mb: 2 }}>This plan is not in your library. It may have been deleted for good.</Typography>
         <Button variant="contained" href={routeHref({ screen: 'library' })}>Back to your plans</Button>
       </Container>
@@ -66,6 +77,8 @@ function PlanWorkspace({ planId }: { planId: string }) {
 
   const onDeletePhase = async (phase: Phase) => {
     const undo = await track(deletePhase(ctx, phase.id));
+    // The deleted phase's buttons are gone; the focus goes to the top of the list, not to the page.
+    phasesHeading.current?.focus();
     if (undo) notify({ message: `Deleted phase “${phase.name}”.`, action: { label: 'Undo', run: () => void track(undo()) } });
   };
 
@@ -83,11 +96,11 @@ function PlanWorkspace({ planId }: { planId: string }) {
         <Toolbar sx={{ gap: 2 }}>
           <Button startIcon={<ArrowBackIcon />} href={routeHref({ screen: 'library' })}>All plans</Button>
           <Box sx={{ flexGrow: 1, minWidth: 0 }}>
-            <Typography variant="h1" noWrap sx={{ fontSize: '1.25rem' }}>{plan.name}</Typography>
+            <Typography variant="h1" noWrap ref={headingRef} tabIndex={-1} sx={{ fontSize: '1.25rem', '&:focus': { outline: 'none' } }}>{plan.name}</Typography>
             {plan.systemName && <Typography variant="body2" color="text.secondary" noWrap>{plan.systemName}</Typography>}
           </Box>
           <SaveIndicator />
-          <ShortcutButton keys="mod+e" title="Export this plan to a file" variant="outlined" startIcon={<FileDownloadOutlinedIcon />} onClick={() => void files.exportPlanFile(plan.id)}>Export</ShortcutButton>
+          <ShortcutButton keys="mod+e" title="Export this plan to a file" variant="outlined" startIcon={<FileDownloadOutlinedIcon />} onClick={() => void exportNow()}>Export</ShortcutButton>
           <IconButton aria-label="More plan actions" aria-haspopup="menu" onClick={(e) => setMenuAnchor(e.currentTarget)}><MoreVertIcon /></IconButton>
           <Menu anchorEl={menuAnchor} open={menuAnchor !== null} onClose={() => setMenuAnchor(null)}>
             <MenuItem onClick={() => { setMenuAnchor(null); void ctx.host.printToPdf(`${plan.name}.pdf`); }}>
@@ -111,13 +124,13 @@ function PlanWorkspace({ planId }: { planId: string }) {
           )}
           <PlanBasics plan={plan} />
           <Paper variant="outlined" component="section" aria-labelledby="phases-heading" sx={{ p: 3 }}>
-            <Typography id="phases-heading" variant="h2" gutterBottom>Phases</Typography>
+            <Typography id="phases-heading" variant="h2" gutterBottom ref={phasesHeading} tabIndex={-1} sx={{ '&:focus': { outline: 'none' } }}>Phases</Typography>
             <Typography color="text.secondary" sx={{ mb: 2 }}>Each phase is a stretch of time with its own goal. A phase must end after it starts.</Typography>
             <PhaseList
               phases={phases}
               focusPhaseId={addedPhaseId}
               onAdd={() => void track(addPhase(ctx, plan.id)).then((id) => setAddedPhaseId(id ?? null))}
-              onChange={(phaseId, changes) => save(updatePhase(ctx, phaseId, changes))}
+              onChange={(phaseId, changes) => save(`phase.${phaseId}.${Object.keys(changes).join()}`, updatePhase(ctx, phaseId, changes))}
               onMove={(phaseId, direction) => void track(movePhase(ctx, phaseId, direction))}
               onDelete={(phase) => void onDeletePhase(phase)}
             />

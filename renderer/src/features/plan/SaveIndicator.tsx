@@ -13,6 +13,7 @@ export function SaveIndicator() {
       ? ['Saving…', <SyncIcon key="i" />, 'default' as const]
       : ['Not saved', <ErrorOutlineIcon key="i" />, 'error' as const];
   return (
-    <Chip role="status" aria-live="polite" icon={icon} label={label} color={color} variant="outlined" title={state.kind === 'failed' ? state.message : undefined} />
+    // A status, but not announced on every pause in typing: failures are announced as alerts.
+    <Chip role="status" aria-live="off" icon={icon} label={label} color={color} variant="outlined" title={state.kind === 'failed' ? state.message : undefined} />
   );
 }

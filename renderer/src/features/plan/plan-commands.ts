@@ -13,10 +13,8 @@ export function updatePlan(ctx: PlanContext, planId: string, changes: PlanChange
   return ctx.store.updatePlan(planId, changes);
 }
 
-export async function updateProfile(ctx: PlanContext, planId: string, changes: Partial<SystemProfile>): Promise<void> {
-  const row = await ctx.store.getPlanRow(planId);
-  if (!row) throw new Error('This plan no longer exists.');
-  await ctx.store.updatePlan(planId, { profile: { ...row.profile, ...changes } });
+export function updateProfile(ctx: PlanContext, planId: string, changes: Partial<SystemProfile>): Promise<void> {
+  return ctx.store.updateProfile(planId, changes);
 }
 
 /** Adds a phase after the last one, a school year long, and returns its id. */
