@@ -91,6 +91,8 @@ test('a planner creates a plan from the template, edits it, finds it after a rel
   await expect(library.plansTable).toHaveCount(0);
   await page.getByRole('button', { name: /Recently deleted \(1\)/ }).click();
   await expect(page.getByRole('table', { name: 'Recently deleted plans' })).toContainText(PLAN);
+  await expectNoAxeViolations(page, 'library with recently deleted plans');
+  await saveScreenshot(page, 'library-recently-deleted');
 
   // The deleted plan is still in Recently deleted, so the app asks before replacing it.
   await library.importFile(exportPath);
@@ -143,6 +145,14 @@ test('importing a broken, foreign or newer file explains what is wrong and chang
   }
   await expect(library.plansTable.getByRole('row')).toHaveCount(2);
   await expect(library.row('Lakeside pilot')).toBeVisible();
+});
+
+test('an address to a plan that is not there says so and leads back', async ({ page }) => {
+  await page.goto('/#/plans/00000000-0000-4000-8000-000000000000');
+  await expect(page.getByRole('heading', { level: 1, name: 'Plan not found' })).toBeVisible();
+  await expectNoAxeViolations(page, 'plan not found');
+  await page.getByRole('link', { name: 'Back to your plans' }).click();
+  await expect(new LibraryPage(page).heading).toBeVisible();
 });
 
 test('duplicate, rename and undo a delete from the library', async ({ page }) => {
