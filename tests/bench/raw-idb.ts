@@ -5,6 +5,7 @@
  */
 import { SCHEMA_HISTORY, type PlanRow } from '../../renderer/src/storage/database';
 import type { PlanBundle } from '../../renderer/src/domain/schemas';
+import type { PlanSummary } from '../../renderer/src/storage/plan-store';
 import { CHILD_TABLE_NAMES, type ChildTables } from './generate';
 
 interface StoreLayout {
@@ -128,14 +129,8 @@ export async function rawUpdateRecord(db: IDBDatabase, table: string, id: string
   await done;
 }
 
-export interface RawPlanSummary {
-  id: string;
-  name: string;
-  systemName: string;
-  updatedAt: string;
-  phaseCount: number;
-  deletedAt: string | null;
-}
+/** The same rows the app's list returns, so the warm-up can check both sides agree. */
+export type RawPlanSummary = PlanSummary;
 
 /** Every plan, newest change first, with its phase count: what the library screen shows. */
 export async function rawListPlans(db: IDBDatabase): Promise<RawPlanSummary[]> {
