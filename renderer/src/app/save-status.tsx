@@ -1,5 +1,6 @@
 import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useNotify } from './notifications';
+import { errorMessage } from '../domain/messages';
 
 export type SaveState = { kind: 'saved' } | { kind: 'saving' } | { kind: 'failed'; message: string };
 
@@ -41,7 +42,7 @@ export function SaveStatusProvider({ children }: { children: ReactNode }) {
       failures.current.delete(ACTION);
       return { ok: true, value };
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
+      const message = errorMessage(error);
       failures.current.delete(field);
       failures.current.set(field, message);
       notify({ message, severity: 'error' });

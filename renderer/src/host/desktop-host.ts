@@ -1,9 +1,10 @@
 import type { PreloadApi } from '../../../electron/shared/ipc';
 import type { Host } from './host';
+import { errorMessage } from '../domain/messages';
 
 /** Electron prefixes errors thrown in the main process; the planner needs only the sentence. */
 export function withoutIpcPrefix(error: unknown): Error {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   return new Error(message.replace(/^Error invoking remote method '[^']+': (?:[A-Za-z]*Error: )?/, ''), { cause: error });
 }
 

@@ -45,10 +45,7 @@ import { useScreenHeading } from '../../components/use-screen-heading';
 import { NewPlanDialog } from './NewPlanDialog';
 import { RenameDialog } from './RenameDialog';
 import { StorageNote } from './StorageNote';
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
+import { errorMessage } from '../../domain/messages';
 
 export function LibraryScreen() {
   const plans = useLiveQuery(() => planStore.listPlans(), []);
@@ -71,7 +68,7 @@ export function LibraryScreen() {
     try {
       await action();
     } catch (error) {
-      notify({ message: errorText(error), severity: 'error' });
+      notify({ message: errorMessage(error), severity: 'error' });
     }
   };
 

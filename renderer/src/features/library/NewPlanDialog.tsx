@@ -14,6 +14,7 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { TEMPLATES } from '../../domain/templates';
 import { planSchema } from '../../domain/schemas';
+import { fieldProblem } from '../../domain/messages';
 
 export interface NewPlanValues {
   name: string;
@@ -30,7 +31,7 @@ export function NewPlanDialog({ open, onClose, onCreate }: { open: boolean; onCl
   const [touched, setTouched] = useState(false);
   const [busy, setBusy] = useState(false);
   const nameCheck = planSchema.shape.name.safeParse(name);
-  const nameError = touched && !nameCheck.success ? `Plan name ${nameCheck.error.issues[0]?.message ?? 'is not valid'}.` : null;
+  const nameError = touched ? fieldProblem(planSchema.shape.name, name, 'Plan name') : null;
 
   const reset = () => { setName(''); setSystemName(''); setTouched(false); setBusy(false); };
   const submit = async () => {

@@ -6,11 +6,12 @@ import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import TextField from '@mui/material/TextField';
 import { planSchema } from '../../domain/schemas';
+import { fieldProblem } from '../../domain/messages';
 
 export function RenameDialog({ currentName, onClose, onRename }: { currentName: string; onClose: () => void; onRename: (name: string) => Promise<void> }) {
   const [name, setName] = useState(currentName);
   const check = planSchema.shape.name.safeParse(name);
-  const error = check.success ? null : `Plan name ${check.error.issues[0]?.message ?? 'is not valid'}.`;
+  const error = fieldProblem(planSchema.shape.name, name, 'Plan name');
   return (
     <Dialog open onClose={onClose} fullWidth maxWidth="xs" aria-labelledby="rename-title">
       <form noValidate onSubmit={(event) => { event.preventDefault(); if (check.success) void onRename(check.data); }}>

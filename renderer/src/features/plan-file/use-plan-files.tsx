@@ -5,6 +5,7 @@ import { navigate } from '../../app/router';
 import { applyImport, exportPlan, pickImportFile, type ImportCandidate, type ImportChoice } from './plan-file-commands';
 import { ImportConflictDialog, ImportProblemsDialog } from './ImportDialogs';
 import type { PlanBundle } from '../../domain/schemas';
+import { errorMessage } from '../../domain/messages';
 
 /** Export and import as the UI runs them: messages, the conflict question, undo. */
 export function usePlanFiles(): { exportPlanFile: (planId: string) => Promise<void>; importPlanFile: () => Promise<void>; dialogs: ReactNode } {
@@ -16,7 +17,7 @@ export function usePlanFiles(): { exportPlanFile: (planId: string) => Promise<vo
       const result = await exportPlan(appServices(), planId);
       if (result.status === 'saved') notify({ message: `Exported to ${result.location}.` });
     } catch (error) {
-      notify({ message: `Could not export: ${error instanceof Error ? error.message : String(error)}`, severity: 'error' });
+      notify({ message: `Could not export: ${errorMessage(error)}`, severity: 'error' });
     }
   }, [notify]);
 
@@ -30,7 +31,7 @@ export function usePlanFiles(): { exportPlanFile: (planId: string) => Promise<vo
       notify({ message, action: { label: 'Undo', run: undo } });
       if (choice !== 'replace') navigate({ screen: 'plan', planId });
     } catch (error) {
-      notify({ message: error instanceof Error ? error.message : String(error), severity: 'error' });
+      notify({ message: errorMessage(error), severity: 'error' });
     }
   }, [notify]);
 
@@ -44,7 +45,7 @@ export function usePlanFiles(): { exportPlanFile: (planId: string) => Promise<vo
       }
       setPending(candidate);
     } catch (error) {
-      notify({ message: `Could not read the file: ${error instanceof Error ? error.message : String(error)}`, severity: 'error' });
+      notify({ message: `Could not read the file: ${errorMessage(error)}`, severity: 'error' });
     }
   }, [notify, write]);
 

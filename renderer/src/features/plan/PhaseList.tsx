@@ -13,6 +13,7 @@ import { differenceInCalendarMonths, parseISO, addDays } from 'date-fns';
 import { AutosaveTextField } from '../../components/AutosaveTextField';
 import { formatDisplayDate, phaseDateProblem } from '../../domain/phase-rules';
 import { isoDateSchema, phaseSchema, type Phase } from '../../domain/schemas';
+import { fieldProblem } from '../../domain/messages';
 
 export interface PhaseListProps {
   phases: Phase[];
@@ -25,13 +26,8 @@ export interface PhaseListProps {
   focusPhaseId?: string | null;
 }
 
-const fieldMessage = (schema: { safeParse: (v: unknown) => { success: boolean; error?: { issues: { message: string }[] } } }, label: string) => (text: string) => {
-  const result = schema.safeParse(text);
-  return result.success ? null : `${label} ${result.error?.issues[0]?.message ?? 'is not valid'}.`;
-};
-
-const validateName = fieldMessage(phaseSchema.shape.name, 'Phase name');
-const validateGoal = fieldMessage(phaseSchema.shape.goal, 'Goal');
+const validateName = (text: string) => fieldProblem(phaseSchema.shape.name, text, 'Phase name');
+const validateGoal = (text: string) => fieldProblem(phaseSchema.shape.goal, text, 'Goal');
 
 function durationText(phase: Phase): string {
   const months = differenceInCalendarMonths(addDays(parseISO(phase.end), 1), parseISO(phase.start));

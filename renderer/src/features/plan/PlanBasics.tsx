@@ -8,12 +8,9 @@ import { useSaveStatus } from '../../app/save-status';
 import { appServices } from '../../app/services';
 import { LOCALES, LOCALE_LABELS, planSchema, systemProfileSchema, type Plan, type SystemProfile } from '../../domain/schemas';
 import { updatePlan, updateProfile } from './plan-commands';
+import { fieldProblem } from '../../domain/messages';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-function schemaMessage(result: { success: boolean; error?: { issues: { message: string }[] } }, label: string): string | null {
-  return result.success ? null : `${label} ${result.error?.issues[0]?.message ?? 'is not valid'}.`;
-}
 
 /** Reads "1,250" or "" as a number or null; anything else is not a number. */
 function parseNumber(text: string): number | null | typeof Number.NaN {
@@ -43,13 +40,13 @@ export function PlanBasics({ plan }: { plan: Plan }) {
         <AutosaveTextField
           label="Plan name"
           value={plan.name}
-          validate={(text) => schemaMessage(planSchema.shape.name.safeParse(text), 'Plan name')}
+          validate={(text) => fieldProblem(planSchema.shape.name, text, 'Plan name')}
           onCommit={(name) => save({ name: name.trim() })}
         />
         <AutosaveTextField
           label="School system"
           value={plan.systemName}
-          validate={(text) => schemaMessage(planSchema.shape.systemName.safeParse(text), 'School system')}
+          validate={(text) => fieldProblem(planSchema.shape.systemName, text, 'School system')}
           onCommit={(systemName) => save({ systemName: systemName.trim() })}
           helperText="District or charter network."
         />
@@ -77,7 +74,7 @@ export function PlanBasics({ plan }: { plan: Plan }) {
             validate={(text) => {
               const parsed = parseNumber(text);
               if (Number.isNaN(parsed)) return `${label} must be a number.`;
-              return schemaMessage(systemProfileSchema.shape[key].safeParse(parsed), label);
+              return fieldProblem(systemProfileSchema.shape[key], parsed, label);
             }}
             onCommit={(text) => saveProfile({ [key]: parseNumber(text) })}
           />
