@@ -39,7 +39,7 @@ export function App() {
       <GlobalStyles styles={PRINT_STYLES} />
       <NotificationsProvider>
         <ErrorBoundary key={route.screen === 'plan' ? route.planId : 'library'}>
-          {route.screen === 'plan' ? <PlanScreen planId={route.planId} /> : <LibraryScreen />}
+          {route.screen === 'plan' ? <PlanScreen planId={route.planId} section={route.section} /> : <LibraryScreen />}
         </ErrorBoundary>
       </NotificationsProvider>
     </ThemeProvider>

@@ -8,7 +8,12 @@ export interface Notice {
   message: string;
   severity?: 'success' | 'info' | 'warning' | 'error';
   /** An action such as Undo, offered beside the message. */
-  action?: { label: string; run: () => void | Promise<void> };
+  action?: {
+    label: string;
+    run: () => void | Promise<void>;
+    /** False where a screen's own Ctrl/Cmd+Z does the undoing (the plan's undo history). */
+    shortcut?: boolean;
+  };
 }
 
 type Notify = (notice: Notice) => void;
@@ -31,7 +36,7 @@ export function NotificationsProvider({ children }: { children: ReactNode }) {
   }, [current, close]);
   // The Undo on screen is also one key press away, wherever the focus is (but in a text field,
   // where the same keys undo typing).
-  useShortcuts([{ keys: 'mod+z', inTextFields: false, run: () => { if (current?.action?.label === 'Undo') runAction(); } }]);
+  useShortcuts([{ keys: 'mod+z', inTextFields: false, run: () => { if (current?.action?.label === 'Undo' && current.action.shortcut !== false) runAction(); } }]);
   const value = useMemo(() => notify, [notify]);
   const severity = current?.severity ?? 'success';
   return (
@@ -55,7 +60,7 @@ export function NotificationsProvider({ children }: { children: ReactNode }) {
               size="small"
               onClick={runAction}
               aria-keyshortcuts={current.action.label === 'Undo' ? ariaKeyShortcut('mod+z', isMac()) : undefined}
-              title={current.action.label === 'Undo' ? `Undo (${shortcutLabel('mod+z', isMac())})` : undefined}
+              title={current.action.label === 'Undo' ? `Undo (${shortcutLabel('mod+z', isMac())})` : current.action.label === 'Redo' ? `Redo (${shortcutLabel('mod+shift+z', isMac())})` : undefined}
             >
               {current.action.label}
             </Button>

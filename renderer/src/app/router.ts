@@ -1,15 +1,33 @@
 import { useSyncExternalStore } from 'react';
 
+/** The sections inside a plan, in the order the navigation shows them. */
+export const PLAN_SECTIONS = [
+  { key: 'overview', label: 'Overview' },
+  { key: 'roadmap', label: 'Roadmap' },
+  { key: 'tight-loose', label: 'Tight & loose' },
+  { key: 'decisions', label: 'Decisions' },
+  { key: 'outcomes', label: 'Vision & outcomes' },
+] as const;
+export type PlanSection = (typeof PLAN_SECTIONS)[number]['key'];
+
 /** The screens of the app, addressed by the URL hash so reloads and the back button work. */
-export type Route = { screen: 'library' } | { screen: 'plan'; planId: string };
+export type Route = { screen: 'library' } | { screen: 'plan'; planId: string; section: PlanSection };
 
 export function parseRoute(hash: string): Route {
-  const match = /^#\/plans\/([0-9a-f-]{36})\/?$/i.exec(hash);
-  return match?.[1] ? { screen: 'plan', planId: match[1] } : { screen: 'library' };
+  const match = /^#\/plans\/([0-9a-f-]{36})(?:\/([a-z-]+))?\/?$/i.exec(hash);
+  if (!match?.[1]) return { screen: 'library' };
+  const section = PLAN_SECTIONS.find((s) => s.key === match[2])?.key ?? 'overview';
+  return { screen: 'plan', planId: match[1], section };
 }
 
 export function routeHref(route: Route): string {
-  return route.screen === 'plan' ? `#/plans/${route.planId}` : '#/';
+  if (route.screen === 'library') return '#/';
+  return route.section === 'overview' ? `#/plans/${route.planId}` : `#/plans/${route.planId}/${route.section}`;
+}
+
+/** Where a plan opens: its overview, or a named section. */
+export function planRoute(planId: string, section: PlanSection = 'overview'): Route {
+  return { screen: 'plan', planId, section };
 }
 
 export function navigate(route: Route): void {

@@ -93,3 +93,50 @@ export function midwayShare(split: SurveySplit): number {
 
 export const SURVEY_SOURCE =
   'The Learning Accelerator, “Look Both Ways” (2016): interviews and a survey of more than 100 leaders from 60 US districts and CMOs.';
+
+/** The five steps of a position, from -2 (strongly pole A) to +2 (strongly pole B). */
+export function positionLabel(decision: Pick<Decision, 'poleA' | 'poleB'>, position: number | null): string {
+  if (position === null) return 'Not set';
+  if (position <= -2) return `Strongly ${decision.poleA}`;
+  if (position === -1) return `Leans ${decision.poleA}`;
+  if (position === 0) return 'Mid-way';
+  if (position === 1) return `Leans ${decision.poleB}`;
+  return `Strongly ${decision.poleB}`;
+}
+
+/** Systems this large count as large in the study's patterns (it names 60 to 100 schools). */
+export const LARGE_SYSTEM_SCHOOLS = 60;
+/** A share of FRL students at or above this reads as a lower-income system; at or below LOW_FRL as a wealthier one. */
+export const HIGH_FRL_PERCENT = 60;
+export const LOW_FRL_PERCENT = 30;
+
+interface ProfileLike {
+  schoolCount: number | null;
+  frlPercent: number | null;
+  locale: 'urban' | 'suburban' | 'town' | 'rural' | null;
+}
+
+/**
+ * What the study saw in systems like this one, for one decision: context, never a verdict.
+ * Empty when the profile says too little or the study drew no pattern for the decision.
+ */
+export function profilePatterns(decision: DecisionNumber, profile: ProfileLike): string[] {
+  const large = profile.schoolCount !== null && profile.schoolCount >= LARGE_SYSTEM_SCHOOLS;
+  const lowerIncome = profile.frlPercent !== null && profile.frlPercent >= HIGH_FRL_PERCENT;
+  const wealthier = profile.frlPercent !== null && profile.frlPercent <= LOW_FRL_PERCENT;
+  const urban = profile.locale === 'urban';
+  const patterns: string[] = [];
+  if (decision === 1) {
+    if (large) patterns.push(`Larger systems (60 to 100 schools) more often centralized; yours has ${profile.schoolCount} schools.`);
+    if (lowerIncome) patterns.push(`Lower-income districts more often centralized; ${profile.frlPercent}% of your students qualify for free or reduced-price lunch.`);
+  }
+  if (decision === 3) {
+    if (large || urban) patterns.push(`Large and urban districts more often allocated by need${urban ? '; yours is urban' : `; yours has ${profile.schoolCount} schools`}.`);
+    if (wealthier) patterns.push(`Systems with few students qualifying for free or reduced-price lunch more often allocated by readiness; yours has ${profile.frlPercent}%.`);
+  }
+  if (decision === 4) {
+    if (wealthier) patterns.push(`Wealthier systems more often engaged external support; ${profile.frlPercent}% of your students qualify for free or reduced-price lunch.`);
+    if (lowerIncome) patterns.push(`Lower-income systems more often built internal capacity; ${profile.frlPercent}% of your students qualify for free or reduced-price lunch.`);
+  }
+  return patterns;
+}

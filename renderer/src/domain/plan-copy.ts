@@ -3,15 +3,26 @@ import type { PlanBundle } from './schemas';
 
 /**
  * A copy of a plan with new ids for every record, so it can live beside the original.
- * Links between records (planId) follow the new ids.
+ * Links between records (plan, phase, area) follow the new ids.
  */
 export function copyPlanBundle(bundle: PlanBundle, name: string, now: Date): PlanBundle {
   const planId = newId();
   const timestamp = nowTimestamp(now);
+  const phaseIds = new Map(bundle.phases.map((p) => [p.id, newId()]));
+  const areaIds = new Map(bundle.areas.map((a) => [a.id, newId()]));
+  // A link to a record outside the plan cannot happen in a valid bundle; it keeps its id.
+  const phase = (id: string) => phaseIds.get(id) ?? id;
+  const area = (id: string) => areaIds.get(id) ?? id;
   return {
     plan: { ...bundle.plan, id: planId, name, createdAt: timestamp, updatedAt: timestamp },
-    phases: bundle.phases.map((p) => ({ ...p, id: newId(), planId })),
-    areas: bundle.areas.map((a) => ({ ...a, id: newId(), planId })),
+    phases: bundle.phases.map((p) => ({ ...p, id: phase(p.id), planId })),
+    areas: bundle.areas.map((a) => ({ ...a, id: area(a.id), planId })),
+    stances: bundle.stances.map((s) => ({ ...s, id: newId(), planId, areaId: area(s.areaId), phaseId: phase(s.phaseId) })),
+    positions: bundle.positions.map((p) => ({ ...p, id: newId(), planId, phaseId: phase(p.phaseId) })),
+    milestones: bundle.milestones.map((m) => ({ ...m, id: newId(), planId, phaseId: m.phaseId === null ? null : phase(m.phaseId) })),
+    outcomes: bundle.outcomes.map((o) => ({
+      ...o, id: newId(), planId, targets: o.targets.map((t) => ({ ...t, phaseId: phase(t.phaseId) })), actuals: o.actuals.map((a) => ({ ...a })),
+    })),
   };
 }
 

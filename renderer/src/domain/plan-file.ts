@@ -5,11 +5,12 @@
  * is; nothing is written unless the whole file is good.
  */
 import { z } from 'zod';
-import { areaSchema, isoDateSchema, phaseSchema, planSchema, timestampSchema, type PlanBundle } from './schemas';
+import { CHILD_COLLECTIONS, isoDateSchema, milestoneSchema, outcomeSchema, positionSchema, stanceSchema, areaSchema, phaseSchema, planSchema, timestampSchema, type PlanBundle } from './schemas';
 import { phaseDateProblem } from './phase-rules';
+import { kindFromName } from './roadmap-rules';
 
 export const PLAN_FILE_FORMAT = 'roadmap-planner.plan';
-export const PLAN_FILE_VERSION = 1;
+export const PLAN_FILE_VERSION = 2;
 export const PLAN_FILE_EXTENSION = '.roadmap.json';
 
 export const planFileSchema = z.object({
@@ -20,6 +21,10 @@ export const planFileSchema = z.object({
   plan: planSchema,
   phases: z.array(phaseSchema),
   areas: z.array(areaSchema),
+  stances: z.array(stanceSchema),
+  positions: z.array(positionSchema),
+  milestones: z.array(milestoneSchema),
+  outcomes: z.array(outcomeSchema),
 });
 export type PlanFile = z.infer<typeof planFileSchema>;
 
@@ -27,7 +32,21 @@ export type PlanFile = z.infer<typeof planFileSchema>;
  * Upgrades from older format versions, keyed by the version they upgrade from. Each takes the
  * raw object of version N and returns version N + 1. Append only; never edit an old step.
  */
-const MIGRATIONS: Record<number, (raw: Record<string, unknown>) => Record<string, unknown>> = {};
+const MIGRATIONS: Record<number, (raw: Record<string, unknown>) => Record<string, unknown>> = {
+  // 1 → 2, the roadmap: plans gain a vision; phases a kind, a status, entry criteria and a
+  // gate; stances, positions, milestones and outcome measures arrive, empty.
+  1: (raw) => {
+    const plan = isRecord(raw.plan) ? { vision: '', ...raw.plan } : raw.plan;
+    const phases = Array.isArray(raw.phases)
+      ? raw.phases.map((p: unknown) => (isRecord(p) ? { kind: kindFromName(typeof p.name === 'string' ? p.name : ''), status: 'planned', entryCriteria: '', gate: '', ...p } : p))
+      : raw.phases;
+    return { ...raw, formatVersion: 2, plan, phases, stances: [], positions: [], milestones: [], outcomes: [] };
+  },
+};
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
 
 export interface FileProblem {
   /** Where in the file, in words: "Phase 2 “Expand” › end". Empty for the whole file. */
@@ -56,8 +75,16 @@ export function serializePlanFile(bundle: PlanBundle, app: { name: string; versi
     plan: bundle.plan,
     phases: byOrder(bundle.phases),
     areas: byOrder(bundle.areas),
+    stances: sortBy(bundle.stances, (s) => `${s.areaId}|${s.phaseId}`),
+    positions: sortBy(bundle.positions, (p) => `${p.phaseId}|${p.decision}`),
+    milestones: sortBy(bundle.milestones, (m) => `${m.date}|${m.id}`),
+    outcomes: byOrder(bundle.outcomes),
   });
   return `${JSON.stringify(file, null, 2)}\n`;
+}
+
+function sortBy<T>(rows: readonly T[], key: (row: T) => string): T[] {
+  return [...rows].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }
 
 export function readPlanFile(text: string): ReadPlanFileResult {
@@ -102,7 +129,8 @@ export function readPlanFile(text: string): ReadPlanFileResult {
 }
 
 export function bundleFromFile(file: PlanFile): PlanBundle {
-  return { plan: file.plan, phases: file.phases, areas: file.areas };
+  const { plan, phases, areas, stances, positions, milestones, outcomes } = file;
+  return { plan, phases, areas, stances, positions, milestones, outcomes };
 }
 
 /** Rules that span records, checked on whatever parts of the file are well-formed enough to read. */
@@ -111,13 +139,22 @@ function crossRecordProblems(file: Record<string, unknown>): FileProblem[] {
   const plan = file.plan as { id?: unknown } | undefined;
   const planId = typeof plan?.id === 'string' ? plan.id : undefined;
   const seen = new Set<string>(planId ? [planId] : []);
-  for (const key of ['phases', 'areas'] as const) {
+  const rowsOf = (key: string): Record<string, unknown>[] => (Array.isArray(file[key]) ? (file[key] as unknown[]).filter(isRecord) : []);
+  const idsOf = (key: string) => new Set(rowsOf(key).map((r) => r.id).filter((id): id is string => typeof id === 'string'));
+  const phaseIds = idsOf('phases');
+  const areaIds = idsOf('areas');
+  const pairs = new Set<string>();
+  for (const key of CHILD_COLLECTIONS) {
     const rows = file[key];
     if (!Array.isArray(rows)) continue;
     rows.forEach((row: unknown, index) => {
-      if (typeof row !== 'object' || row === null) return;
-      const { id, planId: rowPlanId, start, end } = row as Record<string, unknown>;
+      if (!isRecord(row)) return;
+      const { id, planId: rowPlanId, start, end } = row;
       const where = describePath(file, [key, index]);
+      const missing = (field: string, what: string, ids: Set<string>) => {
+        const value = row[field];
+        if (typeof value === 'string' && !ids.has(value)) problems.push({ where: `${where} › ${field}`, message: `names a ${what} that is not in this file.` });
+      };
       if (planId && typeof rowPlanId === 'string' && rowPlanId !== planId) problems.push({ where: `${where} › planId`, message: 'belongs to a different plan than the one in this file.' });
       if (typeof id === 'string' && seen.has(id)) problems.push({ where: `${where} › id`, message: `repeats the id ${id}; every record needs its own.` });
       if (typeof id === 'string') seen.add(id);
@@ -125,12 +162,24 @@ function crossRecordProblems(file: Record<string, unknown>): FileProblem[] {
         const problem = phaseDateProblem(start as string, end as string);
         if (problem) problems.push({ where: `${where} › ${problem.field}`, message: `${problem.message.replace(/\.$/, '')}; it is ${String(end)}.` });
       }
+      if (key === 'stances' || key === 'positions' || key === 'milestones') missing('phaseId', 'phase', phaseIds);
+      if (key === 'stances') missing('areaId', 'area', areaIds);
+      if (key === 'stances' || key === 'positions') {
+        const pair = key === 'stances' ? `s|${String(row.areaId)}|${String(row.phaseId)}` : `p|${String(row.phaseId)}|${String(row.decision)}`;
+        if (pairs.has(pair)) problems.push({ where, message: key === 'stances' ? 'repeats the stance of an area in a phase; each area has one stance per phase.' : 'repeats the position on a decision in a phase; each decision has one position per phase.' });
+        pairs.add(pair);
+      }
+      if (key === 'outcomes' && Array.isArray(row.targets)) {
+        row.targets.forEach((t: unknown, i) => {
+          if (isRecord(t) && typeof t.phaseId === 'string' && !phaseIds.has(t.phaseId)) problems.push({ where: `${where} › targets › ${i + 1}`, message: 'names a phase that is not in this file.' });
+        });
+      }
     });
   }
   return problems;
 }
 
-const COLLECTION_LABELS: Record<string, string> = { phases: 'Phase', areas: 'Area' };
+const COLLECTION_LABELS: Record<string, string> = { phases: 'Phase', areas: 'Area', stances: 'Stance', positions: 'Position', milestones: 'Milestone', outcomes: 'Outcome' };
 
 /** Turns a zod path into words: ['phases', 1, 'end'] → 'Phase 2 “Expand” › end'. */
 function describePath(root: Record<string, unknown>, path: readonly PropertyKey[]): string {

@@ -6,7 +6,8 @@
  * upgrade, and tests open a database written by each older version.
  */
 import { Dexie, type Table, type Transaction } from 'dexie';
-import type { Area, Phase, Plan } from '../domain/schemas';
+import type { Area, Milestone, Outcome, Phase, Plan, Position, Stance } from '../domain/schemas';
+import { kindFromName } from '../domain/roadmap-rules';
 
 export const DATABASE_NAME = 'roadmap-planner';
 
@@ -34,12 +35,38 @@ export const SCHEMA_HISTORY: readonly SchemaVersion[] = [
       areas: 'id, planId, [planId+order]',
     },
   },
+  {
+    // The roadmap: phases gain a kind, a status, entry criteria and a go / no-go gate; plans a
+    // vision; stances, decision positions, milestones and outcome measures get tables.
+    version: 2,
+    stores: {
+      stances: 'id, planId, &[areaId+phaseId]',
+      positions: 'id, planId, &[phaseId+decision]',
+      milestones: 'id, planId, phaseId',
+      outcomes: 'id, planId, [planId+order]',
+    },
+    upgrade: async (tx) => {
+      await tx.table('plans').toCollection().modify((plan: Record<string, unknown>) => {
+        plan.vision ??= '';
+      });
+      await tx.table('phases').toCollection().modify((phase: Record<string, unknown>) => {
+        phase.kind ??= kindFromName(String(phase.name ?? ''));
+        phase.status ??= 'planned';
+        phase.entryCriteria ??= '';
+        phase.gate ??= '';
+      });
+    },
+  },
 ];
 
 export class PlannerDatabase extends Dexie {
   plans!: Table<PlanRow, string>;
   phases!: Table<Phase, string>;
   areas!: Table<Area, string>;
+  stances!: Table<Stance, string>;
+  positions!: Table<Position, string>;
+  milestones!: Table<Milestone, string>;
+  outcomes!: Table<Outcome, string>;
 
   constructor(name: string = DATABASE_NAME, history: readonly SchemaVersion[] = SCHEMA_HISTORY) {
     super(name);

@@ -2,13 +2,20 @@
  * The plan repository: the only code that reads and writes plan records. Every write runs in
  * one Dexie transaction, validates the records it writes against the domain schemas first,
  * and stamps the plan's updatedAt, so a plan is either saved whole or not at all.
+ *
+ * Every edit inside a plan returns a ChangeSet: each record it touched, as it was before and
+ * after. Undo puts the "before" rows back and redo the "after" rows, so any edit, in any
+ * section, can be undone the same way.
  */
 import { Dexie, type Table } from 'dexie';
 import type { PlannerDatabase, PlanRow } from './database';
 import { toStorageError, StorageError } from './storage-error';
-import { areaSchema, NAME_MAX, phaseSchema, planSchema, type Area, type Phase, type Plan, type PlanBundle, type SystemProfile } from '../domain/schemas';
+import {
+  CHILD_COLLECTIONS, CHILD_SCHEMAS, NAME_MAX, planSchema,
+  type Area, type ChildCollection, type ChildRow, type Milestone, type Outcome, type Phase, type Plan, type PlanBundle, type Position, type Stance, type SystemProfile,
+} from '../domain/schemas';
 import { copyPlanBundle } from '../domain/plan-copy';
-import { nowTimestamp } from '../domain/ids';
+import { newId, nowTimestamp } from '../domain/ids';
 import { phaseDateProblem } from '../domain/phase-rules';
 
 export interface PlanSummary {
@@ -20,18 +27,42 @@ export interface PlanSummary {
   deletedAt: string | null;
 }
 
-export type PlanChanges = Partial<Pick<Plan, 'name' | 'systemName' | 'profile' | 'schoolYearStartMonth'>>;
-export type PhaseChanges = Partial<Pick<Phase, 'name' | 'start' | 'end' | 'goal'>>;
+export type PlanChanges = Partial<Pick<Plan, 'name' | 'systemName' | 'profile' | 'schoolYearStartMonth' | 'vision'>>;
+export type PhaseChanges = Partial<Omit<Phase, 'id' | 'planId' | 'order'>>;
+export type AreaChanges = Partial<Pick<Area, 'name' | 'description'>>;
+export type StanceChanges = Partial<Pick<Stance, 'stance' | 'rationale' | 'owner' | 'guardrails'>>;
+export type PositionChanges = Partial<Pick<Position, 'position' | 'rationale'>>;
+export type MilestoneChanges = Partial<Omit<Milestone, 'id' | 'planId'>>;
+export type OutcomeChanges = Partial<Omit<Outcome, 'id' | 'planId' | 'order'>>;
 
 /** Plans stay in "Recently deleted" this long before they are removed for good. */
 export const RECENTLY_DELETED_DAYS = 30;
 
-type TableName = 'plans' | 'phases' | 'areas';
+type TableName = 'plans' | ChildCollection;
+
+/** One record before and after an edit; undefined where it did not exist. */
+export interface RowChange {
+  table: TableName;
+  id: string;
+  before: unknown;
+  after: unknown;
+}
+
+/** What one edit did to one plan, enough to undo and redo it. */
+export interface ChangeSet {
+  planId: string;
+  changes: RowChange[];
+}
+
+type OrderedCollection = 'phases' | 'areas' | 'outcomes';
 
 export type PlanStore = ReturnType<typeof createPlanStore>;
 
+const ALL_TABLES: TableName[] = ['plans', ...CHILD_COLLECTIONS];
+
 export function createPlanStore(db: PlannerDatabase, clock: () => Date = () => new Date()) {
   const now = () => nowTimestamp(clock());
+  const table = <C extends ChildCollection>(name: C) => db.table(name) as Table<ChildRow<C>, string>;
 
   async function write<T>(action: string, tables: TableName[], body: () => Promise<T>): Promise<T> {
     try {
@@ -47,26 +78,71 @@ export function createPlanStore(db: PlannerDatabase, clock: () => Date = () => n
     return plan;
   }
 
+  async function requireRow<C extends ChildCollection>(name: C, id: string, what: string): Promise<ChildRow<C>> {
+    const row = await table(name).get(id);
+    if (!row) throw new StorageError(`This ${what} no longer exists.`, 'missing');
+    return row;
+  }
+
   async function touch(planId: string): Promise<void> {
     await db.plans.update(planId, { updatedAt: now() });
   }
 
+  /**
+   * Runs an edit of one plan in one transaction, recording every row it puts or removes, and
+   * stamps the plan's change time. Returns what the body returned and the ChangeSet.
+   */
+  async function edit<T>(action: string, planId: string, body: (rec: Recorder) => Promise<T>): Promise<{ value: T; change: ChangeSet }> {
+    return write(action, ALL_TABLES, async () => {
+      await requirePlan(planId);
+      const changes: RowChange[] = [];
+      const rec: Recorder = {
+        async put(name, row) {
+          const checked = checkRow(name, row);
+          const before = await table(name).get(checked.id);
+          await table(name).put(checked);
+          changes.push({ table: name, id: checked.id, before, after: checked });
+        },
+        async remove(name, id) {
+          const before = await table(name).get(id);
+          if (before === undefined) return;
+          await table(name).delete(id);
+          changes.push({ table: name, id, before, after: undefined });
+        },
+        async putPlan(plan) {
+          const before = await requirePlan(plan.id);
+          const after = { ...planSchema.parse(plan), deletedAt: before.deletedAt };
+          await db.plans.put(after);
+          changes.push({ table: 'plans', id: plan.id, before, after });
+        },
+      };
+      const value = await body(rec);
+      await touch(planId);
+      return { value, change: { planId, changes } };
+    });
+  }
+
   async function loadBundle(planId: string): Promise<PlanBundle | undefined> {
-    // All three reads start at once: one round trip, not two.
-    const [row, phases, areas] = await Promise.all([
+    // Every read starts at once: one round trip.
+    const byPlan = <C extends ChildCollection>(name: C) => table(name).where('planId').equals(planId).toArray();
+    const [row, phases, areas, stances, positions, milestones, outcomes] = await Promise.all([
       db.plans.get(planId),
       inPlanOrder(db.phases, planId).toArray(),
       inPlanOrder(db.areas, planId).toArray(),
+      byPlan('stances'),
+      byPlan('positions'),
+      byPlan('milestones'),
+      inPlanOrder(db.outcomes, planId).toArray(),
     ]);
     if (!row) return undefined;
     const { deletedAt: _deletedAt, ...plan } = row;
-    return { plan, phases, areas };
+    milestones.sort((a, b) => a.date.localeCompare(b.date) || a.name.localeCompare(b.name));
+    return { plan, phases, areas, stances, positions, milestones, outcomes };
   }
 
   async function removePlanRecords(planId: string): Promise<void> {
     await Promise.all([
-      db.phases.where('planId').equals(planId).delete(),
-      db.areas.where('planId').equals(planId).delete(),
+      ...CHILD_COLLECTIONS.map((name) => table(name).where('planId').equals(planId).delete()),
       db.plans.delete(planId),
     ]);
   }
@@ -76,13 +152,66 @@ export function createPlanStore(db: PlannerDatabase, clock: () => Date = () => n
    * plan fails the transaction instead of moving that plan's record into this one.
    */
   async function putBundle(bundle: PlanBundle, deletedAt: string | null = null): Promise<void> {
-    const checked = validateBundle(bundle);
-    await db.plans.put({ ...checked.plan, deletedAt });
-    await db.phases.bulkAdd(checked.phases);
-    await db.areas.bulkAdd(checked.areas);
+    const plan = planSchema.parse(bundle.plan);
+    await db.plans.put({ ...plan, deletedAt });
+    for (const name of CHILD_COLLECTIONS) {
+      await table(name).bulkAdd((bundle[name] as ChildRow<typeof name>[]).map((row) => checkRow(name, row)));
+    }
   }
 
-  const allTables: TableName[] = ['plans', 'phases', 'areas'];
+  async function nextOrder(name: OrderedCollection, planId: string): Promise<number> {
+    const last = await inPlanOrder(table(name) as Table<{ planId: string; order: number }, string>, planId).last();
+    return last ? last.order + 1 : 0;
+  }
+
+  async function addOrdered<C extends OrderedCollection>(name: C, row: Omit<ChildRow<C>, 'order'>, what: string): Promise<{ id: string; change: ChangeSet }> {
+    const { change } = await edit(`add the ${what}`, row.planId, async (rec) => {
+      await rec.put(name, { ...row, order: await nextOrder(name, row.planId) } as ChildRow<C>);
+    });
+    return { id: row.id, change };
+  }
+
+  async function updateChild<C extends ChildCollection>(name: C, id: string, changes: Partial<ChildRow<C>>, what: string): Promise<ChangeSet> {
+    const current = await table(name).get(id);
+    if (!current) throw new StorageError(`This ${what} no longer exists.`, 'missing');
+    const { change } = await edit(`save the ${what}`, current.planId, async (rec) => {
+      // Read again inside the transaction, so two quick edits to one record never overwrite each other.
+      const row = await requireRow(name, id, what);
+      await rec.put(name, { ...row, ...changes, id, planId: row.planId });
+    });
+    return change;
+  }
+
+  /** Swaps a record with its neighbour above (-1) or below (+1) in the planner's order. */
+  async function moveOrdered(name: OrderedCollection, id: string, direction: -1 | 1, what: string): Promise<ChangeSet> {
+    const current = await requireRow(name, id, what);
+    const { change } = await edit(`move the ${what}`, current.planId, async (rec) => {
+      const siblings = await inPlanOrder(table(name) as Table<ChildRow<OrderedCollection>, string>, current.planId).toArray();
+      const index = siblings.findIndex((r) => r.id === id);
+      const self = siblings[index];
+      const other = siblings[index + direction];
+      if (!self || !other) return;
+      await rec.put(name, { ...self, order: other.order });
+      await rec.put(name, { ...other, order: self.order });
+    });
+    return change;
+  }
+
+  /** Upserts the one record keyed by a compound index ([areaId+phaseId], [phaseId+decision]). */
+  async function upsertKeyed<C extends 'stances' | 'positions'>(
+    name: C, planId: string, index: string, key: [string, string | number], create: () => ChildRow<C>, changes: Partial<ChildRow<C>>, what: string,
+  ): Promise<ChangeSet> {
+    const { change } = await edit(`save the ${what}`, planId, async (rec) => {
+      const existing = await table(name).where(index).equals(key).first();
+      await rec.put(name, { ...(existing ?? create()), ...changes });
+    });
+    return change;
+  }
+
+  async function requireInPlan(name: 'phases' | 'areas', id: string, planId: string, what: string): Promise<void> {
+    const row = await table(name).get(id);
+    if (!row || row.planId !== planId) throw new StorageError(`This ${what} no longer exists.`, 'missing');
+  }
 
   return {
     /** Every plan with its phase count; deleted ones carry deletedAt. Newest change first. */
@@ -110,77 +239,106 @@ export function createPlanStore(db: PlannerDatabase, clock: () => Date = () => n
     },
 
     async createPlan(bundle: PlanBundle): Promise<string> {
-      await write('create the plan', allTables, () => putBundle(bundle));
+      await write('create the plan', ALL_TABLES, () => putBundle(bundle));
       return bundle.plan.id;
     },
 
-    async updatePlan(planId: string, changes: PlanChanges): Promise<void> {
-      await write('save the plan', ['plans'], async () => {
-        const { deletedAt, ...plan } = await requirePlan(planId);
-        const next = planSchema.parse({ ...plan, ...changes, updatedAt: now() });
-        await db.plans.put({ ...next, deletedAt });
-      });
-    },
-
-    async addPhase(phase: Omit<Phase, 'order'>): Promise<string> {
-      return write('add the phase', ['plans', 'phases'], async () => {
-        await requirePlan(phase.planId);
-        const last = await inPlanOrder(db.phases, phase.planId).last();
-        const row = checkPhase({ ...phase, order: last ? last.order + 1 : 0 });
-        await db.phases.add(row);
-        await touch(phase.planId);
-        return row.id;
-      });
+    async updatePlan(planId: string, changes: PlanChanges): Promise<ChangeSet> {
+      return (await edit('save the plan', planId, async (rec) => {
+        const { deletedAt: _d, ...plan } = await requirePlan(planId);
+        await rec.putPlan({ ...plan, ...changes });
+      })).change;
     },
 
     /** Merges profile fields inside the write, so two quick edits never overwrite each other. */
-    async updateProfile(planId: string, changes: Partial<SystemProfile>): Promise<void> {
-      await write('save the plan', ['plans'], async () => {
-        const { deletedAt, ...plan } = await requirePlan(planId);
-        const next = planSchema.parse({ ...plan, profile: { ...plan.profile, ...changes }, updatedAt: now() });
-        await db.plans.put({ ...next, deletedAt });
-      });
+    async updateProfile(planId: string, changes: Partial<SystemProfile>): Promise<ChangeSet> {
+      return (await edit('save the plan', planId, async (rec) => {
+        const { deletedAt: _d, ...plan } = await requirePlan(planId);
+        await rec.putPlan({ ...plan, profile: { ...plan.profile, ...changes } });
+      })).change;
     },
 
-    async updatePhase(phaseId: string, changes: PhaseChanges): Promise<void> {
-      await write('save the phase', ['plans', 'phases'], async () => {
-        const phase = await db.phases.get(phaseId);
-        if (!phase) throw new StorageError('This phase no longer exists.', 'missing');
-        await db.phases.put(checkPhase({ ...phase, ...changes }));
-        await touch(phase.planId);
-      });
+    // Phases
+    addPhase: (phase: Omit<Phase, 'order'>) => addOrdered('phases', phase, 'phase'),
+    updatePhase: (phaseId: string, changes: PhaseChanges) => updateChild('phases', phaseId, changes, 'phase'),
+    movePhase: (phaseId: string, direction: -1 | 1) => moveOrdered('phases', phaseId, direction, 'phase'),
+
+    /** Removes a phase with its stances, positions, milestones and outcome targets. */
+    async deletePhase(phaseId: string): Promise<ChangeSet> {
+      const phase = await requireRow('phases', phaseId, 'phase');
+      return (await edit('delete the phase', phase.planId, async (rec) => {
+        const planId = phase.planId;
+        const inPhase = <C extends 'stances' | 'positions' | 'milestones'>(name: C) => table(name).where('planId').equals(planId).filter((r) => r.phaseId === phaseId).toArray();
+        for (const name of ['stances', 'positions', 'milestones'] as const) {
+          for (const row of await inPhase(name)) await rec.remove(name, row.id);
+        }
+        for (const outcome of await db.outcomes.where('planId').equals(planId).toArray()) {
+          if (outcome.targets.some((t) => t.phaseId === phaseId)) await rec.put('outcomes', { ...outcome, targets: outcome.targets.filter((t) => t.phaseId !== phaseId) });
+        }
+        await rec.remove('phases', phaseId);
+      })).change;
     },
 
-    /** Swaps a phase with its neighbour above (-1) or below (+1). */
-    async movePhase(phaseId: string, direction: -1 | 1): Promise<void> {
-      await write('move the phase', ['plans', 'phases'], async () => {
-        const phase = await db.phases.get(phaseId);
-        if (!phase) throw new StorageError('This phase no longer exists.', 'missing');
-        const siblings = await inPlanOrder(db.phases, phase.planId).toArray();
-        const index = siblings.findIndex((p) => p.id === phaseId);
-        const other = siblings[index + direction];
-        if (!other) return;
-        await db.phases.bulkPut([{ ...phase, order: other.order }, { ...other, order: phase.order }]);
-        await touch(phase.planId);
-      });
+    // Areas
+    addArea: (area: Omit<Area, 'order'>) => addOrdered('areas', area, 'area'),
+    updateArea: (areaId: string, changes: AreaChanges) => updateChild('areas', areaId, changes, 'area'),
+    moveArea: (areaId: string, direction: -1 | 1) => moveOrdered('areas', areaId, direction, 'area'),
+    async deleteArea(areaId: string): Promise<ChangeSet> {
+      const area = await requireRow('areas', areaId, 'area');
+      return (await edit('delete the area', area.planId, async (rec) => {
+        const stances = await db.stances.where('[areaId+phaseId]').between([areaId, Dexie.minKey], [areaId, Dexie.maxKey]).toArray();
+        for (const s of stances) await rec.remove('stances', s.id);
+        await rec.remove('areas', areaId);
+      })).change;
     },
 
-    /** Removes a phase and returns it, so the caller can offer to put it back. */
-    async deletePhase(phaseId: string): Promise<Phase> {
-      return write('delete the phase', ['plans', 'phases'], async () => {
-        const phase = await db.phases.get(phaseId);
-        if (!phase) throw new StorageError('This phase no longer exists.', 'missing');
-        await db.phases.delete(phaseId);
-        await touch(phase.planId);
-        return phase;
-      });
+    /** Sets any part of the stance for one area in one phase, creating the record on first use. */
+    async setStance(planId: string, areaId: string, phaseId: string, changes: StanceChanges): Promise<ChangeSet> {
+      await requireInPlan('areas', areaId, planId, 'area');
+      await requireInPlan('phases', phaseId, planId, 'phase');
+      return upsertKeyed('stances', planId, '[areaId+phaseId]', [areaId, phaseId],
+        () => ({ id: newId(), planId, areaId, phaseId, stance: null, rationale: '', owner: '', guardrails: '' }), changes, 'stance');
     },
 
-    async restorePhase(phase: Phase): Promise<void> {
-      await write('restore the phase', ['plans', 'phases'], async () => {
-        await requirePlan(phase.planId);
-        await db.phases.put(checkPhase(phase));
-        await touch(phase.planId);
+    /** Sets the position (or its rationale) on one decision in one phase. */
+    async setPosition(planId: string, phaseId: string, decision: number, changes: PositionChanges): Promise<ChangeSet> {
+      await requireInPlan('phases', phaseId, planId, 'phase');
+      return upsertKeyed('positions', planId, '[phaseId+decision]', [phaseId, decision],
+        () => ({ id: newId(), planId, phaseId, decision, position: null, rationale: '' }), changes, 'position');
+    },
+
+    // Milestones
+    async addMilestone(milestone: Milestone): Promise<{ id: string; change: ChangeSet }> {
+      const { change } = await edit('add the milestone', milestone.planId, (rec) => rec.put('milestones', milestone));
+      return { id: milestone.id, change };
+    },
+    updateMilestone: (id: string, changes: MilestoneChanges) => updateChild('milestones', id, changes, 'milestone'),
+    async deleteMilestone(id: string): Promise<ChangeSet> {
+      const row = await requireRow('milestones', id, 'milestone');
+      return (await edit('delete the milestone', row.planId, (rec) => rec.remove('milestones', id))).change;
+    },
+
+    // Outcome measures
+    addOutcome: (outcome: Omit<Outcome, 'order'>) => addOrdered('outcomes', outcome, 'outcome measure'),
+    updateOutcome: (id: string, changes: OutcomeChanges) => updateChild('outcomes', id, changes, 'outcome measure'),
+    moveOutcome: (id: string, direction: -1 | 1) => moveOrdered('outcomes', id, direction, 'outcome measure'),
+    async deleteOutcome(id: string): Promise<ChangeSet> {
+      const row = await requireRow('outcomes', id, 'outcome measure');
+      return (await edit('delete the outcome measure', row.planId, (rec) => rec.remove('outcomes', id))).change;
+    },
+
+    /** Undoes (puts back every "before") or redoes (every "after") an edit, in one transaction. */
+    async applyChange(set: ChangeSet, direction: 'undo' | 'redo'): Promise<void> {
+      await write(direction === 'undo' ? 'undo the change' : 'redo the change', ALL_TABLES, async () => {
+        await requirePlan(set.planId);
+        const steps = direction === 'undo' ? [...set.changes].reverse() : set.changes;
+        for (const step of steps) {
+          const row = direction === 'undo' ? step.before : step.after;
+          const target = db.table(step.table);
+          if (row === undefined) await target.delete(step.id);
+          else await target.put(row);
+        }
+        await touch(set.planId);
       });
     },
 
@@ -202,7 +360,7 @@ export function createPlanStore(db: PlannerDatabase, clock: () => Date = () => n
     /** Removes for good the plans deleted more than RECENTLY_DELETED_DAYS ago (or all deleted, with `all`). */
     async purgeDeleted(options: { all?: boolean } = {}): Promise<number> {
       const cutoff = nowTimestamp(new Date(clock().getTime() - RECENTLY_DELETED_DAYS * 86_400_000));
-      return write('empty recently deleted', allTables, async () => {
+      return write('empty recently deleted', ALL_TABLES, async () => {
         const expired = (await db.plans.toArray()).filter((p) => p.deletedAt !== null && (options.all || p.deletedAt < cutoff));
         for (const plan of expired) await removePlanRecords(plan.id);
         return expired.length;
@@ -211,7 +369,7 @@ export function createPlanStore(db: PlannerDatabase, clock: () => Date = () => n
 
     /** Removes a plan and all its records for good. */
     async purgePlan(planId: string): Promise<void> {
-      await write('remove the plan', allTables, () => removePlanRecords(planId));
+      await write('remove the plan', ALL_TABLES, () => removePlanRecords(planId));
     },
 
     /**
@@ -220,7 +378,7 @@ export function createPlanStore(db: PlannerDatabase, clock: () => Date = () => n
      * (as when undoing a replace); its id is returned.
      */
     async importBundle(bundle: PlanBundle, mode: 'add' | 'replace', options: { keepReplaced?: boolean } = {}): Promise<{ replacedCopyId: string | null }> {
-      return write('import the plan', allTables, async () => {
+      return write('import the plan', ALL_TABLES, async () => {
         const existing = await loadBundle(bundle.plan.id);
         if (existing && mode === 'add') throw new StorageError('A plan with this id is already in the library.', 'invalid');
         let replacedCopyId: string | null = null;
@@ -239,22 +397,24 @@ export function createPlanStore(db: PlannerDatabase, clock: () => Date = () => n
   };
 }
 
+interface Recorder {
+  put<C extends ChildCollection>(name: C, row: ChildRow<C>): Promise<void>;
+  remove(name: ChildCollection, id: string): Promise<void>;
+  putPlan(plan: Plan): Promise<void>;
+}
+
 /** One plan's rows of a child table, in the planner's order, read through the [planId+order] index. */
 function inPlanOrder<T extends { planId: string; order: number }>(table: Table<T, string>, planId: string) {
   return table.where('[planId+order]').between([planId, Dexie.minKey], [planId, Dexie.maxKey]);
 }
 
-function checkPhase(phase: Phase): Phase {
-  const row = phaseSchema.parse(phase);
-  const problem = phaseDateProblem(row.start, row.end);
-  if (problem) throw new StorageError(`Phase “${row.name}”: ${problem.message}`, 'invalid');
-  return row;
-}
-
-function validateBundle(bundle: PlanBundle): PlanBundle {
-  return {
-    plan: planSchema.parse(bundle.plan),
-    phases: bundle.phases.map(checkPhase),
-    areas: bundle.areas.map((a: Area) => areaSchema.parse(a)),
-  };
+/** Validates a record before it is written; phases must also end after they start. */
+function checkRow<C extends ChildCollection>(name: C, row: ChildRow<C>): ChildRow<C> {
+  const checked = CHILD_SCHEMAS[name].parse(row) as ChildRow<C>;
+  if (name === 'phases') {
+    const phase = checked as Phase;
+    const problem = phaseDateProblem(phase.start, phase.end);
+    if (problem) throw new StorageError(`Phase “${phase.name}”: ${problem.message}`, 'invalid');
+  }
+  return checked;
 }

@@ -33,7 +33,7 @@ import OpenInNewIcon from '@mui/icons-material/OpenInNew';
 import RestoreIcon from '@mui/icons-material/Restore';
 import { planStore } from '../../app/store';
 import { appServices } from '../../app/services';
-import { navigate, routeHref } from '../../app/router';
+import { navigate, planRoute, routeHref } from '../../app/router';
 import { useNotify } from '../../app/notifications';
 import { RECENTLY_DELETED_DAYS, type PlanSummary } from '../../storage/plan-store';
 import { usePlanFiles } from '../plan-file/use-plan-files';
@@ -128,7 +128,7 @@ export function LibraryScreen() {
               {active.map((plan) => (
                 <TableRow key={plan.id} hover>
                   <TableCell>
-                    <Link href={routeHref({ screen: 'plan', planId: plan.id })} underline="hover" sx={{ fontWeight: 600 }}>{plan.name}</Link>
+                    <Link href={routeHref(planRoute(plan.id))} underline="hover" sx={{ fontWeight: 600 }}>{plan.name}</Link>
                   </TableCell>
                   <TableCell>{plan.systemName || <Typography component="span" color="text.secondary">Not set</Typography>}</TableCell>
                   <TableCell><LastChanged timestamp={plan.updatedAt} /></TableCell>
@@ -175,7 +175,7 @@ export function LibraryScreen() {
       )}
 
       <Menu anchorEl={menu?.anchor} open={menu !== null} onClose={closeMenu}>
-        <MenuItem onClick={menuAction((p) => navigate({ screen: 'plan', planId: p.id }))}>
+        <MenuItem onClick={menuAction((p) => navigate(planRoute(p.id)))}>
           <ListItemIcon><OpenInNewIcon fontSize="small" /></ListItemIcon>Open
         </MenuItem>
         <MenuItem onClick={menuAction((p) => setRenaming(p))}>
@@ -201,7 +201,7 @@ export function LibraryScreen() {
         onCreate={(values) => run(async () => {
           const planId = await createPlan(appServices(), values);
           setCreating(false);
-          navigate({ screen: 'plan', planId });
+          navigate(planRoute(planId));
         })}
       />
       {renaming && (

@@ -1,7 +1,7 @@
 import { useCallback, useState, type ReactNode } from 'react';
 import { useNotify } from '../../app/notifications';
 import { appServices } from '../../app/services';
-import { navigate } from '../../app/router';
+import { navigate, planRoute } from '../../app/router';
 import { applyImport, exportPlan, pickImportFile, type ImportCandidate, type ImportChoice } from './plan-file-commands';
 import { ImportConflictDialog, ImportProblemsDialog } from './ImportDialogs';
 import type { PlanBundle } from '../../domain/schemas';
@@ -29,7 +29,7 @@ export function usePlanFiles(): { exportPlanFile: (planId: string) => Promise<vo
         ? `Imported “${bundle.plan.name}”.`
         : `Replaced “${bundle.plan.name}”.${replacedCopyId ? ' The plan it replaced is in Recently deleted.' : ''}`;
       notify({ message, action: { label: 'Undo', run: undo } });
-      if (choice !== 'replace') navigate({ screen: 'plan', planId });
+      if (choice !== 'replace') navigate(planRoute(planId));
     } catch (error) {
       notify({ message: errorMessage(error), severity: 'error' });
     }

@@ -4,10 +4,11 @@ import Paper from '@mui/material/Paper';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { AutosaveTextField } from '../../components/AutosaveTextField';
-import { useSaveStatus } from '../../app/save-status';
+import { usePlanHistory } from '../../app/plan-history';
 import { appServices } from '../../app/services';
 import { LOCALES, LOCALE_LABELS, planSchema, systemProfileSchema, type Plan, type SystemProfile } from '../../domain/schemas';
 import { updatePlan, updateProfile } from './plan-commands';
+import type { ChangeSet } from '../../storage/plan-store';
 import { fieldProblem } from '../../domain/messages';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -28,10 +29,11 @@ const NUMERIC_FIELDS: { key: NumericKey; label: string; help: string }[] = [
 ];
 
 export function PlanBasics({ plan }: { plan: Plan }) {
-  const { save: saved } = useSaveStatus();
+  const { edit } = usePlanHistory();
   const ctx = appServices();
-  const save = (changes: Parameters<typeof updatePlan>[2]) => saved(`plan.${Object.keys(changes).join()}`, updatePlan(ctx, plan.id, changes));
-  const saveProfile = (changes: Partial<SystemProfile>) => saved(`profile.${Object.keys(changes).join()}`, updateProfile(ctx, plan.id, changes));
+  const saved = async (label: string, field: string, write: Promise<ChangeSet>) => (await edit(label, write, { field })) !== undefined;
+  const save = (changes: Parameters<typeof updatePlan>[2], label: string) => saved(label, `plan.${Object.keys(changes).join()}`, updatePlan(ctx, plan.id, changes));
+  const saveProfile = (changes: Partial<SystemProfile>, label: string) => saved(label, `profile.${Object.keys(changes).join()}`, updateProfile(ctx, plan.id, changes));
 
   return (
     <Paper variant="outlined" component="section" aria-labelledby="basics-heading" sx={{ p: 3 }}>
@@ -41,20 +43,20 @@ export function PlanBasics({ plan }: { plan: Plan }) {
           label="Plan name"
           value={plan.name}
           validate={(text) => fieldProblem(planSchema.shape.name, text, 'Plan name')}
-          onCommit={(name) => save({ name: name.trim() })}
+          onCommit={(name) => save({ name: name.trim() }, 'Rename the plan')}
         />
         <AutosaveTextField
           label="School system"
           value={plan.systemName}
           validate={(text) => fieldProblem(planSchema.shape.systemName, text, 'School system')}
-          onCommit={(systemName) => save({ systemName: systemName.trim() })}
+          onCommit={(systemName) => save({ systemName: systemName.trim() }, 'Edit the school system')}
           helperText="District or charter network."
         />
         <TextField
           select
           label="School year starts in"
           value={plan.schoolYearStartMonth}
-          onChange={(e) => void save({ schoolYearStartMonth: Number(e.target.value) })}
+          onChange={(e) => void save({ schoolYearStartMonth: Number(e.target.value) }, 'Change the school year start')}
         >
           {MONTHS.map((month, i) => <MenuItem key={month} value={i + 1}>{month}</MenuItem>)}
         </TextField>
@@ -76,14 +78,14 @@ export function PlanBasics({ plan }: { plan: Plan }) {
               if (Number.isNaN(parsed)) return `${label} must be a number.`;
               return fieldProblem(systemProfileSchema.shape[key], parsed, label);
             }}
-            onCommit={(text) => saveProfile({ [key]: parseNumber(text) })}
+            onCommit={(text) => saveProfile({ [key]: parseNumber(text) }, `Edit ${label.toLowerCase()}`)}
           />
         ))}
         <TextField
           select
           label="Locale"
           value={plan.profile.locale ?? ''}
-          onChange={(e) => void saveProfile({ locale: e.target.value === '' ? null : systemProfileSchema.shape.locale.parse(e.target.value) })}
+          onChange={(e) => void saveProfile({ locale: e.target.value === '' ? null : systemProfileSchema.shape.locale.parse(e.target.value) }, 'Change the locale')}
           helperText="Urban, suburban, town or rural."
         >
           <MenuItem value=""><em>Not set</em></MenuItem>

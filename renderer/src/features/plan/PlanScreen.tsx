@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import Alert from '@mui/material/Alert';
 import AppBar from '@mui/material/AppBar';
@@ -9,49 +9,110 @@ import IconButton from '@mui/material/IconButton';
 import ListItemIcon from '@mui/material/ListItemIcon';
 import Menu from '@mui/material/Menu';
 import MenuItem from '@mui/material/MenuItem';
-import Paper from '@mui/material/Paper';
-import Stack from '@mui/material/Stack';
 import Toolbar from '@mui/material/Toolbar';
+import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import ArrowBackIcon from '@mui/icons-material/ArrowBack';
 import DeleteOutlinedIcon from '@mui/icons-material/DeleteOutlined';
 import FileDownloadOutlinedIcon from '@mui/icons-material/FileDownloadOutlined';
 import MoreVertIcon from '@mui/icons-material/MoreVert';
 import PrintOutlinedIcon from '@mui/icons-material/PrintOutlined';
+import RedoIcon from '@mui/icons-material/Redo';
+import UndoIcon from '@mui/icons-material/Undo';
 import { planStore } from '../../app/store';
 import { appServices } from '../../app/services';
-import { navigate, routeHref } from '../../app/router';
+import { navigate, PLAN_SECTIONS, planRoute, routeHref, type PlanSection } from '../../app/router';
 import { useNotify } from '../../app/notifications';
 import { SaveStatusProvider, useSaveStatus } from '../../app/save-status';
+import { PlanHistoryProvider, usePlanHistory } from '../../app/plan-history';
 import { ShortcutButton } from '../../components/ShortcutButton';
-import { useShortcuts } from '../../components/keyboard-shortcuts';
+import { ariaKeyShortcut, isMac, shortcutLabel, useShortcuts } from '../../components/keyboard-shortcuts';
 import { useScreenHeading } from '../../components/use-screen-heading';
 import { SaveIndicator } from './SaveIndicator';
-import { PlanBasics } from './PlanBasics';
-import { PhaseList } from './PhaseList';
-import { addPhase, deletePhase, movePhase, updatePhase } from './plan-commands';
+import { OverviewSection } from './OverviewSection';
+import { RoadmapSection } from '../roadmap/RoadmapSection';
+import { TightLooseSection } from '../tight-loose/TightLooseSection';
+import { DecisionsSection } from '../decisions/DecisionsSection';
+import { OutcomesSection } from '../outcomes/OutcomesSection';
 import { deletePlan } from '../library/library-commands';
 import { usePlanFiles } from '../plan-file/use-plan-files';
-import type { Phase } from '../../domain/schemas';
+import type { SectionProps } from './section-props';
 
-export function PlanScreen({ planId }: { planId: string }) {
+const SECTION_VIEWS: Record<PlanSection, (props: SectionProps) => React.JSX.Element> = {
+  overview: OverviewSection,
+  roadmap: RoadmapSection,
+  'tight-loose': TightLooseSection,
+  decisions: DecisionsSection,
+  outcomes: OutcomesSection,
+};
+
+export function PlanScreen({ planId, section }: { planId: string; section: PlanSection }) {
   return (
     <SaveStatusProvider>
-      <PlanWorkspace planId={planId} />
+      <PlanHistoryProvider>
+        <PlanWorkspace planId={planId} section={section} />
+      </PlanHistoryProvider>
     </SaveStatusProvider>
   );
 }
 
-function PlanWorkspace({ planId }: { planId: string }) {
+function UndoRedoButtons() {
+  const { undo, redo, undoLabel, redoLabel } = usePlanHistory();
+  const mac = isMac();
+  return (
+    <Box sx={{ display: 'flex' }}>
+      <Tooltip describeChild title={undoLabel ? `Undo: ${undoLabel} (${shortcutLabel('mod+z', mac)})` : 'Nothing to undo'}>
+        <span>
+          <IconButton aria-label="Undo" aria-keyshortcuts={ariaKeyShortcut('mod+z', mac)} disabled={!undoLabel} onClick={() => void undo()}><UndoIcon /></IconButton>
+        </span>
+      </Tooltip>
+      <Tooltip describeChild title={redoLabel ? `Redo: ${redoLabel} (${shortcutLabel('mod+shift+z', mac)})` : 'Nothing to redo'}>
+        <span>
+          <IconButton aria-label="Redo" aria-keyshortcuts={ariaKeyShortcut('mod+shift+z', mac)} disabled={!redoLabel} onClick={() => void redo()}><RedoIcon /></IconButton>
+        </span>
+      </Tooltip>
+    </Box>
+  );
+}
+
+function SectionNav({ planId, section }: { planId: string; section: PlanSection }) {
+  return (
+    <Box component="nav" aria-label="Plan sections" data-section-nav sx={{ display: 'flex', gap: 0.5, px: 2, overflowX: 'auto', displayPrint: 'none' }}>
+      {PLAN_SECTIONS.map((s) => {
+        const current = s.key === section;
+        return (
+          <Button
+            key={s.key}
+            href={routeHref(planRoute(planId, s.key))}
+            aria-current={current ? 'page' : undefined}
+            color={current ? 'primary' : 'inherit'}
+            sx={{
+              borderRadius: 0,
+              borderBottom: 3,
+              borderColor: current ? 'primary.main' : 'transparent',
+              px: 2,
+              py: 1,
+              whiteSpace: 'nowrap',
+              fontWeight: current ? 700 : 500,
+            }}
+          >
+            {s.label}
+          </Button>
+        );
+      })}
+    </Box>
+  );
+}
+
+function PlanWorkspace({ planId, section }: { planId: string; section: PlanSection }) {
   const bundle = useLiveQuery(() => planStore.loadBundle(planId), [planId], null);
   const deletedAt = useLiveQuery(async () => (await planStore.getPlanRow(planId))?.deletedAt ?? null, [planId], null);
-  const { track, save, settled } = useSaveStatus();
+  const { track, settled } = useSaveStatus();
   const notify = useNotify();
   const files = usePlanFiles();
   const [menuAnchor, setMenuAnchor] = useState<HTMLElement | null>(null);
-  const [addedPhaseId, setAddedPhaseId] = useState<string | null>(null);
-  const headingRef = useScreenHeading(bundle === null ? null : bundle?.plan.name ?? 'Plan not found');
-  const phasesHeading = useRef<HTMLHeadingElement>(null);
+  const sectionLabel = PLAN_SECTIONS.find((s) => s.key === section)?.label ?? '';
+  const headingRef = useScreenHeading(bundle === null ? null : bundle ? `${sectionLabel} — ${bundle.plan.name}` : 'Plan not found');
   /** Exports what the planner sees: text still waiting to be saved is saved first. */
   const exportNow = async () => {
     const active = document.activeElement instanceof HTMLElement ? document.activeElement : null;
@@ -72,15 +133,9 @@ function PlanWorkspace({ planId }: { planId: string }) {
       </Container>
     );
   }
-  const { plan, phases } = bundle;
+  const { plan } = bundle;
   const ctx = appServices();
-
-  const onDeletePhase = async (phase: Phase) => {
-    const undo = await track(deletePhase(ctx, phase.id));
-    // The deleted phase's buttons are gone; the focus goes to the top of the list, not to the page.
-    phasesHeading.current?.focus();
-    if (undo) notify({ message: `Deleted phase “${phase.name}”.`, action: { label: 'Undo', run: () => void track(undo()) } });
-  };
+  const View = SECTION_VIEWS[section];
 
   const onDeletePlan = async () => {
     setMenuAnchor(null);
@@ -100,42 +155,31 @@ function PlanWorkspace({ planId }: { planId: string }) {
             {plan.systemName && <Typography variant="body2" color="text.secondary" noWrap>{plan.systemName}</Typography>}
           </Box>
           <SaveIndicator />
+          <UndoRedoButtons />
           <ShortcutButton keys="mod+e" title="Export this plan to a file" variant="outlined" startIcon={<FileDownloadOutlinedIcon />} onClick={() => void exportNow()}>Export</ShortcutButton>
           <IconButton aria-label="More plan actions" aria-haspopup="menu" onClick={(e) => setMenuAnchor(e.currentTarget)}><MoreVertIcon /></IconButton>
           <Menu anchorEl={menuAnchor} open={menuAnchor !== null} onClose={() => setMenuAnchor(null)}>
-            <MenuItem onClick={() => { setMenuAnchor(null); void ctx.host.printToPdf(`${plan.name}.pdf`); }}>
-              <ListItemIcon><PrintOutlinedIcon fontSize="small" /></ListItemIcon>Print or save as PDF…
+            <MenuItem onClick={() => { setMenuAnchor(null); void ctx.host.printToPdf(`${plan.name} — ${sectionLabel}.pdf`); }}>
+              <ListItemIcon><PrintOutlinedIcon fontSize="small" /></ListItemIcon>Print this section or save as PDF…
             </MenuItem>
             <MenuItem onClick={() => void onDeletePlan()}>
               <ListItemIcon><DeleteOutlinedIcon fontSize="small" /></ListItemIcon>Delete plan
             </MenuItem>
           </Menu>
         </Toolbar>
+        <SectionNav planId={plan.id} section={section} />
       </AppBar>
-      <Container component="main" maxWidth="lg" sx={{ py: 3 }}>
-        <Stack spacing={3}>
-          {deletedAt && (
-            <Alert
-              severity="warning"
-              action={<Button color="inherit" onClick={() => void track(planStore.restorePlan(plan.id))}>Restore</Button>}
-            >
-              This plan is in Recently deleted. Restore it to keep it in your library.
-            </Alert>
-          )}
-          <PlanBasics plan={plan} />
-          <Paper variant="outlined" component="section" aria-labelledby="phases-heading" sx={{ p: 3 }}>
-            <Typography id="phases-heading" variant="h2" gutterBottom ref={phasesHeading} tabIndex={-1} sx={{ '&:focus': { outline: 'none' } }}>Phases</Typography>
-            <Typography color="text.secondary" sx={{ mb: 2 }}>Each phase is a stretch of time with its own goal. A phase must end after it starts.</Typography>
-            <PhaseList
-              phases={phases}
-              focusPhaseId={addedPhaseId}
-              onAdd={() => void track(addPhase(ctx, plan.id)).then((id) => setAddedPhaseId(id ?? null))}
-              onChange={(phaseId, changes) => save(`phase.${phaseId}.${Object.keys(changes).join()}`, updatePhase(ctx, phaseId, changes))}
-              onMove={(phaseId, direction) => void track(movePhase(ctx, phaseId, direction))}
-              onDelete={(phase) => void onDeletePhase(phase)}
-            />
-          </Paper>
-        </Stack>
+      <Container component="main" maxWidth={false} sx={{ py: 3, maxWidth: 1600 }}>
+        {deletedAt && (
+          <Alert
+            severity="warning"
+            sx={{ mb: 3 }}
+            action={<Button color="inherit" onClick={() => void track(planStore.restorePlan(plan.id))}>Restore</Button>}
+          >
+            This plan is in Recently deleted. Restore it to keep it in your library.
+          </Alert>
+        )}
+        <View key={section} bundle={bundle} />
       </Container>
       {files.dialogs}
     </>

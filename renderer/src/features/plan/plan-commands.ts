@@ -1,7 +1,11 @@
-/** Edits inside one plan, as commands; destructive ones return their undo. */
-import type { PlanStore, PhaseChanges, PlanChanges } from '../../storage/plan-store';
+/**
+ * Edits inside one plan, as commands. Each returns the store's ChangeSet (and the new record's
+ * id for additions), which the plan's undo history records.
+ */
+import type { ChangeSet, PlanStore, PhaseChanges, PlanChanges } from '../../storage/plan-store';
 import { newId } from '../../domain/ids';
 import { nextPhaseDates } from '../../domain/phase-rules';
+import { kindFromName } from '../../domain/roadmap-rules';
 import type { SystemProfile } from '../../domain/schemas';
 
 export interface PlanContext {
@@ -9,31 +13,31 @@ export interface PlanContext {
   now: () => Date;
 }
 
-export function updatePlan(ctx: PlanContext, planId: string, changes: PlanChanges): Promise<void> {
+export function updatePlan(ctx: PlanContext, planId: string, changes: PlanChanges): Promise<ChangeSet> {
   return ctx.store.updatePlan(planId, changes);
 }
 
-export function updateProfile(ctx: PlanContext, planId: string, changes: Partial<SystemProfile>): Promise<void> {
+export function updateProfile(ctx: PlanContext, planId: string, changes: Partial<SystemProfile>): Promise<ChangeSet> {
   return ctx.store.updateProfile(planId, changes);
 }
 
-/** Adds a phase after the last one, a school year long, and returns its id. */
-export async function addPhase(ctx: PlanContext, planId: string): Promise<string> {
+/** Adds a phase after the last one, a school year long. */
+export async function addPhase(ctx: PlanContext, planId: string, name?: string): Promise<{ id: string; change: ChangeSet }> {
   const [row, phases] = await Promise.all([ctx.store.getPlanRow(planId), ctx.store.listPhases(planId)]);
   if (!row) throw new Error('This plan no longer exists.');
   const dates = nextPhaseDates(phases, row.schoolYearStartMonth, ctx.now());
-  return ctx.store.addPhase({ id: newId(), planId, name: `Phase ${phases.length + 1}`, goal: '', ...dates });
+  const phaseName = name?.trim() || `Phase ${phases.length + 1}`;
+  return ctx.store.addPhase({ id: newId(), planId, name: phaseName, kind: kindFromName(phaseName), status: 'planned', goal: '', entryCriteria: '', gate: '', ...dates });
 }
 
-export function updatePhase(ctx: PlanContext, phaseId: string, changes: PhaseChanges): Promise<void> {
+export function updatePhase(ctx: PlanContext, phaseId: string, changes: PhaseChanges): Promise<ChangeSet> {
   return ctx.store.updatePhase(phaseId, changes);
 }
 
-export function movePhase(ctx: PlanContext, phaseId: string, direction: -1 | 1): Promise<void> {
+export function movePhase(ctx: PlanContext, phaseId: string, direction: -1 | 1): Promise<ChangeSet> {
   return ctx.store.movePhase(phaseId, direction);
 }
 
-export async function deletePhase(ctx: PlanContext, phaseId: string): Promise<() => Promise<void>> {
-  const removed = await ctx.store.deletePhase(phaseId);
-  return () => ctx.store.restorePhase(removed);
+export function deletePhase(ctx: PlanContext, phaseId: string): Promise<ChangeSet> {
+  return ctx.store.deletePhase(phaseId);
 }

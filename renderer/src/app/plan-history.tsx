@@ -1,0 +1,131 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useSaveStatus } from './save-status';
+import { useNotify } from './notifications';
+import { planStore } from './store';
+import { afterRedo, afterUndo, EMPTY_UNDO, pushEdit, type UndoState } from './undo-stack';
+import type { ChangeSet } from '../storage/plan-store';
+import { useShortcuts } from '../components/keyboard-shortcuts';
+
+type EditResult = ChangeSet | { change: ChangeSet };
+
+export interface EditOptions {
+  /**
+   * The field being typed in, e.g. `phase.<id>.goal`. A failed save stays on show until this
+   * field saves, and quick edits to it merge into one undo step.
+   */
+  field?: string;
+  /** Offer Undo in a message once it is done (for deletions). */
+  announce?: string;
+}
+
+export interface PlanHistory {
+  /**
+   * Runs one edit of the plan: shows "Saving…", reports a failure, and records the edit so
+   * it can be undone. Resolves with what the write returned, or undefined if it failed.
+   */
+  edit: <T extends EditResult>(label: string, write: Promise<T>, options?: EditOptions) => Promise<T | undefined>;
+  undo: () => Promise<void>;
+  redo: () => Promise<void>;
+  /** What Undo and Redo would do, in words, or null when there is nothing to do. */
+  undoLabel: string | null;
+  redoLabel: string | null;
+}
+
+const PlanHistoryContext = createContext<PlanHistory | null>(null);
+
+const changeOf = (result: EditResult): ChangeSet => ('change' in result ? result.change : result);
+
+/**
+ * Undo and redo for every edit inside one plan, built on the ChangeSets the store returns.
+ * Ctrl/Cmd+Z undoes and Shift+Ctrl/Cmd+Z (or Ctrl+Y) redoes, except in a text field, where
+ * those keys undo and redo typing.
+ */
+export function PlanHistoryProvider({ children }: { children: ReactNode }) {
+  const { track, save } = useSaveStatus();
+  const notify = useNotify();
+  const [state, setState] = useState<UndoState>(EMPTY_UNDO);
+  const stateRef = useRef(state);
+  const busy = useRef<Promise<unknown>>(Promise.resolve());
+
+  const update = useCallback((next: (s: UndoState) => UndoState) => {
+    stateRef.current = next(stateRef.current);
+    setState(stateRef.current);
+  }, []);
+
+  /** Undo and redo run one at a time, after any write still on its way. */
+  const serial = useCallback((step: () => Promise<void>) => {
+    const run = busy.current.then(step, step);
+    busy.current = run.catch(() => undefined);
+    return run;
+  }, []);
+
+  const undo = useCallback(() => serial(async () => {
+    const entry = stateRef.current.undo.at(-1);
+    if (!entry) return;
+    const done = await track(planStore.applyChange(entry.change, 'undo').then(() => true));
+    if (!done) return;
+    update(afterUndo);
+    notify({ message: `Undone: ${entry.label}.`, severity: 'info', action: { label: 'Redo', run: () => void redoRef.current(), shortcut: false } });
+  }), [track, update, notify, serial]);
+
+  const redo = useCallback(() => serial(async () => {
+    const entry = stateRef.current.redo.at(-1);
+    if (!entry) return;
+    const done = await track(planStore.applyChange(entry.change, 'redo').then(() => true));
+    if (!done) return;
+    update(afterRedo);
+    notify({ message: `Redone: ${entry.label}.`, severity: 'info' });
+  }), [track, update, notify, serial]);
+  const redoRef = useRef(redo);
+  useEffect(() => {
+    redoRef.current = redo;
+  }, [redo]);
+
+  const edit = useCallback(async <T extends EditResult>(label: string, write: Promise<T>, options: EditOptions = {}): Promise<T | undefined> => {
+    busy.current = busy.current.then(() => write).catch(() => undefined);
+    let result: T | undefined;
+    if (options.field) {
+      const captured: { value?: T } = {};
+      const ok = await save(options.field, write.then((value) => { captured.value = value; }));
+      result = ok ? captured.value : undefined;
+    } else {
+      result = await track(write);
+    }
+    if (result === undefined) return undefined;
+    update((s) => pushEdit(s, { label, change: changeOf(result), mergeKey: options.field ?? null }, Date.now()));
+    if (options.announce) {
+      const entryId = stateRef.current.undo.at(-1)?.id;
+      notify({
+        message: options.announce,
+        action: {
+          label: 'Undo',
+          // The Undo key is the plan's own; this button undoes this edit while it is the latest.
+          shortcut: false,
+          run: () => { if (stateRef.current.undo.at(-1)?.id === entryId) void undo(); },
+        },
+      });
+    }
+    return result;
+  }, [save, track, update, notify, undo]);
+
+  useShortcuts([
+    { keys: 'mod+z', inTextFields: false, run: () => void undo() },
+    { keys: 'mod+shift+z', inTextFields: false, run: () => void redo() },
+    { keys: 'mod+y', inTextFields: false, run: () => void redo() },
+  ]);
+
+  const value = useMemo<PlanHistory>(() => ({
+    edit,
+    undo,
+    redo,
+    undoLabel: state.undo.at(-1)?.label ?? null,
+    redoLabel: state.redo.at(-1)?.label ?? null,
+  }), [edit, undo, redo, state]);
+  return <PlanHistoryContext.Provider value={value}>{children}</PlanHistoryContext.Provider>;
+}
+
+export function usePlanHistory(): PlanHistory {
+  const value = useContext(PlanHistoryContext);
+  if (!value) throw new Error('usePlanHistory needs a PlanHistoryProvider.');
+  return value;
+}

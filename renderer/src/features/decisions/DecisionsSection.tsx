@@ -1,0 +1,12 @@
+import Typography from '@mui/material/Typography';
+import { SectionHeading } from '../plan/SectionHeading';
+import type { SectionProps } from '../plan/section-props';
+
+export function DecisionsSection({ bundle }: SectionProps) {
+  return (
+    <section aria-labelledby="section-heading">
+      <SectionHeading>The seven decisions</SectionHeading>
+      <Typography>{bundle.plan.name}</Typography>
+    </section>
+  );
+}

@@ -1,0 +1,15 @@
+import Stack from '@mui/material/Stack';
+import { PlanBasics } from './PlanBasics';
+import { PlanAtAGlance } from './PlanAtAGlance';
+import type { SectionProps } from './section-props';
+import { SectionHeading } from './SectionHeading';
+
+export function OverviewSection({ bundle }: SectionProps) {
+  return (
+    <Stack component="section" aria-labelledby="section-heading" spacing={3} sx={{ maxWidth: 1200, mx: 'auto' }}>
+      <SectionHeading description="The plan's name, the school system it is for, and the profile the decisions section compares with the survey.">Overview</SectionHeading>
+      <PlanBasics plan={bundle.plan} />
+      <PlanAtAGlance bundle={bundle} />
+    </Stack>
+  );
+}
