@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useSaveStatus } from './save-status';
 import { useNotify } from './notifications';
 import { planStore } from './store';
@@ -59,27 +59,22 @@ export function PlanHistoryProvider({ children }: { children: ReactNode }) {
     return run;
   }, []);
 
-  const undo = useCallback(() => serial(async () => {
-    const entry = stateRef.current.undo.at(-1);
-    if (!entry) return;
-    const done = await track(planStore.applyChange(entry.change, 'undo').then(() => true));
-    if (!done) return;
-    update(afterUndo);
-    notify({ message: `Undone: ${entry.label}.`, severity: 'info', action: { label: 'Redo', run: () => void redoRef.current(), shortcut: false } });
-  }), [track, update, notify, serial]);
-
-  const redo = useCallback(() => serial(async () => {
-    const entry = stateRef.current.redo.at(-1);
-    if (!entry) return;
-    const done = await track(planStore.applyChange(entry.change, 'redo').then(() => true));
-    if (!done) return;
-    update(afterRedo);
-    notify({ message: `Redone: ${entry.label}.`, severity: 'info' });
-  }), [track, update, notify, serial]);
-  const redoRef = useRef(redo);
-  useEffect(() => {
-    redoRef.current = redo;
-  }, [redo]);
+  const step = useCallback(function run(direction: 'undo' | 'redo'): Promise<void> {
+    return serial(async () => {
+      const entry = (direction === 'undo' ? stateRef.current.undo : stateRef.current.redo).at(-1);
+      if (!entry) return;
+      const done = await track(planStore.applyChange(entry.change, direction).then(() => true));
+      if (!done) return;
+      update(direction === 'undo' ? afterUndo : afterRedo);
+      if (direction === 'undo') {
+        notify({ message: `Undone: ${entry.label}.`, severity: 'info', action: { label: 'Redo', run: () => void run('redo'), shortcut: false } });
+      } else {
+        notify({ message: `Redone: ${entry.label}.`, severity: 'info' });
+      }
+    });
+  }, [track, update, notify, serial]);
+  const undo = useCallback(() => step('undo'), [step]);
+  const redo = useCallback(() => step('redo'), [step]);
 
   const edit = useCallback(async <T extends EditResult>(label: string, write: Promise<T>, options: EditOptions = {}): Promise<T | undefined> => {
     busy.current = busy.current.then(() => write).catch(() => undefined);

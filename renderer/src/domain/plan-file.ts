@@ -153,7 +153,7 @@ function crossRecordProblems(file: Record<string, unknown>): FileProblem[] {
       const where = describePath(file, [key, index]);
       const missing = (field: string, what: string, ids: Set<string>) => {
         const value = row[field];
-        if (typeof value === 'string' && !ids.has(value)) problems.push({ where: `${where} › ${field}`, message: `names a ${what} that is not in this file.` });
+        if (typeof value === 'string' && !ids.has(value)) problems.push({ where: `${where} › ${field}`, message: `names ${what} that is not in this file.` });
       };
       if (planId && typeof rowPlanId === 'string' && rowPlanId !== planId) problems.push({ where: `${where} › planId`, message: 'belongs to a different plan than the one in this file.' });
       if (typeof id === 'string' && seen.has(id)) problems.push({ where: `${where} › id`, message: `repeats the id ${id}; every record needs its own.` });
@@ -162,8 +162,8 @@ function crossRecordProblems(file: Record<string, unknown>): FileProblem[] {
         const problem = phaseDateProblem(start as string, end as string);
         if (problem) problems.push({ where: `${where} › ${problem.field}`, message: `${problem.message.replace(/\.$/, '')}; it is ${String(end)}.` });
       }
-      if (key === 'stances' || key === 'positions' || key === 'milestones') missing('phaseId', 'phase', phaseIds);
-      if (key === 'stances') missing('areaId', 'area', areaIds);
+      if (key === 'stances' || key === 'positions' || key === 'milestones') missing('phaseId', 'a phase', phaseIds);
+      if (key === 'stances') missing('areaId', 'an area', areaIds);
       if (key === 'stances' || key === 'positions') {
         const pair = key === 'stances' ? `s|${String(row.areaId)}|${String(row.phaseId)}` : `p|${String(row.phaseId)}|${String(row.decision)}`;
         if (pairs.has(pair)) problems.push({ where, message: key === 'stances' ? 'repeats the stance of an area in a phase; each area has one stance per phase.' : 'repeats the position on a decision in a phase; each decision has one position per phase.' });

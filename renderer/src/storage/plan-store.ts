@@ -62,7 +62,8 @@ const ALL_TABLES: TableName[] = ['plans', ...CHILD_COLLECTIONS];
 
 export function createPlanStore(db: PlannerDatabase, clock: () => Date = () => new Date()) {
   const now = () => nowTimestamp(clock());
-  const table = <C extends ChildCollection>(name: C) => db.table(name) as Table<ChildRow<C>, string>;
+  // The typed table properties (db.phases …), the same objects Dexie's own code and tests see.
+  const table = <C extends ChildCollection>(name: C) => (db as unknown as Record<C, Table<ChildRow<C>, string>>)[name];
 
   async function write<T>(action: string, tables: TableName[], body: () => Promise<T>): Promise<T> {
     try {
@@ -334,7 +335,8 @@ export function createPlanStore(db: PlannerDatabase, clock: () => Date = () => n
         const steps = direction === 'undo' ? [...set.changes].reverse() : set.changes;
         for (const step of steps) {
           const row = direction === 'undo' ? step.before : step.after;
-          const target = db.table(step.table);
+          // The rows were valid when recorded; they go back as they were.
+          const target = (step.table === 'plans' ? db.plans : table(step.table)) as Table<unknown, string>;
           if (row === undefined) await target.delete(step.id);
           else await target.put(row);
         }

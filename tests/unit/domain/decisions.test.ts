@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DECISIONS, midwayShare } from '../../../renderer/src/domain/decisions';
+import { DECISIONS, midwayShare, positionLabel, profilePatterns } from '../../../renderer/src/domain/decisions';
 
 describe('the seven decisions', () => {
   it('lists seven decisions in order with two poles each', () => {
@@ -25,5 +25,26 @@ describe('the seven decisions', () => {
       expect(total).toBe(100);
     }
     expect(midwayShare({ poleA: 16, poleB: 68, midway: null, respondents: null })).toBe(16);
+  });
+});
+
+describe('profile patterns and position labels', () => {
+  it('shows the study’s patterns only where the profile matches them', () => {
+    const large = { schoolCount: 75, frlPercent: 68, locale: 'urban' as const };
+    expect(profilePatterns(1, large)).toEqual([
+      'Larger systems (60 to 100 schools) more often centralized; yours has 75 schools.',
+      'Lower-income districts more often centralized; 68% of your students qualify for free or reduced-price lunch.',
+    ]);
+    expect(profilePatterns(3, large)[0]).toMatch(/Large and urban districts more often allocated by need; yours is urban/);
+    expect(profilePatterns(4, { schoolCount: 8, frlPercent: 20, locale: 'suburban' })).toEqual([
+      'Wealthier systems more often engaged external support; 20% of your students qualify for free or reduced-price lunch.',
+    ]);
+    expect(profilePatterns(1, { schoolCount: null, frlPercent: null, locale: null })).toEqual([]);
+    expect(profilePatterns(2, large)).toEqual([]);
+    const d2 = DECISIONS[1];
+    if (!d2) throw new Error('decision 2');
+    expect([-2, -1, 0, 1, 2, null].map((p) => positionLabel(d2, p))).toEqual([
+      'Strongly “Fast and furious”', 'Leans “Fast and furious”', 'Mid-way', 'Leans “Slow and steady”', 'Strongly “Slow and steady”', 'Not set',
+    ]);
   });
 });

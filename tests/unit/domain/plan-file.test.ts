@@ -28,7 +28,7 @@ describe('plan file', () => {
     const shuffled = { ...bundle, phases: [...bundle.phases].reverse(), plan: Object.fromEntries(Object.entries(bundle.plan).reverse()) as typeof bundle.plan };
     const a = serializePlanFile(bundle, APP, EXPORTED_AT);
     expect(serializePlanFile(shuffled, APP, EXPORTED_AT)).toBe(a);
-    expect(a.startsWith('{\n  "format": "roadmap-planner.plan",\n  "formatVersion": 1,')).toBe(true);
+    expect(a.startsWith('{\n  "format": "roadmap-planner.plan",\n  "formatVersion": 2,')).toBe(true);
     expect(a.endsWith('}\n')).toBe(true);
   });
 
@@ -41,6 +41,55 @@ describe('plan file', () => {
       const result = readPlanFile(serializePlanFile(bundle, APP, EXPORTED_AT));
       expect(result.ok && bundleFromFile(result.file)).toEqual(bundle);
     }));
+  });
+
+  it('upgrades a file exported by format version 1 and keeps everything in it', () => {
+    const result = readPlanFile(fixture('version-1.roadmap.json'));
+    if (!result.ok) throw new Error(`refused: ${result.summary} ${JSON.stringify(result.problems)}`);
+    const { plan, phases, areas, stances, positions, milestones, outcomes } = result.file;
+    expect(result.file.formatVersion).toBe(PLAN_FILE_VERSION);
+    expect(plan).toMatchObject({ name: 'Lakeside, exported by version 1', vision: '', profile: { schoolCount: 18, locale: 'suburban' } });
+    expect(phases.map((p) => [p.name, p.kind, p.status, p.goal, p.gate])).toEqual([
+      ['Pilot', 'pilot', 'planned', '', ''],
+      ['Expand', 'expand', 'planned', 'Second wave of schools.', ''],
+      ['Scale', 'scale', 'planned', '', ''],
+      ['Year 4 review', 'custom', 'planned', '', ''],
+    ]);
+    expect(areas.map((a) => a.name)).toEqual(['Curriculum and digital content']);
+    expect([stances, positions, milestones, outcomes]).toEqual([[], [], [], []]);
+    // Exported again, it is a version 2 file that reads back to the same plan.
+    const again = readPlanFile(serializePlanFile(bundleFromFile(result.file), APP, EXPORTED_AT));
+    expect(again.ok && bundleFromFile(again.file)).toEqual(bundleFromFile(result.file));
+  });
+
+  it('round-trips stances, positions, milestones and outcomes', () => {
+    const bundle = samplePlan();
+    const [phase] = bundle.phases;
+    const [area] = bundle.areas;
+    if (!phase || !area) throw new Error('template has phases and areas');
+    bundle.stances = [{ id: '11111111-1111-4111-8111-111111111111', planId: bundle.plan.id, areaId: area.id, phaseId: phase.id, stance: 'tight', rationale: 'One definition.', owner: 'CAO', guardrails: 'Student data privacy\nAccessibility' }];
+    bundle.positions = [{ id: '22222222-2222-4222-8222-222222222222', planId: bundle.plan.id, phaseId: phase.id, decision: 2, position: 1, rationale: 'Go slow.' }];
+    bundle.milestones = [{ id: '33333333-3333-4333-8333-333333333333', planId: bundle.plan.id, phaseId: phase.id, name: 'Go / no-go', date: phase.end, owner: 'Board', done: false }];
+    bundle.outcomes = [{ id: '44444444-4444-4444-8444-444444444444', planId: bundle.plan.id, order: 0, name: 'Reading growth', unit: '%', baseline: 41.5, targets: [{ phaseId: phase.id, value: 44 }], actuals: [{ date: '2028-03-01', value: 43, note: 'Winter benchmark' }] }];
+    const result = readPlanFile(serializePlanFile(bundle, APP, EXPORTED_AT));
+    expect(result.ok && bundleFromFile(result.file)).toEqual(bundle);
+  });
+
+  it('refuses records that point at phases or areas not in the file, and repeated stances', () => {
+    const bundle = samplePlan();
+    const [phase] = bundle.phases;
+    const [area] = bundle.areas;
+    if (!phase || !area) throw new Error('template has phases and areas');
+    const stance = { id: '11111111-1111-4111-8111-111111111111', planId: bundle.plan.id, areaId: area.id, phaseId: phase.id, stance: 'tight' as const, rationale: '', owner: '', guardrails: '' };
+    bundle.stances = [stance, { ...stance, id: '11111111-1111-4111-8111-111111111112' }, { ...stance, id: '11111111-1111-4111-8111-111111111113', areaId: '99999999-9999-4999-8999-999999999999' }];
+    bundle.milestones = [{ id: '33333333-3333-4333-8333-333333333333', planId: bundle.plan.id, phaseId: '88888888-8888-4888-8888-888888888888', name: 'Lost', date: phase.end, owner: '', done: false }];
+    const text = JSON.stringify({ ...JSON.parse(serializePlanFile({ ...bundle, stances: [], milestones: [] }, APP, EXPORTED_AT)), stances: bundle.stances, milestones: bundle.milestones });
+    const { problems } = problemsOf(text);
+    expect(problems).toEqual(expect.arrayContaining([
+      { where: 'Stance 2', message: 'repeats the stance of an area in a phase; each area has one stance per phase.' },
+      { where: 'Stance 3 › areaId', message: 'names an area that is not in this file.' },
+      { where: 'Milestone 1 “Lost” › phaseId', message: 'names a phase that is not in this file.' },
+    ]));
   });
 
   it('names the file after the plan, without characters file systems refuse', () => {

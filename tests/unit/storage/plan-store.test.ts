@@ -5,6 +5,10 @@ import { StorageError, toStorageError } from '../../../renderer/src/storage/stor
 import { newId } from '../../../renderer/src/domain/ids';
 import { samplePlan } from '../domain/plan-fixtures';
 
+const newPhaseFields = (planId: string) => ({
+  id: newId(), planId, name: 'Phase', kind: 'custom' as const, status: 'planned' as const, start: '2031-08-01', end: '2032-07-31', goal: '', entryCriteria: '', gate: '',
+});
+
 let db: PlannerDatabase;
 let store: PlanStore;
 let now: Date;
@@ -72,10 +76,10 @@ describe('plan store', () => {
     expect((await store.loadBundle(bundle.plan.id))?.plan).toEqual(bundle.plan);
   });
 
-  it('adds phases at the end, moves them and puts a deleted one back', async () => {
+  it('adds phases at the end, moves them, and undoes a delete', async () => {
     const bundle = samplePlan();
     await store.createPlan(bundle);
-    const id = await store.addPhase({ id: newId(), planId: bundle.plan.id, name: 'Renew', start: '2031-08-01', end: '2032-07-31', goal: '' });
+    const { id } = await store.addPhase({ ...newPhaseFields(bundle.plan.id), name: 'Renew', start: '2031-08-01', end: '2032-07-31' });
     await store.movePhase(id, -1);
     const names = async () => (await store.listPhases(bundle.plan.id)).map((p) => p.name);
     expect(await names()).toEqual(['Pilot', 'Expand', 'Scale', 'Renew', 'Sustain']);
@@ -84,7 +88,7 @@ describe('plan store', () => {
     expect(await names()).toEqual(['Pilot', 'Expand', 'Scale', 'Sustain', 'Renew']);
     const removed = await store.deletePhase((await store.listPhases(bundle.plan.id))[0]?.id ?? '');
     expect(await names()).toEqual(['Expand', 'Scale', 'Sustain', 'Renew']);
-    await store.restorePhase(removed);
+    await store.applyChange(removed, 'undo');
     expect(await names()).toEqual(['Pilot', 'Expand', 'Scale', 'Sustain', 'Renew']);
   });
 
@@ -162,7 +166,7 @@ describe('plan store', () => {
     await store.createPlan(bundle);
     // The last write of the replace fails as a full disk would, after the old records were removed.
     const fromFile = { ...bundle, plan: { ...bundle.plan, name: 'From the file' } };
-    vi.spyOn(db.areas, 'bulkAdd').mockImplementation(() => {
+    vi.spyOn(db.outcomes, 'bulkAdd').mockImplementation(() => {
       throw Object.assign(new Error('disk full'), { name: 'QuotaExceededError' });
     });
     await expect(store.importBundle(fromFile, 'replace')).rejects.toThrow(/out of storage space/);

@@ -1,0 +1,63 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { PlannerDatabase, SCHEMA_HISTORY } from '../../../renderer/src/storage/database';
+import { createPlanStore } from '../../../renderer/src/storage/plan-store';
+import { newId } from '../../../renderer/src/domain/ids';
+import { CHILD_SCHEMAS, planSchema } from '../../../renderer/src/domain/schemas';
+
+const opened: PlannerDatabase[] = [];
+afterEach(async () => {
+  for (const db of opened.splice(0)) {
+    db.close();
+    await db.delete();
+  }
+});
+
+/** A plan exactly as version 1 of the app stored it: no vision, phases without kind, status, criteria or gate. */
+function version1Rows() {
+  const planId = newId();
+  const stamp = '2026-11-01T10:00:00.000Z';
+  return {
+    plan: { id: planId, name: 'Riverside roadmap', systemName: 'Riverside Unified', profile: { schoolCount: 42, studentCount: 31_500, frlPercent: 64, locale: 'urban' }, schoolYearStartMonth: 8, templateId: 'pilot-to-scale', createdAt: stamp, updatedAt: stamp, deletedAt: null },
+    phases: [
+      { id: newId(), planId, order: 0, name: 'Pilot', start: '2027-08-01', end: '2028-07-31', goal: 'Test the model.' },
+      { id: newId(), planId, order: 1, name: 'Scale-up year', start: '2028-08-01', end: '2029-07-31', goal: '' },
+      { id: newId(), planId, order: 2, name: 'Wave 3', start: '2029-08-01', end: '2030-07-31', goal: '' },
+    ],
+    areas: [{ id: newId(), planId, order: 0, name: 'Curriculum and digital content', description: '', builtIn: true }],
+  };
+}
+
+describe('database upgrade from version 1', () => {
+  it('opens a version 1 database and upgrades its plans and phases in place, losing nothing', async () => {
+    const name = `upgrade-${newId()}`;
+    const rows = version1Rows();
+    const v1 = new PlannerDatabase(name, SCHEMA_HISTORY.slice(0, 1));
+    await v1.open();
+    await v1.table('plans').add(rows.plan);
+    await v1.table('phases').bulkAdd(rows.phases);
+    await v1.table('areas').bulkAdd(rows.areas);
+    expect(v1.verno).toBe(1);
+    v1.close();
+
+    const db = new PlannerDatabase(name);
+    opened.push(db);
+    await db.open();
+    expect(db.verno).toBe(SCHEMA_HISTORY.at(-1)?.version);
+    const bundle = await createPlanStore(db).loadBundle(rows.plan.id);
+    if (!bundle) throw new Error('the plan is gone after the upgrade');
+    expect(bundle.plan).toMatchObject({ name: 'Riverside roadmap', vision: '', profile: rows.plan.profile });
+    expect(bundle.phases.map((p) => [p.name, p.kind, p.status, p.goal, p.entryCriteria, p.gate])).toEqual([
+      ['Pilot', 'pilot', 'planned', 'Test the model.', '', ''],
+      ['Scale-up year', 'scale', 'planned', '', '', ''],
+      ['Wave 3', 'custom', 'planned', '', '', ''],
+    ]);
+    expect(bundle.areas).toEqual(rows.areas);
+    expect(bundle.stances).toEqual([]);
+    // Every upgraded record passes today's schemas, so the app can edit and export it.
+    expect(() => planSchema.parse(bundle.plan)).not.toThrow();
+    for (const phase of bundle.phases) expect(() => CHILD_SCHEMAS.phases.parse(phase)).not.toThrow();
+    // And the new tables take records at once.
+    await createPlanStore(db).setStance(rows.plan.id, rows.areas[0]?.id ?? '', rows.phases[0]?.id ?? '', { stance: 'tight' });
+    expect(await db.stances.count()).toBe(1);
+  });
+});
