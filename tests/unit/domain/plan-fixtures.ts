@@ -8,3 +8,13 @@ export function samplePlan(overrides: { name?: string; templateId?: string | nul
   bundle.plan.profile = { schoolCount: 42, studentCount: 31_500, frlPercent: 64, locale: 'urban' };
   return bundle;
 }
+
+/**
+ * A bundle with its unordered records (stances, positions, milestones) sorted by id, so two
+ * bundles compare by content: storage and the file each keep their own order for those.
+ */
+export function normalized(bundle: PlanBundle | undefined): PlanBundle | undefined {
+  if (!bundle) return bundle;
+  const byId = <T extends { id: string }>(rows: readonly T[]) => [...rows].sort((a, b) => a.id.localeCompare(b.id));
+  return { ...bundle, stances: byId(bundle.stances), positions: byId(bundle.positions), milestones: byId(bundle.milestones) };
+}

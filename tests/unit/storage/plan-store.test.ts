@@ -3,7 +3,7 @@ import { PlannerDatabase } from '../../../renderer/src/storage/database';
 import { createPlanStore, RECENTLY_DELETED_DAYS, type PlanStore } from '../../../renderer/src/storage/plan-store';
 import { StorageError, toStorageError } from '../../../renderer/src/storage/storage-error';
 import { newId } from '../../../renderer/src/domain/ids';
-import { samplePlan } from '../domain/plan-fixtures';
+import { normalized, samplePlan } from '../domain/plan-fixtures';
 
 const newPhaseFields = (planId: string) => ({
   id: newId(), planId, name: 'Phase', kind: 'custom' as const, status: 'planned' as const, start: '2031-08-01', end: '2032-07-31', goal: '', entryCriteria: '', gate: '',
@@ -31,7 +31,7 @@ describe('plan store', () => {
   it('creates a plan and loads back exactly what was written', async () => {
     const bundle = samplePlan();
     await store.createPlan(bundle);
-    expect(await store.loadBundle(bundle.plan.id)).toEqual(bundle);
+    expect(normalized(await store.loadBundle(bundle.plan.id))).toEqual(normalized(bundle));
     const [summary] = await store.listPlans();
     expect(summary).toMatchObject({ id: bundle.plan.id, name: 'Riverside roadmap', systemName: 'Riverside Unified', phaseCount: 4, deletedAt: null });
   });
@@ -118,7 +118,7 @@ describe('plan store', () => {
 
     const changed = { ...bundle, plan: { ...bundle.plan, name: 'From the file' }, phases: bundle.phases.slice(0, 2) };
     const { replacedCopyId } = await store.importBundle(changed, 'replace');
-    expect(await store.loadBundle(bundle.plan.id)).toEqual(changed);
+    expect(normalized(await store.loadBundle(bundle.plan.id))).toEqual(normalized(changed));
     // The plan that was replaced is kept whole, as a copy in Recently deleted.
     const kept = await store.loadBundle(replacedCopyId ?? '');
     expect(kept?.plan.name).toBe('Riverside roadmap (before import)');
@@ -138,7 +138,7 @@ describe('plan store', () => {
     const second = samplePlan({ name: 'Second' });
     const thief = { ...second, phases: second.phases.map((p, i) => ({ ...p, id: first.phases[i]?.id ?? p.id })) };
     await expect(store.importBundle(thief, 'add')).rejects.toThrow(/ids that another plan in your library already uses/);
-    expect(await store.loadBundle(first.plan.id)).toEqual(first);
+    expect(normalized(await store.loadBundle(first.plan.id))).toEqual(normalized(first));
     expect(await db.plans.count()).toBe(1);
   });
 
@@ -171,7 +171,7 @@ describe('plan store', () => {
     });
     await expect(store.importBundle(fromFile, 'replace')).rejects.toThrow(/out of storage space/);
     vi.restoreAllMocks();
-    expect(await store.loadBundle(bundle.plan.id)).toEqual(bundle);
+    expect(normalized(await store.loadBundle(bundle.plan.id))).toEqual(normalized(bundle));
     expect(await db.plans.count()).toBe(1);
   });
 });

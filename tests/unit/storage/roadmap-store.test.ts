@@ -13,7 +13,8 @@ beforeEach(async () => {
   db = new PlannerDatabase(`test-${newId()}`);
   store = createPlanStore(db, () => new Date('2026-11-24T09:00:00Z'));
   await db.open();
-  bundle = samplePlan();
+  // The template's own stances and milestones are left out: each test sets what it checks.
+  bundle = { ...samplePlan(), stances: [], positions: [], milestones: [], outcomes: [] };
   await store.createPlan(bundle);
 });
 
