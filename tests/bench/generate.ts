@@ -4,13 +4,14 @@
  * on every record exactly as it would for a planner.
  *
  * Every child table of a plan is described once, in CHILD_TABLES. When the schema grows a table
- * (schools, allocations, milestones), PlanBundle gains a key, TypeScript then requires an entry
- * here, and every scenario, the raw IndexedDB baseline and the sanity checks pick it up: nothing
- * else in the benchmark names a child table.
+ * (schools, allocations), PlanBundle gains a key, TypeScript then requires an entry here, and
+ * every scenario, the raw IndexedDB baseline and the sanity checks pick it up: nothing else in
+ * the benchmark names a child table. Tables are made in CHILD_TABLES order, and each row maker
+ * sees the tables made before it, so stances can point at the plan's phases and areas.
  */
 import { DEFAULT_AREAS } from '../../renderer/src/domain/areas';
 import { newId, nowTimestamp } from '../../renderer/src/domain/ids';
-import type { Area, Phase, Plan, PlanBundle } from '../../renderer/src/domain/schemas';
+import { STANCES, type Area, type Milestone, type Outcome, type Phase, type Plan, type PlanBundle, type Position, type Stance } from '../../renderer/src/domain/schemas';
 
 /** The tables of a plan other than the plan record itself. */
 export type ChildTables = Omit<PlanBundle, 'plan'>;
@@ -22,7 +23,7 @@ export type PlanSize = 'large' | 'library';
 interface ChildTableSpec<K extends ChildTableName> {
   /** Rows in the large plan and in each plan of the library. */
   count: Record<PlanSize, number>;
-  row: (plan: Plan, index: number, count: number) => RowOf<K>;
+  row: (plan: Plan, index: number, count: number, made: Partial<ChildTables>) => RowOf<K>;
 }
 
 const FIRST_YEAR = 2026;
@@ -50,9 +51,13 @@ function phaseRow(plan: Plan, index: number): Phase {
     planId: plan.id,
     order: index,
     name: `${PHASE_NAMES[index % PHASE_NAMES.length] ?? 'Phase'} ${year}–${String((year + 1) % 100).padStart(2, '0')}`,
+    kind: (['pilot', 'expand', 'scale', 'sustain', 'custom'] as const)[index % 5] ?? 'custom',
+    status: index < 2 ? 'complete' : index === 2 ? 'underway' : 'planned',
     start: `${year}-08-01`,
     end: `${year + 1}-07-31`,
     goal: prose(`Phase ${index + 1}`, index, 4),
+    entryCriteria: prose('Entry', index + 1, 2),
+    gate: prose('The gate', index + 2, 2),
   };
 }
 
@@ -69,12 +74,56 @@ function areaRow(plan: Plan, index: number): Area {
   };
 }
 
+function pick<T>(rows: readonly T[] | undefined, index: number): T {
+  const row = rows?.[index % rows.length];
+  if (row === undefined) throw new Error('generate: a table is made before the ones it points at');
+  return row;
+}
+
+/** One stance for every area in every phase: area-major, phase-minor. */
+function stanceRow(plan: Plan, index: number, _count: number, made: Partial<ChildTables>): Stance {
+  const phases = made.phases ?? [];
+  const area = pick(made.areas, Math.floor(index / Math.max(1, phases.length)));
+  const phase = pick(phases, index);
+  return {
+    id: newId(), planId: plan.id, areaId: area.id, phaseId: phase.id,
+    stance: STANCES[(index * 7 + Math.floor(index / 5)) % STANCES.length] ?? null,
+    rationale: prose('This stance', index, 2), owner: 'Director of Personalized Learning', guardrails: 'Student data privacy\nCommon outcome measures',
+  };
+}
+
+function positionRow(plan: Plan, index: number, _count: number, made: Partial<ChildTables>): Position {
+  const phase = pick(made.phases, Math.floor(index / 7));
+  return { id: newId(), planId: plan.id, phaseId: phase.id, decision: (index % 7) + 1, position: (index % 5) - 2, rationale: prose('This position', index, 1) };
+}
+
+/** Milestones spread through each phase's year, inside it. */
+function milestoneRow(plan: Plan, index: number, count: number, made: Partial<ChildTables>): Milestone {
+  const phases = made.phases ?? [];
+  const phase = pick(phases, Math.floor((index * phases.length) / Math.max(1, count)));
+  const day = String(1 + (index % 28)).padStart(2, '0');
+  const month = ((index % 12) + 8 - 1) % 12 + 1;
+  const year = Number(phase.start.slice(0, 4)) + (month < 8 ? 1 : 0);
+  return { id: newId(), planId: plan.id, phaseId: phase.id, name: `Milestone ${index + 1}`, date: `${year}-${String(month).padStart(2, '0')}-${day}`, owner: 'Project lead', done: index % 3 === 0 };
+}
+
+function outcomeRow(plan: Plan, index: number, _count: number, made: Partial<ChildTables>): Outcome {
+  return {
+    id: newId(), planId: plan.id, order: index, name: `Outcome measure ${index + 1}`, unit: '%', baseline: 40 + index,
+    targets: (made.phases ?? []).map((p, i) => ({ phaseId: p.id, value: 41 + index + i })),
+    actuals: [{ date: '2027-03-01', value: 41 + index, note: 'Winter benchmark' }],
+  };
+}
+
 export const CHILD_TABLES: { [K in ChildTableName]: ChildTableSpec<K> } = {
   phases: { count: { large: 12, library: 4 }, row: phaseRow },
   areas: { count: { large: 20, library: 6 }, row: areaRow },
+  stances: { count: { large: 240, library: 24 }, row: stanceRow },
+  positions: { count: { large: 84, library: 28 }, row: positionRow },
+  milestones: { count: { large: 500, library: 8 }, row: milestoneRow },
+  outcomes: { count: { large: 8, library: 3 }, row: outcomeRow },
   // schools:     { count: { large: 200, library: … }, row: … },
   // allocations: { count: { large: 2_400, library: … }, row: … },
-  // milestones:  { count: { large: 500, library: … }, row: … },
 };
 
 export const CHILD_TABLE_NAMES = Object.keys(CHILD_TABLES) as ChildTableName[];
@@ -83,7 +132,6 @@ export const CHILD_TABLE_NAMES = Object.keys(CHILD_TABLES) as ChildTableName[];
 export const PLANNED_TABLES: readonly { name: string; large: number }[] = [
   { name: 'schools', large: 200 },
   { name: 'allocations', large: 2_400 },
-  { name: 'milestones', large: 500 },
 ];
 
 /** Plans in the library besides the large one. */
@@ -97,15 +145,17 @@ function makePlan(size: PlanSize, index: number, updatedAt: Date): PlanBundle {
     profile: { schoolCount: 200, studentCount: 140_000 + index, frlPercent: 30 + (index % 60), locale: (['urban', 'suburban', 'town', 'rural'] as const)[index % 4] ?? null },
     schoolYearStartMonth: 8,
     templateId: index % 2 === 0 ? 'pilot-to-scale' : null,
+    vision: prose('The vision', index, 3),
     createdAt: nowTimestamp(new Date(updatedAt.getTime() - 86_400_000)),
     updatedAt: nowTimestamp(updatedAt),
   };
-  const children = Object.fromEntries(CHILD_TABLE_NAMES.map((name) => {
+  const made: Partial<ChildTables> = {};
+  for (const name of CHILD_TABLE_NAMES) {
     const spec = CHILD_TABLES[name] as ChildTableSpec<ChildTableName>;
     const count = spec.count[size];
-    return [name, Array.from({ length: count }, (_, i) => spec.row(plan, i, count))];
-  })) as unknown as ChildTables;
-  return { plan, ...children };
+    (made as Record<string, unknown>)[name] = Array.from({ length: count }, (_, i) => spec.row(plan, i, count, made));
+  }
+  return { plan, ...(made as ChildTables) };
 }
 
 export interface BenchLibrary {
@@ -115,11 +165,17 @@ export interface BenchLibrary {
   others: PlanBundle[];
 }
 
+const BASE_TIME = Date.UTC(2026, 10, 23, 9, 0, 0);
+
+/** The large plan alone, with fresh ids: the newest plan of the library. */
+export function generateLargePlan(): PlanBundle {
+  return makePlan('large', LIBRARY_PLANS, new Date(BASE_TIME));
+}
+
 /** Fresh ids every call, so each database gets records it has never seen. */
 export function generateLibrary(): BenchLibrary {
-  const base = Date.UTC(2026, 10, 23, 9, 0, 0);
-  const others = Array.from({ length: LIBRARY_PLANS }, (_, i) => makePlan('library', i, new Date(base - (i + 1) * 60_000)));
-  return { large: makePlan('large', LIBRARY_PLANS, new Date(base)), others };
+  const others = Array.from({ length: LIBRARY_PLANS }, (_, i) => makePlan('library', i, new Date(BASE_TIME - (i + 1) * 60_000)));
+  return { large: generateLargePlan(), others };
 }
 
 export function rowCount(bundle: PlanBundle): number {

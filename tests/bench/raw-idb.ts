@@ -6,11 +6,11 @@
 import { SCHEMA_HISTORY, type PlanRow } from '../../renderer/src/storage/database';
 import type { PlanBundle } from '../../renderer/src/domain/schemas';
 import type { PlanSummary } from '../../renderer/src/storage/plan-store';
-import { CHILD_TABLE_NAMES, type ChildTables } from './generate';
+import { CHILD_TABLE_NAMES, type ChildTableName, type ChildTables } from './generate';
 
 interface StoreLayout {
   keyPath: string;
-  indexes: { name: string; keyPath: string | string[] }[];
+  indexes: { name: string; keyPath: string | string[]; unique: boolean }[];
 }
 
 /** The stores of the newest schema version, from Dexie's schema strings ('id, planId, [planId+order]'). */
@@ -28,10 +28,14 @@ export function rawLayout(): Map<string, StoreLayout> {
     if (!primary || /^[+&*[]/.test(primary)) throw new Error(`The raw baseline does not know the primary key “${primary ?? ''}” of ${table}; teach tests/bench/raw-idb.ts.`);
     layout.set(table, {
       keyPath: primary,
-      indexes: indexes.map((index) => {
-        if (/^[&*+]/.test(index)) throw new Error(`The raw baseline does not know the index “${index}” of ${table}; teach tests/bench/raw-idb.ts.`);
+      indexes: indexes.map((spec) => {
+        // '&' marks a unique index (Dexie names it without the '&'); multi-entry ('*') and
+        // auto-increment ('++') are not used by the app.
+        const unique = spec.startsWith('&');
+        const index = unique ? spec.slice(1) : spec;
+        if (/^[&*+]/.test(index)) throw new Error(`The raw baseline does not know the index “${spec}” of ${table}; teach tests/bench/raw-idb.ts.`);
         const compound = /^\[(.+)\]$/.exec(index);
-        return { name: index, keyPath: compound?.[1] ? compound[1].split('+') : index };
+        return { name: index, keyPath: compound?.[1] ? compound[1].split('+') : index, unique };
       }),
     });
   }
@@ -41,6 +45,15 @@ export function rawLayout(): Map<string, StoreLayout> {
     throw new Error(`The app's tables (${actual.join(', ')}) differ from the benchmark's (${expected.join(', ')}): add the new table to CHILD_TABLES in tests/bench/generate.ts.`);
   }
   return layout;
+}
+
+/**
+ * Child tables with no plan order ([planId+order] index): their rows come back in whatever
+ * order a reader chooses (the app sorts milestones by date, the raw read by primary key).
+ */
+export function unorderedTables(): ChildTableName[] {
+  const layout = rawLayout();
+  return CHILD_TABLE_NAMES.filter((name) => !layout.get(name)?.indexes.some((index) => index.name === '[planId+order]'));
 }
 
 export function requestDone<T>(request: IDBRequest<T>): Promise<T> {
@@ -64,7 +77,7 @@ export function openRaw(name: string): Promise<IDBDatabase> {
   request.onupgradeneeded = () => {
     for (const [table, spec] of layout) {
       const store = request.result.createObjectStore(table, { keyPath: spec.keyPath });
-      for (const index of spec.indexes) store.createIndex(index.name, index.keyPath);
+      for (const index of spec.indexes) store.createIndex(index.name, index.keyPath, { unique: index.unique });
     }
   };
   return requestDone(request);
@@ -96,10 +109,12 @@ export async function rawPutBundles(db: IDBDatabase, bundles: readonly PlanBundl
   await done;
 }
 
-/** One plan's rows of a child table in plan order, through the [planId+order] index. */
+/** One plan's rows of a child table: in plan order through [planId+order] where the table has it, else by planId. */
 function inPlanOrder(tx: IDBTransaction, table: string, planId: string): Promise<unknown[]> {
+  const store = tx.objectStore(table);
   // [planId] sorts before and [planId, []] after every [planId, order] key.
-  return requestDone(tx.objectStore(table).index('[planId+order]').getAll(IDBKeyRange.bound([planId], [planId, []])));
+  if (store.indexNames.contains('[planId+order]')) return requestDone(store.index('[planId+order]').getAll(IDBKeyRange.bound([planId], [planId, []])));
+  return requestDone(store.index('planId').getAll(planId));
 }
 
 /** The plan and all its records, read in one readonly transaction. */
@@ -139,4 +154,34 @@ export async function rawListPlans(db: IDBDatabase): Promise<RawPlanSummary[]> {
   const byPlan = tx.objectStore('phases').index('planId');
   const counts = await Promise.all(plans.map((p) => requestDone(byPlan.count(p.id))));
   return plans.map((p, i) => ({ id: p.id, name: p.name, systemName: p.systemName, updatedAt: p.updatedAt, deletedAt: p.deletedAt, phaseCount: counts[i] ?? 0 }));
+}
+
+/** Removes a plan and every record that points at it, in one readwrite transaction. */
+export async function rawDeletePlan(db: IDBDatabase, planId: string): Promise<void> {
+  const tx = db.transaction(ALL_STORES(), 'readwrite');
+  const done = transactionDone(tx);
+  tx.objectStore('plans').delete(planId);
+  for (const name of CHILD_TABLE_NAMES) {
+    const store = tx.objectStore(name);
+    const keys = await requestDone(store.index('planId').getAllKeys(planId));
+    for (const key of keys) store.delete(key);
+  }
+  await done;
+}
+
+/**
+ * What the app's setStance does for an existing cell, on bare IndexedDB: the stance found through
+ * the [areaId+phaseId] index, updated, and the plan's updatedAt stamped, in one transaction.
+ */
+export async function rawSetStance(db: IDBDatabase, areaId: string, phaseId: string, changes: Record<string, unknown>, updatedAt: string): Promise<void> {
+  const tx = db.transaction(['stances', 'plans'], 'readwrite');
+  const done = transactionDone(tx);
+  const stances = tx.objectStore('stances');
+  const record = await requestDone(stances.index('[areaId+phaseId]').get([areaId, phaseId]) as IDBRequest<{ planId: string } | undefined>);
+  if (!record) throw new Error(`No stance for ${areaId} in ${phaseId}`);
+  stances.put({ ...record, ...changes });
+  const plans = tx.objectStore('plans');
+  const plan = await requestDone(plans.get(record.planId) as IDBRequest<PlanRow | undefined>);
+  if (plan) plans.put({ ...plan, updatedAt });
+  await done;
 }

@@ -1,12 +1,289 @@
+import { useState } from 'react';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import Link from '@mui/material/Link';
+import Paper from '@mui/material/Paper';
+import Radio from '@mui/material/Radio';
+import RadioGroup from '@mui/material/RadioGroup';
+import Stack from '@mui/material/Stack';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
+import ArrowBackIcon from '@mui/icons-material/ArrowBack';
+import ArrowForwardIcon from '@mui/icons-material/ArrowForward';
+import { usePlanHistory } from '../../app/plan-history';
+import { planRoute, routeHref } from '../../app/router';
+import { planStore } from '../../app/store';
+import { AutosaveTextField } from '../../components/AutosaveTextField';
+import { visuallyHidden } from '../../components/visually-hidden';
+import {
+  DECISIONS, SURVEY_SOURCE, TIGHT_LOOSE_FINDINGS, positionLabel, profilePatterns, type Decision,
+} from '../../domain/decisions';
+import { fieldProblem } from '../../domain/messages';
+import { stanceSummary } from '../../domain/roadmap-rules';
+import { positionSchema, type Phase, type PlanBundle, type Position } from '../../domain/schemas';
 import { SectionHeading } from '../plan/SectionHeading';
 import type { SectionProps } from '../plan/section-props';
+import {
+  POSITION_STEPS, matrixDisagreement, matrixLine, positionEditLabel, profileIsEmpty, surveyRows,
+} from './decision-rules';
+
+const validateRationale = (text: string) => fieldProblem(positionSchema.shape.rationale, text, 'Rationale');
+
+/** Width of one step of the scale, so the pole names in the header line up with it. */
+const STEP_WIDTH = 44;
+const SCALE_WIDTH = STEP_WIDTH * POSITION_STEPS.length;
+const NOT_SET_WIDTH = 100;
 
 export function DecisionsSection({ bundle }: SectionProps) {
+  const { plan, phases } = bundle;
   return (
-    <section aria-labelledby="section-heading">
-      <SectionHeading>The seven decisions</SectionHeading>
-      <Typography>{bundle.plan.name}</Typography>
-    </section>
+    <Stack component="section" aria-labelledby="section-heading" spacing={3}>
+      <Box>
+        <SectionHeading description="Seven tensions every system scaling blended and personalized learning faces. Each has two legitimate poles; leaders say the key is to manage both, not to pick one. Say where this plan stands in each phase, and why.">
+          The seven decisions
+        </SectionHeading>
+        <Typography variant="body2" color="text.secondary" sx={{ maxWidth: '75ch' }}>
+          Survey figures beside each decision: {SURVEY_SOURCE}
+        </Typography>
+      </Box>
+      {phases.length === 0 && (
+        <Alert severity="info">
+          Positions are set per phase, because where a plan stands can change from pilot to scale.{' '}
+          <Link href={routeHref(planRoute(plan.id, 'roadmap'))}>Add phases on the Roadmap</Link>, then come back here.
+        </Alert>
+      )}
+      {DECISIONS.map((decision) => <DecisionCard key={decision.number} decision={decision} bundle={bundle} />)}
+    </Stack>
+  );
+}
+
+function DecisionCard({ decision, bundle }: { decision: Decision; bundle: PlanBundle }) {
+  const headingId = `decision-${decision.number}-heading`;
+  return (
+    <Paper variant="outlined" component="section" aria-labelledby={headingId} sx={{ p: { xs: 2, md: 2.5 } }}>
+      <Typography id={headingId} component="h3" variant="h3">{`${decision.number}. ${decision.question}`}</Typography>
+      <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
+        {decision.poleA}
+        <Box component="span" aria-hidden sx={{ mx: 1 }}>⟷</Box>
+        <Box component="span" sx={visuallyHidden}> or </Box>
+        {decision.poleB}
+      </Typography>
+      {/* The survey sits beside the positions on wide screens and under them otherwise. */}
+      <Box sx={{ display: 'grid', gap: { xs: 2, xl: 3 }, gridTemplateColumns: { xs: '1fr', xl: 'minmax(0, 1fr) 360px' }, alignItems: 'start' }}>
+        <Box sx={{ minWidth: 0 }}>
+          {bundle.phases.length === 0
+            ? <Typography color="text.secondary">No phases yet: positions are set per phase.</Typography>
+            : <PositionsTable decision={decision} bundle={bundle} />}
+        </Box>
+        <SurveyContext decision={decision} bundle={bundle} />
+      </Box>
+    </Paper>
+  );
+}
+
+function PositionsTable({ decision, bundle }: { decision: Decision; bundle: PlanBundle }) {
+  const { plan, phases, positions, areas, stances } = bundle;
+  const { edit } = usePlanHistory();
+  const n = decision.number;
+  const withMatrix = n === 1;
+  const areaIds = areas.map((a) => a.id);
+  const positionOf = (phase: Phase): Position | undefined => positions.find((p) => p.phaseId === phase.id && p.decision === n);
+
+  return (
+    <Table size="small" aria-label={`Positions on decision ${n}, by phase`} sx={{ '& td, & th': { verticalAlign: 'top', px: 1 } }}>
+      <TableHead>
+        <TableRow>
+          <TableCell sx={{ width: '7.5rem' }}>Phase</TableCell>
+          <TableCell sx={{ width: NOT_SET_WIDTH + SCALE_WIDTH + 16 }}>
+            Position
+            <Box sx={{ display: 'flex', alignItems: 'flex-start', mt: 0.5, fontWeight: 400, color: 'text.secondary', typography: 'caption' }}>
+              <Box sx={{ width: NOT_SET_WIDTH, flexShrink: 0 }} />
+              {/* Pole A over the first step, pole B over the last: one line each, so long names never collide. */}
+              <Box sx={{ width: SCALE_WIDTH, display: 'grid', gap: 0.25 }}>
+                <Box sx={{ display: 'flex', alignItems: 'flex-start', gap: 0.25 }}>
+                  <ArrowBackIcon aria-hidden sx={{ fontSize: 14, mt: '2px' }} />
+                  <span>{decision.poleA}</span>
+                </Box>
+                <Box sx={{ display: 'flex', alignItems: 'flex-start', justifyContent: 'flex-end', gap: 0.25, textAlign: 'right' }}>
+                  <span>{decision.poleB}</span>
+                  <ArrowForwardIcon aria-hidden sx={{ fontSize: 14, mt: '2px' }} />
+                </Box>
+              </Box>
+            </Box>
+          </TableCell>
+          {withMatrix && <TableCell sx={{ width: '25%' }}>Tight & loose matrix</TableCell>}
+          <TableCell>Rationale</TableCell>
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {phases.map((phase) => {
+          const row = positionOf(phase);
+          const position = row?.position ?? null;
+          const summary = withMatrix ? stanceSummary(phase.id, areaIds, stances) : null;
+          const disagreement = summary ? matrixDisagreement(position, summary.balance) : null;
+          return (
+            <TableRow key={phase.id}>
+              <TableCell component="th" scope="row" sx={{ fontWeight: 600, pt: 1.75 }}>{phase.name}</TableCell>
+              <TableCell>
+                <PositionScale
+                  decision={decision}
+                  phaseId={phase.id}
+                  phaseName={phase.name}
+                  position={position}
+                  onChange={async (next) => (await edit(positionEditLabel(decision, phase.name, next), planStore.setPosition(plan.id, phase.id, n, { position: next }))) !== undefined}
+                />
+              </TableCell>
+              {summary && (
+                <TableCell sx={{ pt: 1.5 }}>
+                  <Typography variant="body2">{matrixLine(summary)}</Typography>
+                  {disagreement && (
+                    <Alert severity="warning" sx={{ mt: 1, py: 0, px: 1, typography: 'body2' }}>
+                      {disagreement}{' '}
+                      <Link href={routeHref(planRoute(plan.id, 'tight-loose'))}>Review the Tight & loose matrix</Link>
+                    </Alert>
+                  )}
+                </TableCell>
+              )}
+              <TableCell sx={{ pt: 1 }}>
+                <AutosaveTextField
+                  value={row?.rationale ?? ''}
+                  placeholder={`Why this position in ${phase.name}?`}
+                  multiline
+                  fullWidth
+                  validate={validateRationale}
+                  onCommit={async (rationale) => (await edit(
+                    `Edit the rationale for decision ${n} in ${phase.name}`,
+                    planStore.setPosition(plan.id, phase.id, n, { rationale }),
+                    { field: `position.${phase.id}.${n}.rationale` },
+                  )) !== undefined}
+                  slotProps={{ htmlInput: { 'aria-label': `${phase.name} rationale for decision ${n}` } }}
+                />
+              </TableCell>
+            </TableRow>
+          );
+        })}
+      </TableBody>
+    </Table>
+  );
+}
+
+/**
+ * Five labelled steps from strongly pole A to strongly pole B, plus "Not set", as one radio
+ * group: arrow keys move between steps, and each step's name is read out in full.
+ */
+function PositionScale({ decision, phaseId, phaseName, position, onChange }: {
+  decision: Decision;
+  phaseId: string;
+  phaseName: string;
+  position: number | null;
+  /** Saves a new position; resolves false when it could not be saved. */
+  onChange: (position: number | null) => Promise<boolean>;
+}) {
+  const groupLabel = `${phaseName} position on decision ${decision.number}`;
+  // The step just chosen shows at once, before the saved plan catches up.
+  const [chosen, setChosen] = useState<{ value: number | null; over: number | null } | null>(null);
+  if (chosen && chosen.over !== position) setChosen(null);
+  const shown = chosen ? chosen.value : position;
+  const shownValue = shown === null ? 'unset' : String(shown);
+  const choose = (value: number | null) => {
+    setChosen({ value, over: position });
+    void onChange(value).then((saved) => { if (!saved) setChosen(null); });
+  };
+  return (
+    <Box>
+      <RadioGroup
+        row
+        aria-label={groupLabel}
+        name={`decision-${decision.number}-${phaseId}`}
+        value={shownValue}
+        onChange={(event) => choose(event.target.value === 'unset' ? null : Number(event.target.value))}
+        sx={{ flexWrap: 'nowrap', alignItems: 'center' }}
+      >
+        <FormControlLabel
+          value="unset"
+          control={<Radio size="small" />}
+          label="Not set"
+          slotProps={{ typography: { variant: 'body2' } }}
+          sx={{ width: NOT_SET_WIDTH, flexShrink: 0, mr: 0, ml: -0.75, whiteSpace: 'nowrap' }}
+        />
+        <Box sx={{ position: 'relative', display: 'flex', width: SCALE_WIDTH, flexShrink: 0 }}>
+          {/* The line the steps sit on: decoration only. */}
+          <Box aria-hidden sx={{ position: 'absolute', left: STEP_WIDTH / 2, right: STEP_WIDTH / 2, top: '50%', borderTop: 2, borderColor: 'divider' }} />
+          {POSITION_STEPS.map((step) => (
+            <Box key={step} sx={{ width: STEP_WIDTH, display: 'flex', justifyContent: 'center' }}>
+              <Radio
+                size="small"
+                value={String(step)}
+                slotProps={{ input: { 'aria-label': positionLabel(decision, step) } }}
+                sx={{ bgcolor: 'background.paper', '&:hover': { bgcolor: 'action.hover' } }}
+              />
+            </Box>
+          ))}
+        </Box>
+      </RadioGroup>
+      <Typography variant="body2" aria-hidden sx={{ pl: `${NOT_SET_WIDTH}px`, fontWeight: shown === null ? 400 : 600, color: shown === null ? 'text.secondary' : 'text.primary' }}>
+        {positionLabel(decision, shown)}
+      </Typography>
+    </Box>
+  );
+}
+
+function SurveyContext({ decision, bundle }: { decision: Decision; bundle: PlanBundle }) {
+  const { plan } = bundle;
+  const rows = surveyRows(decision);
+  const patterns = profilePatterns(decision.number, plan.profile);
+  const headingId = `decision-${decision.number}-survey`;
+  return (
+    <Box role="group" aria-labelledby={headingId} sx={{ bgcolor: 'grey.50', border: 1, borderColor: 'divider', borderRadius: 1, p: 2 }}>
+      <Typography id={headingId} component="h4" variant="subtitle2" sx={{ mb: 1 }}>What the survey found — context, not a verdict</Typography>
+      <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', md: 'repeat(3, minmax(0, 1fr))', xl: '1fr' } }}>
+        <Box>
+          {rows.length === 0 ? (
+            <Typography variant="body2">No published split.</Typography>
+          ) : (
+            <Box component="ul" sx={{ listStyle: 'none', p: 0, m: 0, display: 'grid', gap: 0.75 }}>
+              {rows.map((r) => (
+                <Box component="li" key={r.label} sx={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) 72px 2.5rem', alignItems: 'center', gap: 1 }}>
+                  <Typography variant="body2">{r.label}</Typography>
+                  <Box aria-hidden sx={{ height: 10, bgcolor: 'grey.300', borderRadius: 0.5, overflow: 'hidden' }}>
+                    <Box sx={{ height: '100%', width: `${r.percent}%`, bgcolor: r.label === 'Mid-way' ? 'grey.600' : 'primary.main' }} />
+                  </Box>
+                  <Typography variant="body2" sx={{ textAlign: 'right', fontWeight: 600, fontVariantNumeric: 'tabular-nums' }}>{`${r.percent}%`}</Typography>
+                </Box>
+              ))}
+            </Box>
+          )}
+        </Box>
+        <Box>
+          {decision.number === 1 && (
+            <Typography variant="body2" sx={{ mb: 1 }}>
+              {`${TIGHT_LOOSE_FINDINGS.dedicatedResourcesPercent}% dedicated time and resources to managing this tension; ${TIGHT_LOOSE_FINDINGS.topChallengePercent}% call it a top challenge. From ${TIGHT_LOOSE_FINDINGS.respondents} leaders in ${TIGHT_LOOSE_FINDINGS.systems} systems.`}
+            </Typography>
+          )}
+          <Typography variant="body2" color="text.secondary">
+            For every decision, at least one system sat at each extreme.
+          </Typography>
+        </Box>
+        <Box>
+          <Typography component="h5" variant="subtitle2" sx={{ mb: 0.5 }}>Patterns for systems like this one</Typography>
+          {profileIsEmpty(plan.profile) ? (
+            <Typography variant="body2">
+              <Link href={routeHref(planRoute(plan.id))}>Fill in the system profile on the Overview</Link> to see patterns for systems like yours.
+            </Typography>
+          ) : patterns.length === 0 ? (
+            <Typography variant="body2" color="text.secondary">The study drew no pattern on this decision for a profile like yours.</Typography>
+          ) : (
+            <Box component="ul" sx={{ pl: 2.5, m: 0, typography: 'body2', '& li + li': { mt: 0.5 } }}>
+              {patterns.map((p) => <li key={p}>{p}</li>)}
+            </Box>
+          )}
+        </Box>
+      </Box>
+    </Box>
   );
 }

@@ -1,12 +1,178 @@
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Paper from '@mui/material/Paper';
+import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
+import AddIcon from '@mui/icons-material/Add';
+import { format } from 'date-fns';
+import { usePlanHistory } from '../../app/plan-history';
+import { useNotify } from '../../app/notifications';
+import { appServices } from '../../app/services';
+import type { Milestone, Phase } from '../../domain/schemas';
+import type { PhaseDates } from '../../domain/timeline';
+import type { ChangeSet } from '../../storage/plan-store';
 import { SectionHeading } from '../plan/SectionHeading';
 import type { SectionProps } from '../plan/section-props';
+import { addPhase, deletePhase, movePhase, updatePhase } from '../plan/plan-commands';
+import { addMilestone, deleteMilestone, updateMilestone, type MilestoneDraft } from './roadmap-commands';
+import { PhaseDetails, phaseNameFieldId, type PhaseChangeHandler } from './PhaseDetails';
+import { Timeline } from './Timeline';
+import { TimingNotes } from './TimingNotes';
+import { MilestonesTable } from './MilestonesTable';
+import { MilestoneDialog } from './MilestoneDialog';
 
+const plural = (n: number, word: string) => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
+
+/** The roadmap: phases on a timeline over school years, each phase's details, and the milestones. */
 export function RoadmapSection({ bundle }: SectionProps) {
+  const { plan } = bundle;
+  const { edit } = usePlanHistory();
+  const notify = useNotify();
+  const [ctx] = useState(appServices);
+  const [today] = useState(() => ctx.now());
+  const phases = useMemo(() => [...bundle.phases].sort((a, b) => a.order - b.order), [bundle.phases]);
+  const [focusPhaseId, setFocusPhaseId] = useState<string | null>(null);
+  const [dialog, setDialog] = useState<{ milestone: Milestone | null } | null>(null);
+  const phasesHeading = useRef<HTMLHeadingElement>(null);
+  const milestonesHeading = useRef<HTMLHeadingElement>(null);
+  // The latest milestones, for handlers that stay the same from one render to the next.
+  const milestonesNow = useRef(bundle.milestones);
+  useEffect(() => {
+    milestonesNow.current = bundle.milestones;
+  }, [bundle.milestones]);
+
+  const saved = useCallback(async (label: string, write: Promise<ChangeSet>, field?: string) => (
+    (await edit(label, write, field ? { field } : {})) !== undefined
+  ), [edit]);
+
+  const onAddPhase = useCallback(async () => {
+    const result = await edit('Add a phase', addPhase(ctx, plan.id));
+    if (result) setFocusPhaseId(result.id);
+  }, [edit, ctx, plan.id]);
+
+  const onChangePhase = useCallback<PhaseChangeHandler>(
+    (phase, changes, label, field) => saved(label, updatePhase(ctx, phase.id, changes), field),
+    [saved, ctx],
+  );
+  const onChangeDates = useCallback((phase: Phase, dates: PhaseDates, label: string) => saved(label, updatePhase(ctx, phase.id, dates)), [saved, ctx]);
+  const onMovePhase = useCallback(
+    (phase: Phase, direction: -1 | 1) => saved(`Move “${phase.name}” ${direction < 0 ? 'up' : 'down'} the list`, movePhase(ctx, phase.id, direction)),
+    [saved, ctx],
+  );
+  const onDeletePhase = useCallback(async (phase: Phase) => {
+    const count = milestonesNow.current.filter((m) => m.phaseId === phase.id).length;
+    const done = await edit(`Delete phase “${phase.name}”`, deletePhase(ctx, phase.id), {
+      announce: `Deleted phase “${phase.name}”${count > 0 ? ` and its ${plural(count, 'milestone')}` : ''}.`,
+    });
+    if (done) phasesHeading.current?.focus();
+  }, [edit, ctx]);
+
+  const onMoveCard = useCallback((phase: Phase, direction: -1 | 1) => void onMovePhase(phase, direction), [onMovePhase]);
+  const onDeleteCard = useCallback((phase: Phase) => void onDeletePhase(phase), [onDeletePhase]);
+
+  const onOpenDetails = useCallback((phase: Phase) => {
+    const field = document.getElementById(phaseNameFieldId(phase.id));
+    if (!field) return;
+    field.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    field.focus({ preventScroll: true });
+  }, []);
+  const onRefuse = useCallback((message: string) => notify({ message, severity: 'warning' }), [notify]);
+  const onOpenMilestone = useCallback((milestone: Milestone) => setDialog({ milestone }), []);
+
+  const onSaveMilestone = async (draft: MilestoneDraft) => {
+    const current = dialog?.milestone;
+    return current
+      ? saved(`Edit milestone “${draft.name}”`, updateMilestone(ctx, current.id, draft))
+      : (await edit(`Add milestone “${draft.name}”`, addMilestone(ctx, plan.id, draft))) !== undefined;
+  };
+  const onToggleDone = useCallback(
+    (m: Milestone, done: boolean) => saved(done ? `Mark “${m.name}” done` : `Mark “${m.name}” not done`, updateMilestone(ctx, m.id, { done })),
+    [saved, ctx],
+  );
+  const onDeleteMilestone = useCallback(async (m: Milestone) => {
+    const done = await edit(`Delete milestone “${m.name}”`, deleteMilestone(ctx, m.id), { announce: `Deleted milestone “${m.name}”.` });
+    if (done) milestonesHeading.current?.focus();
+  }, [edit, ctx]);
+  const onDeleteRow = useCallback((m: Milestone) => void onDeleteMilestone(m), [onDeleteMilestone]);
+  const onAddMilestone = useCallback(() => setDialog({ milestone: null }), []);
+
+  // The timeline comes first; the long phase forms and the milestone table follow in a second,
+  // interruptible render, so a large plan shows its timeline at once and typing stays quick.
+  const laterPhases = useDeferredValue<Phase[] | null>(phases, null);
+  const laterMilestones = useDeferredValue<Milestone[] | null>(bundle.milestones, null);
+
+  const todayIso = format(today, 'yyyy-MM-dd');
+  // A new milestone starts on today's date when a phase is under way, otherwise at the first phase's start.
+  const newMilestoneDate = phases.some((p) => p.start <= todayIso && todayIso <= p.end) || phases.length === 0 ? todayIso : (phases[0]?.start ?? todayIso);
+
   return (
-    <section aria-labelledby="section-heading">
-      <SectionHeading>Roadmap</SectionHeading>
-      <Typography>{bundle.plan.name}</Typography>
-    </section>
+    <Stack component="section" aria-labelledby="section-heading" spacing={3}>
+      <Box>
+        <SectionHeading description="The phases of the plan over school years, what each must show before the next begins, and the milestones along the way.">Roadmap</SectionHeading>
+      </Box>
+
+      {phases.length > 0 && (
+        <Paper variant="outlined" component="section" aria-labelledby="timeline-heading" sx={{ p: 2, minWidth: 0 }}>
+          <Timeline
+            heading={<Typography id="timeline-heading" component="h3" variant="h3">Timeline</Typography>}
+            phases={phases}
+            milestones={bundle.milestones}
+            schoolYearStartMonth={plan.schoolYearStartMonth}
+            today={today}
+            onChangeDates={onChangeDates}
+            onRefuse={onRefuse}
+            onReorder={onMovePhase}
+            onOpenDetails={onOpenDetails}
+            onOpenMilestone={onOpenMilestone}
+          />
+          <TimingNotes phases={phases} />
+        </Paper>
+      )}
+
+      {phases.length === 0 ? (
+        <Paper variant="outlined" component="section" aria-labelledby="phases-heading" sx={{ p: 3 }}>
+          <Typography id="phases-heading" component="h3" variant="h3" ref={phasesHeading} tabIndex={-1} sx={{ mb: 1, '&:focus': { outline: 'none' } }}>Phases</Typography>
+          <Typography sx={{ mb: 2, maxWidth: '75ch' }}>
+            No phases yet. A roadmap runs in phases over several school years: most plans pilot in a few schools, then expand,
+            scale and sustain. Add the first phase to see it on the timeline; it starts with the current school year.
+          </Typography>
+          <Button variant="contained" startIcon={<AddIcon />} onClick={() => void onAddPhase()}>Add the first phase</Button>
+        </Paper>
+      ) : laterPhases && (
+        <PhaseDetails
+          phases={laterPhases}
+          onAdd={() => void onAddPhase()}
+          onChange={onChangePhase}
+          onMove={onMoveCard}
+          onDelete={onDeleteCard}
+          focusPhaseId={focusPhaseId}
+          headingRef={phasesHeading}
+        />
+      )}
+
+      {laterMilestones && laterPhases && (
+        <MilestonesTable
+          milestones={laterMilestones}
+          phases={laterPhases}
+          onAdd={onAddMilestone}
+          onEdit={onOpenMilestone}
+          onToggleDone={onToggleDone}
+          onDelete={onDeleteRow}
+          headingRef={milestonesHeading}
+        />
+      )}
+
+      {dialog && (
+        <MilestoneDialog
+          key={dialog.milestone?.id ?? 'new'}
+          milestone={dialog.milestone}
+          phases={phases}
+          defaultDate={newMilestoneDate}
+          onClose={() => setDialog(null)}
+          onSave={onSaveMilestone}
+        />
+      )}
+    </Stack>
   );
 }

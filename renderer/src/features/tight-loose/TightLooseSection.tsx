@@ -1,12 +1,339 @@
+import { memo, startTransition, useCallback, useEffect, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import GlobalStyles from '@mui/material/GlobalStyles';
+import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
+import type { Theme } from '@mui/material/styles';
+import AddIcon from '@mui/icons-material/Add';
+import EastIcon from '@mui/icons-material/East';
+import TimelineOutlinedIcon from '@mui/icons-material/TimelineOutlined';
+import { usePlanHistory } from '../../app/plan-history';
+import { planRoute, routeHref } from '../../app/router';
+import { planStore } from '../../app/store';
+import { visuallyHidden } from '../../components/visually-hidden';
+import { newId } from '../../domain/ids';
+import { STANCES, type StanceValue } from '../../domain/schemas';
 import { SectionHeading } from '../plan/SectionHeading';
 import type { SectionProps } from '../plan/section-props';
+import { AreaList, type AreaItem } from './AreaList';
+import { StanceDetails, type StanceTextField } from './StanceDetails';
+import { StanceMatrix, type MatrixArea, type MatrixPhase } from './StanceMatrix';
+import { cellKey, phaseSpan, previousStance, shiftLookup, stanceEditLabel, stanceLabel, stanceLookup, STANCE_LABELS, STANCE_MEANINGS } from './matrix-model';
+import { StanceIcon } from './stance-icons';
+import { STANCE_COLORS } from './stance-palette';
 
+const byOrder = (a: { order: number }, b: { order: number }) => a.order - b.order;
+
+const TEXT_EDIT_LABELS: Record<StanceTextField, (where: string) => string> = {
+  rationale: (where) => `Edit the rationale for ${where}`,
+  owner: (where) => `Edit the owner of ${where}`,
+  guardrails: (where) => `Edit the guardrails for ${where}`,
+};
+
+/** A polite live region that re-renders alone when it speaks. */
+const LiveRegion = memo(function LiveRegion({ speakRef }: { speakRef: RefObject<(text: string) => void> }) {
+  const [text, setText] = useState('');
+  useEffect(() => {
+    speakRef.current = (next: string) => setText((previous) => (previous === next ? `${next}\u00a0` : next));
+  }, [speakRef]);
+  return <Box role="status" aria-live="polite" sx={visuallyHidden}>{text}</Box>;
+});
+
+function Legend() {
+  return (
+    <Box component="ul" aria-label="Key" sx={{ display: 'flex', flexWrap: 'wrap', columnGap: 2.5, rowGap: 0.5, listStyle: 'none', p: 0, m: 0, mb: 1, '@media print': { mb: 0.5, '& li': { fontSize: '8pt' } } }}>
+      {STANCES.map((s) => (
+        <Box component="li" key={s} sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.5, fontSize: '0.875rem' }}>
+          <Box component="span" sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.5, px: 0.75, py: 0.25, borderRadius: 1, bgcolor: STANCE_COLORS[s].background, color: STANCE_COLORS[s].text, fontWeight: 700 }}>
+            <StanceIcon stance={s} sx={{ fontSize: '1.1rem' }} />
+            {STANCE_LABELS[s]}
+          </Box>
+          {STANCE_MEANINGS[s]}
+        </Box>
+      ))}
+      <Box component="li" sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.5, fontSize: '0.875rem' }}>
+        <EastIcon aria-hidden sx={{ fontSize: '1rem' }} />
+        <span>“was …” marks a change from the phase before</span>
+      </Box>
+    </Box>
+  );
+}
+
+function EmptyNote({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <Paper variant="outlined" sx={{ p: 3, mb: 3 }}>
+      <Typography component="h3" variant="h3" gutterBottom>{title}</Typography>
+      {children}
+    </Paper>
+  );
+}
+
+/** Layout of the section, as global rules (see StanceMatrix): plain elements that re-render for free. */
+const LAYOUT_STYLES = (theme: Theme) => ({
+  '.tl-layout': {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(0, 1fr)',
+    gap: theme.spacing(3),
+    alignItems: 'start',
+    marginBottom: theme.spacing(4),
+    [theme.breakpoints.up('lg')]: { gridTemplateColumns: 'minmax(0, 1fr) 340px' },
+    [theme.breakpoints.up('xl')]: { gridTemplateColumns: 'minmax(0, 1fr) 400px' },
+  },
+  '.tl-matrix-column': { minWidth: 0 },
+  '.tl-details': {
+    padding: theme.spacing(2),
+    [theme.breakpoints.up('lg')]: { position: 'sticky', top: 128, maxHeight: 'calc(100vh - 144px)', overflowY: 'auto' },
+  },
+  '@page': { size: 'landscape', margin: '10mm' },
+  '@media print': {
+    '[data-tl-noprint]': { display: 'none !important' },
+    '.tl-layout': { display: 'block' },
+  },
+});
+
+/** The top of the section: the same elements every render, so React skips them. */
+const SECTION_TOP = (
+  <>
+    <GlobalStyles styles={LAYOUT_STYLES} />
+    <SectionHeading>Tight &amp; loose</SectionHeading>
+    <Typography color="text.secondary" data-tl-noprint sx={{ mt: -1.5, mb: 2, maxWidth: '75ch' }}>
+      For each area of implementation and each phase, decide what the central office holds tight, what each school holds loose, and what is shared. Even loose areas keep a few guardrails.
+    </Typography>
+  </>
+);
+
+const MATRIX_TOP = (
+  <>
+    <Typography id="tl-matrix-heading" component="h3" variant="h3" sx={{ mb: 1, '@media print': { mb: 0.5 } }}>Who holds each area, phase by phase</Typography>
+    <Legend />
+    <Typography id="tl-matrix-help" variant="body2" color="text.secondary" data-tl-noprint sx={{ mb: 1.5 }}>
+      Click a cell to see its details. With the keyboard: arrow keys move, T, S or L sets Tight, Shared or Loose, Delete clears, Enter opens the details.
+    </Typography>
+  </>
+);
+
+/**
+ * Tight & loose: who holds each area of implementation in each phase (the central office,
+ * the schools, or both), why, and the guardrails that hold regardless.
+ */
 export function TightLooseSection({ bundle }: SectionProps) {
+  const { edit } = usePlanHistory();
+  const planId = bundle.plan.id;
+  const phases = useMemo(() => [...bundle.phases].sort(byOrder), [bundle.phases]);
+  const areas = useMemo(() => [...bundle.areas].sort(byOrder), [bundle.areas]);
+  // Every write brings new row objects; the rows and columns keep their identity until their
+  // own text changes, so a stance edit leaves the area list and the headers alone.
+  const phasesKey = JSON.stringify(phases.map((p) => [p.id, p.name, phaseSpan(p)]));
+  const areasKey = JSON.stringify(areas.map((a) => [a.id, a.name, a.description, a.builtIn]));
+  const matrixPhases = useMemo<MatrixPhase[]>(() => (JSON.parse(phasesKey) as [string, string, string][]).map(([id, name, span]) => ({ id, name, span })), [phasesKey]);
+  const areaItems = useMemo<AreaItem[]>(() => (JSON.parse(areasKey) as [string, string, string, boolean][]).map(([id, name, description, builtIn]) => ({ id, name, description, builtIn })), [areasKey]);
+  const matrixAreas = useMemo<MatrixArea[]>(() => areaItems.map((a) => ({ id: a.id, name: a.name })), [areaItems]);
+  const phaseIds = useMemo(() => matrixPhases.map((p) => p.id), [matrixPhases]);
+  const areaIds = useMemo(() => matrixAreas.map((a) => a.id), [matrixAreas]);
+  const lookup = useMemo(() => stanceLookup(bundle.stances), [bundle.stances]);
+  const shifts = useMemo(() => shiftLookup(phaseIds, areaIds, bundle.stances), [phaseIds, areaIds, bundle.stances]);
+
+  const [selectedCell, setSelected] = useState<{ areaId: string; phaseId: string } | null>(null);
+  const [focusRequest, setFocusRequest] = useState(0);
+  const speakRef = useRef<(text: string) => void>(() => undefined);
+  const gridBox = useRef<HTMLDivElement>(null);
+  const detailsBox = useRef<HTMLDivElement>(null);
+  const newNameRef = useRef<HTMLInputElement>(null);
+  // The area editor comes in after the matrix has painted, in a transition a key press can interrupt.
+  const [showAreas, setShowAreas] = useState(false);
+  useEffect(() => {
+    startTransition(() => setShowAreas(true));
+  }, []);
+
+  // The latest names and stances, for callbacks that stay the same from render to render.
+  const latest = useRef({ areas, phases, lookup });
+  useEffect(() => {
+    latest.current = { areas, phases, lookup };
+  });
+  const names = (areaId: string, phaseId?: string) => ({
+    area: latest.current.areas.find((a) => a.id === areaId)?.name ?? 'the area',
+    phase: latest.current.phases.find((p) => p.id === phaseId)?.name ?? 'the phase',
+  });
+
+  const selectedArea = selectedCell && areas.find((a) => a.id === selectedCell.areaId);
+  const selectedPhase = selectedCell && phases.find((p) => p.id === selectedCell.phaseId);
+  const selected = selectedArea && selectedPhase ? selectedCell : null;
+
+  useEffect(() => {
+    if (focusRequest > 0) detailsBox.current?.querySelector<HTMLInputElement>('input[type="radio"]:checked')?.focus();
+  }, [focusRequest]);
+
+  const onSelect = useCallback((areaId: string, phaseId: string, open: boolean) => {
+    setSelected((current) => (current?.areaId === areaId && current.phaseId === phaseId ? current : { areaId, phaseId }));
+    if (open) setFocusRequest((n) => n + 1);
+  }, []);
+
+  const onSetStance = useCallback((areaId: string, phaseId: string, stance: StanceValue | null) => {
+    const { area, phase } = names(areaId, phaseId);
+    const current = latest.current.lookup.get(cellKey(areaId, phaseId))?.stance ?? null;
+    if (current === stance) {
+      speakRef.current(`${area} in ${phase} is already ${stanceLabel(stance)}.`);
+      return;
+    }
+    void edit(stanceEditLabel(area, phase, stance), planStore.setStance(planId, areaId, phaseId, { stance })).then((done) => {
+      if (done) speakRef.current(`${area} in ${phase}: ${stanceLabel(stance)}.`);
+    });
+  }, [edit, planId]);
+
+  const onSaveText = useCallback(async (areaId: string, phaseId: string, field: StanceTextField, text: string) => {
+    const { area, phase } = names(areaId, phaseId);
+    const done = await edit(TEXT_EDIT_LABELS[field](`${area} in ${phase}`), planStore.setStance(planId, areaId, phaseId, { [field]: text }), { field: `stance.${areaId}.${phaseId}.${field}` });
+    return done !== undefined;
+  }, [edit, planId]);
+
+  const onReturn = useCallback((areaId: string, phaseId: string) => {
+    gridBox.current?.querySelector<HTMLElement>(`[data-cell="${cellKey(areaId, phaseId)}"]`)?.focus();
+  }, []);
+
+  const onAddArea = useCallback(async (name: string) => {
+    const done = await edit(`Add area “${name}”`, planStore.addArea({ id: newId(), planId, name, description: '', builtIn: false }));
+    if (done) speakRef.current(`Added “${name}” as the last row of the matrix.`);
+    return done !== undefined;
+  }, [edit, planId]);
+
+  const onRename = useCallback(async (areaId: string, name: string) => {
+    const { area } = names(areaId);
+    return (await edit(`Rename area “${area}”`, planStore.updateArea(areaId, { name }), { field: `area.${areaId}.name` })) !== undefined;
+  }, [edit]);
+
+  const onDescribe = useCallback(async (areaId: string, description: string) => {
+    const { area } = names(areaId);
+    return (await edit(`Edit the description of ${area}`, planStore.updateArea(areaId, { description }), { field: `area.${areaId}.description` })) !== undefined;
+  }, [edit]);
+
+  const onMove = useCallback((areaId: string, direction: -1 | 1) => {
+    const { area } = names(areaId);
+    void edit(`Move ${area} ${direction < 0 ? 'up' : 'down'}`, planStore.moveArea(areaId, direction)).then((done) => {
+      if (!done) return;
+      speakRef.current(`Moved ${area} ${direction < 0 ? 'up' : 'down'}.`);
+      // At the top or bottom the button just pressed is disabled: keep the focus on the row.
+      requestAnimationFrame(() => {
+        const pressed = document.querySelector<HTMLButtonElement>(`[data-move="${areaId}:${direction}"]`);
+        if (pressed?.disabled) document.querySelector<HTMLButtonElement>(`[data-move="${areaId}:${-direction}"]`)?.focus();
+      });
+    });
+  }, [edit]);
+
+  const onDelete = useCallback((areaId: string) => {
+    const { area } = names(areaId);
+    const ids = latest.current.areas.map((a) => a.id);
+    const index = ids.indexOf(areaId);
+    const neighbour = ids[index + 1] ?? ids[index - 1] ?? null;
+    void edit(`Delete area “${area}”`, planStore.deleteArea(areaId), { announce: `Deleted area “${area}” and its stances.` }).then((done) => {
+      if (!done) return;
+      requestAnimationFrame(() => {
+        const next = neighbour ? document.querySelector<HTMLElement>(`[data-delete="${neighbour}"]`) : null;
+        (next ?? newNameRef.current)?.focus();
+      });
+    });
+  }, [edit]);
+
+  // The panels beside and below the matrix are memoized elements: a stance edit elsewhere in the
+  // grid re-renders the grid alone.
+  const record = selected ? lookup.get(cellKey(selected.areaId, selected.phaseId)) : undefined;
+  const previous = selected ? previousStance(selected.areaId, selected.phaseId, phaseIds, lookup) : null;
+  const cell = selectedArea && selectedPhase ? {
+    areaId: selectedArea.id,
+    phaseId: selectedPhase.id,
+    areaName: selectedArea.name,
+    areaDescription: selectedArea.description,
+    builtIn: selectedArea.builtIn,
+    phaseName: selectedPhase.name,
+    phaseSpan: phaseSpan(selectedPhase),
+    stance: record?.stance ?? null,
+    rationale: record?.rationale ?? '',
+    owner: record?.owner ?? '',
+    guardrails: record?.guardrails ?? '',
+    previousStance: previous?.stance ?? null,
+    previousPhaseName: previous ? (phases.find((p) => p.id === previous.phaseId)?.name ?? null) : null,
+  } : null;
+  const cellSignature = cell && JSON.stringify(cell);
+  const detailsPanel = useMemo(() => {
+    const shown = cellSignature ? (JSON.parse(cellSignature) as NonNullable<typeof cell>) : null;
+    return (
+      <Paper ref={detailsBox} variant="outlined" component="section" aria-labelledby="tl-details-heading" data-tl-noprint className="tl-details">
+        {shown ? (
+          <StanceDetails key={cellKey(shown.areaId, shown.phaseId)} {...shown} onSetStance={onSetStance} onSaveText={onSaveText} onReturn={onReturn} />
+        ) : (
+          <>
+            <Typography id="tl-details-heading" component="h3" variant="h3" gutterBottom>Details</Typography>
+            <Typography color="text.secondary">
+              Select a cell to see why the area is held that way, who owns it, and its guardrails: click it, or move to it with the arrow keys and press Enter.
+            </Typography>
+          </>
+        )}
+      </Paper>
+    );
+  }, [cellSignature, onSetStance, onSaveText, onReturn]);
+
+  const areasPanel = useMemo(() => (
+    <Paper variant="outlined" component="section" aria-labelledby="tl-areas-heading" data-tl-noprint sx={{ p: 2 }}>
+      <Typography id="tl-areas-heading" component="h3" variant="h3" gutterBottom>Areas</Typography>
+      <Typography variant="body2" color="text.secondary" sx={{ mb: 1, maxWidth: '75ch' }}>
+        The rows of the matrix. Those marked “Named in the study” come from The Learning Accelerator’s study of system leaders; rename or reword them to fit your system, and add your own.
+      </Typography>
+      {showAreas && (
+        <AreaList areas={areaItems} onAdd={onAddArea} onRename={onRename} onDescribe={onDescribe} onMove={onMove} onDelete={onDelete} newNameRef={newNameRef} />
+      )}
+    </Paper>
+  ), [showAreas, areaItems, onAddArea, onRename, onDescribe, onMove, onDelete]);
+
+  const empty = phases.length === 0 ? 'phases' : areas.length === 0 ? 'areas' : null;
+  const emptyNote = useMemo(() => {
+    if (empty === 'phases') {
+      return (
+        <EmptyNote title="The matrix needs phases">
+          <Typography sx={{ mb: 2, maxWidth: '75ch' }}>
+            Each column of the matrix is a phase of your roadmap (pilot, expand, scale, sustain …). Add phases in the Roadmap section, then come back to decide who holds each area in each phase.
+          </Typography>
+          <Button variant="contained" startIcon={<TimelineOutlinedIcon />} href={routeHref(planRoute(planId, 'roadmap'))}>Go to the Roadmap</Button>
+        </EmptyNote>
+      );
+    }
+    if (empty === 'areas') {
+      return (
+        <EmptyNote title="No areas yet">
+          <Typography sx={{ mb: 2, maxWidth: '75ch' }}>
+            Areas of implementation are the rows of the matrix: vision and outcomes, curriculum, professional development, devices, data … Add the ones your plan decides on.
+          </Typography>
+          <Button variant="contained" startIcon={<AddIcon />} onClick={() => newNameRef.current?.focus()}>Add area</Button>
+        </EmptyNote>
+      );
+    }
+    return null;
+  }, [empty, planId]);
+
   return (
     <section aria-labelledby="section-heading">
-      <SectionHeading>Tight \& loose</SectionHeading>
-      <Typography>{bundle.plan.name}</Typography>
+      {SECTION_TOP}
+      {emptyNote ?? (
+        <div className="tl-layout">
+          <div ref={gridBox} className="tl-matrix-column">
+            {MATRIX_TOP}
+            <StanceMatrix
+              areas={matrixAreas}
+              phases={matrixPhases}
+              lookup={lookup}
+              shifts={shifts}
+              stances={bundle.stances}
+              selected={selected}
+              onSelect={onSelect}
+              onSetStance={onSetStance}
+              labelledBy="tl-matrix-heading"
+              describedBy="tl-matrix-help"
+            />
+          </div>
+          {detailsPanel}
+        </div>
+      )}
+      {areasPanel}
+      <LiveRegion speakRef={speakRef} />
     </section>
   );
 }

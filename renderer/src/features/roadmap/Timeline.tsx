@@ -1,0 +1,528 @@
+import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
+import Box from '@mui/material/Box';
+import Stack from '@mui/material/Stack';
+import ToggleButton from '@mui/material/ToggleButton';
+import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
+import Typography from '@mui/material/Typography';
+import CheckCircleIcon from '@mui/icons-material/CheckCircle';
+import PauseCircleOutlinedIcon from '@mui/icons-material/PauseCircleOutlined';
+import PlayCircleOutlinedIcon from '@mui/icons-material/PlayCircleOutlined';
+import { formatDisplayDate, phaseDateProblem } from '../../domain/phase-rules';
+import { PHASE_KIND_LABELS, PHASE_STATUS_LABELS, type Milestone, type Phase } from '../../domain/schemas';
+import {
+  PX_PER_MONTH, ZOOMS, ZOOM_LABELS, barExtent, dateSpanText, dateToX, dragPhase, headerCells, monthOffset, shiftPhase, timelineRange,
+  type DateChange, type HeaderCell, type PhaseDates, type TimelineRange, type Zoom,
+} from '../../domain/timeline';
+import { visuallyHidden } from '../../components/visually-hidden';
+import { KIND_COLORS } from './phase-style';
+import { usePending } from './use-pending';
+
+/** Width of the sticky column that names each row. */
+const LABEL_W = 212;
+const HEADER_H = 24;
+const ROW_H = 58;
+const BAR_TOP = 6;
+const BAR_H = 36;
+const MARKER_TOP = 45;
+/** Pointer travel (px) before a press on a bar counts as a drag rather than a click. */
+const DRAG_THRESHOLD = 3;
+/** Grid lines every month, quarter or school year, by zoom. */
+const GRID_MONTHS: Record<Zoom, number> = { months: 1, quarters: 3, years: 12 };
+
+export interface TimelineProps {
+  /** The h3 that names the timeline, shown beside the zoom control. */
+  heading: ReactNode;
+  phases: Phase[];
+  milestones: Milestone[];
+  schoolYearStartMonth: number;
+  today: Date;
+  /** Writes new dates for a phase as one undoable edit, named by `label`; resolves false when not saved. */
+  onChangeDates: (phase: Phase, dates: PhaseDates, label: string) => Promise<boolean>;
+  /** Tells the planner why a change was refused. */
+  onRefuse: (message: string) => void;
+  onReorder: (phase: Phase, direction: -1 | 1) => Promise<boolean>;
+  onOpenDetails: (phase: Phase) => void;
+  onOpenMilestone: (milestone: Milestone) => void;
+}
+
+const KEY_HELP = 'Drag a bar to move a phase, or drag its ends to change its dates. Keyboard, on a bar: Left/Right arrows move it a month, '
+  + 'Shift+arrows change its end, Alt+arrows its start, Alt+Up/Down reorders, Enter edits its details.';
+
+function StatusIcon({ status }: { status: Phase['status'] }) {
+  const sx = { fontSize: 14, flexShrink: 0 };
+  if (status === 'complete') return <CheckCircleIcon aria-hidden sx={sx} />;
+  if (status === 'underway') return <PlayCircleOutlinedIcon aria-hidden sx={sx} />;
+  if (status === 'on-hold') return <PauseCircleOutlinedIcon aria-hidden sx={sx} />;
+  return null;
+}
+
+/** Positions scale with the zoom through the --tl-px variable (px per month), so a zoom change re-renders none of these. */
+const atMonths = (months: number) => `calc(var(--tl-px) * ${months})`;
+
+const HeaderRow = memo(function HeaderRow({ title, cells, text, sticky = false }: { title: string; cells: HeaderCell[]; text: 'label' | 'narrow'; sticky?: boolean }) {
+  return (
+    <div className={sticky ? 'tl-row tl-header tl-sticky-labels' : 'tl-row tl-header'} style={{ height: HEADER_H }}>
+      <div className="tl-label tl-header-label">{title}</div>
+      <div className="tl-track">
+        {cells.map((cell) => (
+          <div key={cell.key} className="tl-cell" title={cell.title} style={{ left: atMonths(cell.offset), width: atMonths(cell.span) }}>
+            <span className="tl-cell-text">{text === 'narrow' ? cell.narrowLabel : cell.label}</span>
+          </div>
+        ))}
+      </div>
+    </div>
+  );
+});
+
+/** Milestone markers: plain positioned elements (500 of them must render fast), named by title and aria-label. */
+interface MarkersProps {
+  milestones: Milestone[];
+  range: TimelineRange;
+  onOpen: (m: Milestone) => void;
+}
+
+/** Markers re-render only when a milestone they show changes, not with every new copy of the plan from storage. */
+function sameMarkers(a: MarkersProps, b: MarkersProps): boolean {
+  return a.range === b.range && a.onOpen === b.onOpen && a.milestones.length === b.milestones.length
+    && a.milestones.every((m, i) => {
+      const n = b.milestones[i];
+      return n !== undefined && m.id === n.id && m.date === n.date && m.name === n.name && m.done === n.done;
+    });
+}
+
+const MilestoneMarkers = memo(function MilestoneMarkers({ milestones, range, onOpen }: MarkersProps) {
+  return (
+    <>
+      {milestones.map((m) => {
+        const text = `Milestone: ${m.name}, ${formatDisplayDate(m.date)}${m.done ? ', done' : ''}`;
+        return (
+          <span
+            key={m.id}
+            role="img"
+            aria-label={text}
+            title={`${text}. Click to edit.`}
+            className={m.done ? 'tl-ms tl-ms-done' : 'tl-ms'}
+            style={{ left: atMonths(monthOffset(m.date, range)) }}
+            onClick={() => onOpen(m)}
+          >
+            {m.done ? '✓' : ''}
+          </span>
+        );
+      })}
+    </>
+  );
+}, sameMarkers);
+
+interface PhaseRowProps {
+  phase: Phase;
+  index: number;
+  dates: PhaseDates;
+  milestones: Milestone[];
+  range: TimelineRange;
+  zoom: Zoom;
+  onCommit: (phase: Phase, dates: PhaseDates, change: DateChange) => void;
+  onKeyDown: (phase: Phase, event: KeyboardEvent<HTMLDivElement>) => void;
+  onOpenDetails: (phase: Phase) => void;
+  onOpenMilestone: (milestone: Milestone) => void;
+}
+
+interface Drag {
+  change: DateChange;
+  pointerId: number;
+  originX: number;
+  moved: boolean;
+  preview: PhaseDates;
+}
+
+/** One phase: its name in the sticky column, its bar (drag to move, edges to resize) and its milestones. */
+const PhaseRow = memo(function PhaseRow({ phase, index, dates, milestones, range, zoom, onCommit, onKeyDown, onOpenDetails, onOpenMilestone }: PhaseRowProps) {
+  const px = PX_PER_MONTH[zoom];
+  const [drag, setDrag] = useState<Drag | null>(null);
+  const shown = drag?.moved ? drag.preview : dates;
+  const { left, width } = barExtent(shown, range, px);
+  const span = dateSpanText(shown);
+  const colors = KIND_COLORS[phase.kind];
+  const kindStatus = `${PHASE_KIND_LABELS[phase.kind]} · ${PHASE_STATUS_LABELS[phase.status]}`;
+
+  const onPointerDown = (event: PointerEvent<HTMLDivElement>) => {
+    if (event.button !== 0) return;
+    const edge = (event.target as HTMLElement).dataset.edge;
+    const change: DateChange = edge === 'start' || edge === 'end' ? edge : 'move';
+    event.currentTarget.setPointerCapture(event.pointerId);
+    event.currentTarget.focus({ preventScroll: true });
+    event.preventDefault();
+    setDrag({ change, pointerId: event.pointerId, originX: event.clientX, moved: false, preview: dates });
+  };
+  const onPointerMove = (event: PointerEvent<HTMLDivElement>) => {
+    if (!drag || event.pointerId !== drag.pointerId) return;
+    const dx = event.clientX - drag.originX;
+    if (!drag.moved && Math.abs(dx) < DRAG_THRESHOLD) return;
+    // A drag that would end the phase before it starts keeps the last good position.
+    const preview = dragPhase(dates, drag.change, dx, range, zoom) ?? drag.preview;
+    if (drag.moved && preview.start === drag.preview.start && preview.end === drag.preview.end) return;
+    setDrag({ ...drag, moved: true, preview });
+  };
+  const onPointerUp = (event: PointerEvent<HTMLDivElement>) => {
+    if (!drag || event.pointerId !== drag.pointerId) return;
+    if (drag.moved && (drag.preview.start !== dates.start || drag.preview.end !== dates.end)) onCommit(phase, drag.preview, drag.change);
+    setDrag(null);
+  };
+
+  return (
+    <div className="tl-row" style={{ height: ROW_H }}>
+      <div className="tl-label tl-phase-label">
+        <span className="tl-phase-name" title={phase.name}>{`${index + 1}. ${phase.name}`}</span>
+        <span className={drag?.moved ? 'tl-phase-dates tl-live' : 'tl-phase-dates'}>{`${formatDisplayDate(shown.start)} – ${formatDisplayDate(shown.end)}`}</span>
+      </div>
+      <div className="tl-track">
+        <div
+          role="button"
+          tabIndex={0}
+          data-phase-bar={phase.id}
+          aria-label={`${phase.name}, ${span}. ${kindStatus}.`}
+          aria-describedby="timeline-keys"
+          title={`${phase.name} (${kindStatus}): ${span}`}
+          className={`tl-bar${phase.status === 'on-hold' ? ' tl-bar-hold' : ''}${drag?.moved ? ' tl-dragging' : ''}`}
+          style={{ left, width, background: phase.status === 'on-hold' ? undefined : colors.fill, borderColor: colors.edge, ['--edge' as string]: colors.edge, ['--fill' as string]: colors.fill }}
+          onPointerDown={onPointerDown}
+          onPointerMove={onPointerMove}
+          onPointerUp={onPointerUp}
+          onPointerCancel={() => setDrag(null)}
+          onDoubleClick={() => onOpenDetails(phase)}
+          onKeyDown={(event) => {
+            if (drag && event.key === 'Escape') {
+              event.preventDefault();
+              setDrag(null);
+              return;
+            }
+            onKeyDown(phase, event);
+          }}
+        >
+          <span className="tl-edge tl-edge-start" data-edge="start" aria-hidden />
+          <span className="tl-bar-text">
+            <span className="tl-bar-name">{phase.name}</span>
+            <span className="tl-bar-meta">
+              <StatusIcon status={phase.status} />
+              <span>{drag?.moved ? `${formatDisplayDate(shown.start)} – ${formatDisplayDate(shown.end)}` : kindStatus}</span>
+            </span>
+          </span>
+          <span className="tl-edge tl-edge-end" data-edge="end" aria-hidden />
+        </div>
+        <MilestoneMarkers milestones={milestones} range={range} onOpen={onOpenMilestone} />
+      </div>
+    </div>
+  );
+});
+
+const EMPTY: Milestone[] = [];
+
+/** "Move “Pilot” a month later", for the undo history. */
+function keyLabel(phase: Phase, change: DateChange, months: number): string {
+  const verb = change === 'move' ? 'Move' : change === 'start' ? 'Start' : 'End';
+  return `${verb} “${phase.name}” a month ${months < 0 ? 'earlier' : 'later'}`;
+}
+
+function dragLabel(phase: Phase, dates: PhaseDates, change: DateChange): string {
+  if (change === 'start') return `Start “${phase.name}” on ${formatDisplayDate(dates.start)}`;
+  if (change === 'end') return `End “${phase.name}” on ${formatDisplayDate(dates.end)}`;
+  return `Move “${phase.name}” to ${dateSpanText(dates)}`;
+}
+
+/**
+ * Phases as bars over school years, with their milestones and a line for today. Bars move and
+ * resize by mouse and by keyboard; each change is one undoable edit.
+ */
+export function Timeline({ heading, phases, milestones, schoolYearStartMonth, today, onChangeDates, onRefuse, onReorder, onOpenDetails, onOpenMilestone }: TimelineProps) {
+  const [zoom, setZoom] = useState<Zoom>('quarters');
+  const px = PX_PER_MONTH[zoom];
+  const scroller = useRef<HTMLDivElement>(null);
+  /** The month at the middle of the view when the zoom changed, to keep it there. */
+  const zoomAnchor = useRef<number | null>(null);
+  const [announcement, setAnnouncement] = useState('');
+
+  // Dates written from here but not yet back from storage, so a bar does not jump back meanwhile.
+  const { pendingOf, begin } = usePending<PhaseDates>(phases);
+  const datesOf = useCallback((phase: Phase): PhaseDates => pendingOf(phase.id) ?? phase, [pendingOf]);
+
+  const span = useMemo(() => {
+    const dates: string[] = [];
+    for (const p of phases) dates.push(p.start, p.end);
+    for (const m of milestones) dates.push(m.date);
+    return timelineRange(dates, today, schoolYearStartMonth);
+  }, [phases, milestones, today, schoolYearStartMonth]);
+  // The same range object for as long as the span is the same, so rows and markers can skip re-rendering.
+  const rangeStart = span.start.getTime();
+  const range = useMemo<TimelineRange>(() => ({ start: new Date(rangeStart), months: span.months, startMonth: span.startMonth }), [rangeStart, span.months, span.startMonth]);
+  const header = useMemo(() => headerCells(range), [range]);
+  const trackWidth = range.months * px;
+  const todayX = dateToX(today, range, px);
+
+  const byPhase = useMemo(() => {
+    const ids = new Set(phases.map((p) => p.id));
+    const map = new Map<string | null, Milestone[]>();
+    for (const m of milestones) {
+      const key = m.phaseId !== null && ids.has(m.phaseId) ? m.phaseId : null;
+      const list = map.get(key);
+      if (list) list.push(m);
+      else map.set(key, [m]);
+    }
+    return map;
+  }, [phases, milestones]);
+  const loose = byPhase.get(null) ?? EMPTY;
+
+  // Open where the plan is: at today while a phase runs, else at the first phase, unless that is near the start anyway.
+  const firstX = phases.length > 0 ? Math.min(...phases.map((p) => dateToX(p.start, range, px))) : 0;
+  const lastX = phases.length > 0 ? Math.max(...phases.map((p) => dateToX(p.end, range, px))) : 0;
+  const openAt = useRef(todayX >= firstX && todayX <= lastX ? todayX : firstX);
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (!el) return;
+    const visible = el.clientWidth - LABEL_W;
+    const x = openAt.current;
+    if (x > visible / 2) el.scrollTo({ left: x - 2 * PX_PER_MONTH.quarters, behavior: 'instant' });
+  }, []);
+
+  // After a zoom change, the month that was in the middle of the view stays there.
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    const anchor = zoomAnchor.current;
+    if (!el || anchor === null) return;
+    zoomAnchor.current = null;
+    el.scrollTo({ left: Math.max(0, anchor * PX_PER_MONTH[zoom] - (el.clientWidth - LABEL_W) / 2), behavior: 'instant' });
+  }, [zoom]);
+
+  const changeZoom = (next: Zoom | null) => {
+    if (!next || next === zoom) return;
+    const el = scroller.current;
+    if (el) zoomAnchor.current = (el.scrollLeft + (el.clientWidth - LABEL_W) / 2) / px;
+    setZoom(next);
+  };
+
+  const focusBar = (phaseId: string) => {
+    const bar = scroller.current?.querySelector<HTMLElement>(`[data-phase-bar="${phaseId}"]`);
+    if (bar && document.activeElement !== bar) bar.focus();
+  };
+
+  const write = useCallback((phase: Phase, dates: PhaseDates, label: string) => {
+    void begin(phase.id, dates, onChangeDates(phase, dates, label)).then((saved) => {
+      if (saved) setAnnouncement(`${phase.name}: ${dateSpanText(dates)}.`);
+    });
+  }, [begin, onChangeDates]);
+
+  const onCommitDrag = useCallback((phase: Phase, dates: PhaseDates, change: DateChange) => {
+    write(phase, dates, dragLabel(phase, dates, change));
+  }, [write]);
+
+  const onBarKeyDown = useCallback((phase: Phase, event: KeyboardEvent<HTMLDivElement>) => {
+    const { key, altKey, shiftKey, ctrlKey, metaKey } = event;
+    if (ctrlKey || metaKey) return;
+    const index = phases.findIndex((p) => p.id === phase.id);
+    if (key === 'Enter') {
+      event.preventDefault();
+      onOpenDetails(phase);
+    } else if ((key === 'ArrowLeft' || key === 'ArrowRight') && !(altKey && shiftKey)) {
+      event.preventDefault();
+      const months = key === 'ArrowLeft' ? -1 : 1;
+      const change: DateChange = shiftKey ? 'end' : altKey ? 'start' : 'move';
+      const next = shiftPhase(datesOf(phase), change, months);
+      if (phaseDateProblem(next.start, next.end)) {
+        onRefuse(`Not changed: “${phase.name}” must end after it starts (it would run ${dateSpanText(next)}).`);
+        return;
+      }
+      write(phase, next, keyLabel(phase, change, months));
+    } else if ((key === 'ArrowUp' || key === 'ArrowDown') && !shiftKey) {
+      event.preventDefault();
+      const direction = key === 'ArrowUp' ? -1 : 1;
+      const neighbour = phases[index + direction];
+      if (!altKey) {
+        if (neighbour) focusBar(neighbour.id);
+        return;
+      }
+      if (!neighbour) {
+        setAnnouncement(`${phase.name} is already ${direction < 0 ? 'first' : 'last'}.`);
+        return;
+      }
+      void onReorder(phase, direction).then((saved) => {
+        if (!saved) return;
+        setAnnouncement(`${phase.name} is now phase ${index + direction + 1} of ${phases.length}.`);
+        // Moving the row in the page can take the focus away from its bar: give it back.
+        requestAnimationFrame(() => focusBar(phase.id));
+      });
+    }
+  }, [phases, datesOf, write, onOpenDetails, onReorder, onRefuse]);
+
+  const gridStep = GRID_MONTHS[zoom] * px;
+  const yearStep = 12 * px;
+
+  return (
+    <Box>
+      <Stack direction="row" sx={{ alignItems: 'center', flexWrap: 'wrap', gap: 1, mb: 1 }}>
+        {heading}
+        <Box sx={{ width: 16 }} />
+        <Typography id="timeline-zoom-label" variant="body2" sx={{ fontWeight: 600 }}>Zoom</Typography>
+        <ToggleButtonGroup
+          size="small"
+          exclusive
+          value={zoom}
+          onChange={(_, next: Zoom | null) => changeZoom(next)}
+          aria-labelledby="timeline-zoom-label"
+        >
+          {ZOOMS.map((z) => <ToggleButton key={z} value={z} sx={{ px: 1.5, py: 0.25, textTransform: 'none', fontWeight: 600 }}>{ZOOM_LABELS[z]}</ToggleButton>)}
+        </ToggleButtonGroup>
+        <Box sx={{ flexGrow: 1 }} />
+        <Stack direction="row" aria-hidden sx={{ gap: 2, alignItems: 'center', typography: 'body2', color: 'text.secondary' }}>
+          <Box component="span" sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.75 }}><Box component="span" sx={legendMarker(false)} />Milestone</Box>
+          <Box component="span" sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.75 }}><Box component="span" sx={legendMarker(true)}>✓</Box>Done</Box>
+          <Box component="span" sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.75 }}><Box component="span" sx={{ width: 2, height: 14, bgcolor: TODAY }} />Today</Box>
+        </Stack>
+      </Stack>
+      <Typography id="timeline-keys" variant="body2" color="text.secondary" sx={{ mb: 1.5, maxWidth: '120ch' }}>{KEY_HELP}</Typography>
+      <Box
+        ref={scroller}
+        style={{ ['--tl-px' as string]: `${px}px` }}
+        role="group"
+        aria-label={`Timeline, ${header.years[0]?.label ?? ''} to ${header.years.at(-1)?.label ?? ''}`}
+        sx={timelineSx}
+      >
+        <div className="tl-inner" style={{ width: LABEL_W + trackWidth }}>
+          <div aria-hidden>
+            <HeaderRow title="School year" cells={header.years} text="label" sticky />
+            <HeaderRow title="Quarter" cells={header.quarters} text="label" />
+            {zoom !== 'years' && <HeaderRow title="Month" cells={header.months} text={zoom === 'months' ? 'label' : 'narrow'} />}
+          </div>
+          <div className="tl-body">
+            <div
+              className="tl-grid"
+              style={{
+                width: trackWidth,
+                backgroundImage: `linear-gradient(to right, #9aa3ad 1px, transparent 1px), linear-gradient(to right, #e4e7eb 1px, transparent 1px)`,
+                backgroundSize: `${yearStep}px 100%, ${gridStep}px 100%`,
+              }}
+            />
+            <div className="tl-row tl-today-row" aria-hidden>
+              <div className="tl-label" />
+              <div className="tl-track">
+                <span className="tl-today-tag" style={{ left: todayX }}>{`Today, ${formatDisplayDate(todayIso(today))}`}</span>
+              </div>
+            </div>
+            {phases.map((phase, index) => (
+              <PhaseRow
+                key={phase.id}
+                phase={phase}
+                index={index}
+                dates={datesOf(phase)}
+                milestones={byPhase.get(phase.id) ?? EMPTY}
+                range={range}
+                zoom={zoom}
+                onCommit={onCommitDrag}
+                onKeyDown={onBarKeyDown}
+                onOpenDetails={onOpenDetails}
+                onOpenMilestone={onOpenMilestone}
+              />
+            ))}
+            {loose.length > 0 && (
+              <div className="tl-row tl-loose" style={{ height: 30 }}>
+                <div className="tl-label tl-phase-label"><span className="tl-phase-name">Not in a phase</span></div>
+                <div className="tl-track">
+                  <MilestoneMarkers milestones={loose} range={range} onOpen={onOpenMilestone} />
+                </div>
+              </div>
+            )}
+            <div className="tl-today-line" aria-hidden style={{ left: LABEL_W + todayX }} />
+          </div>
+        </div>
+      </Box>
+      <Box aria-live="polite" sx={visuallyHidden}>{announcement}</Box>
+    </Box>
+  );
+}
+
+const todayIso = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+
+const TODAY = '#b3261e';
+const MARKER = '#37474f';
+
+const legendMarker = (done: boolean) => ({
+  display: 'inline-flex', alignItems: 'center', justifyContent: 'center',
+  width: done ? 12 : 9, height: done ? 12 : 9,
+  border: `2px solid ${MARKER}`,
+  bgcolor: done ? MARKER : 'background.paper',
+  color: '#fff', fontSize: 9, lineHeight: 1, fontWeight: 700,
+  borderRadius: done ? '50%' : 0,
+  transform: done ? 'none' : 'rotate(45deg)',
+  boxSizing: 'border-box',
+});
+
+const timelineSx = {
+  position: 'relative',
+  overflowX: 'auto',
+  overflowY: 'hidden',
+  overscrollBehaviorX: 'contain',
+  scrollBehavior: 'smooth',
+  scrollPaddingLeft: `${LABEL_W + 8}px`,
+  scrollPaddingRight: '8px',
+  border: 1,
+  borderColor: 'divider',
+  borderRadius: 1,
+  bgcolor: 'background.paper',
+  '& .tl-inner': { position: 'relative', minWidth: '100%' },
+  '& .tl-row': { display: 'flex', position: 'relative' },
+  '& .tl-label': {
+    position: 'sticky', left: 0, zIndex: 3, flex: `0 0 ${LABEL_W}px`, width: LABEL_W, boxSizing: 'border-box',
+    bgcolor: 'background.paper', borderRight: 1, borderColor: 'divider', px: 1.5,
+  },
+  '& .tl-track': { position: 'relative', flex: '1 0 auto' },
+  '& .tl-header': { borderBottom: 1, borderColor: 'divider', bgcolor: '#f3f5f8' },
+  '& .tl-header .tl-label': { bgcolor: '#f3f5f8' },
+  '& .tl-header-label': { display: 'flex', alignItems: 'center', fontSize: 12, color: 'text.secondary' },
+  '& .tl-cell': {
+    position: 'absolute', top: 0, bottom: 0, boxSizing: 'border-box', borderLeft: '1px solid #c5cbd3',
+    fontSize: 12, lineHeight: `${HEADER_H}px`, px: '4px', overflow: 'clip', whiteSpace: 'nowrap', color: 'text.primary',
+  },
+  // School years keep their names in view while they are partly scrolled away.
+  '& .tl-sticky-labels .tl-cell-text': { position: 'sticky', left: LABEL_W + 4 },
+  '& .tl-body': { position: 'relative', pb: 1 },
+  '& .tl-grid': { position: 'absolute', top: 0, bottom: 0, left: LABEL_W, pointerEvents: 'none' },
+  '& .tl-today-row': { height: 22 },
+  '& .tl-today-tag': {
+    position: 'absolute', top: 3, ml: '-1px', zIndex: 2, whiteSpace: 'nowrap',
+    bgcolor: TODAY, color: '#fff', fontSize: 11, fontWeight: 700, lineHeight: '16px', px: 0.75, borderRadius: 0.5,
+  },
+  '& .tl-today-line': { position: 'absolute', top: 19, bottom: 0, width: 2, ml: '-1px', bgcolor: TODAY, zIndex: 2, pointerEvents: 'none' },
+  '& .tl-phase-label': { display: 'flex', flexDirection: 'column', justifyContent: 'center', gap: '2px', minWidth: 0 },
+  '& .tl-phase-name': { fontSize: 13.5, fontWeight: 600, overflow: 'hidden', whiteSpace: 'nowrap', textOverflow: 'ellipsis' },
+  '& .tl-phase-dates': { fontSize: 12, color: 'text.secondary', whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' },
+  '& .tl-phase-dates.tl-live': { color: 'primary.main', fontWeight: 700 },
+  '& .tl-bar': {
+    position: 'absolute', top: BAR_TOP, height: BAR_H, boxSizing: 'border-box', zIndex: 1,
+    border: '1px solid', borderLeftWidth: 4, borderRadius: 1, color: '#1b1b1b',
+    display: 'flex', alignItems: 'stretch', cursor: 'grab', touchAction: 'none', userSelect: 'none', overflow: 'clip',
+    '&:focus-visible, &.tl-dragging': { outline: '3px solid #0b3d91', outlineOffset: 2 },
+    '&.tl-dragging': { cursor: 'grabbing', boxShadow: 3 },
+    '&:hover .tl-edge': { bgcolor: 'var(--edge)', opacity: 0.35 },
+  },
+  '& .tl-bar-hold': {
+    backgroundImage: 'repeating-linear-gradient(135deg, var(--fill) 0 6px, #ffffff 6px 10px)',
+  },
+  '& .tl-edge': { flex: '0 0 7px', cursor: 'ew-resize', zIndex: 1 },
+  // The name stays in view while the start of a long bar is scrolled away.
+  '& .tl-bar-text': {
+    position: 'sticky', left: LABEL_W + 4, flex: '0 1 auto', minWidth: 0, maxWidth: '100%', overflow: 'hidden',
+    display: 'flex', flexDirection: 'column', justifyContent: 'center', px: '2px', pointerEvents: 'none',
+  },
+  '& .tl-edge-end': { ml: 'auto' },
+  '& .tl-bar-name, & .tl-bar-meta': { overflow: 'hidden', whiteSpace: 'nowrap', textOverflow: 'ellipsis', lineHeight: 1.25 },
+  '& .tl-bar-name': { fontSize: 13, fontWeight: 700 },
+  '& .tl-bar-meta': { fontSize: 11.5, display: 'flex', alignItems: 'center', gap: '3px', '& > span': { overflow: 'hidden', textOverflow: 'ellipsis' } },
+  '& .tl-ms': {
+    position: 'absolute', top: MARKER_TOP, width: 9, height: 9, ml: '-4.5px', boxSizing: 'border-box', cursor: 'pointer',
+    border: `2px solid ${MARKER}`, bgcolor: 'background.paper', transform: 'rotate(45deg)', zIndex: 1,
+  },
+  '& .tl-ms:hover': { outline: '2px solid #0b3d91', outlineOffset: 1 },
+  '& .tl-loose .tl-ms': { top: 10 },
+  '& .tl-loose .tl-ms-done': { top: 9 },
+  '& .tl-ms-done': {
+    width: 12, height: 12, ml: '-6px', top: MARKER_TOP - 1, borderRadius: '50%', transform: 'none', bgcolor: MARKER,
+    color: '#fff', fontSize: 9, lineHeight: '8px', fontWeight: 700, textAlign: 'center',
+  },
+} as const;

@@ -1,0 +1,144 @@
+import { memo } from 'react';
+import Box from '@mui/material/Box';
+import FormControl from '@mui/material/FormControl';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import FormLabel from '@mui/material/FormLabel';
+import Radio from '@mui/material/Radio';
+import RadioGroup from '@mui/material/RadioGroup';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import { AutosaveTextField } from '../../components/AutosaveTextField';
+import { visuallyHidden } from '../../components/visually-hidden';
+import { fieldProblem } from '../../domain/messages';
+import { STANCES, stanceSchema, type StanceValue } from '../../domain/schemas';
+import { NOT_SET, STANCE_LABELS, STANCE_MEANINGS } from './matrix-model';
+import { StanceIcon } from './stance-icons';
+import { STANCE_COLORS } from './stance-palette';
+
+export type StanceTextField = 'rationale' | 'owner' | 'guardrails';
+
+export interface StanceDetailsProps {
+  areaId: string;
+  phaseId: string;
+  areaName: string;
+  areaDescription: string;
+  builtIn: boolean;
+  phaseName: string;
+  phaseSpan: string;
+  stance: StanceValue | null;
+  rationale: string;
+  owner: string;
+  guardrails: string;
+  /** The stance in the last earlier phase that had one, and that phase's name. */
+  previousStance: StanceValue | null;
+  previousPhaseName: string | null;
+  onSetStance: (areaId: string, phaseId: string, stance: StanceValue | null) => void;
+  onSaveText: (areaId: string, phaseId: string, field: StanceTextField, text: string) => Promise<boolean>;
+  /** Escape: back to the cell in the grid. */
+  onReturn: (areaId: string, phaseId: string) => void;
+}
+
+const validate = (field: StanceTextField, label: string) => (text: string) => fieldProblem(stanceSchema.shape[field], text, label);
+const validateRationale = validate('rationale', 'Rationale');
+const validateOwner = validate('owner', 'Owner');
+const validateGuardrails = validate('guardrails', 'Guardrails');
+
+/**
+ * The selected cell in full: its stance, why, who owns it and the guardrails that hold even
+ * where it is loose. Text saves as it is typed. Memoized on plain values, so stance edits in
+ * other cells leave it alone.
+ */
+export const StanceDetails = memo(function StanceDetails(props: StanceDetailsProps) {
+  const { areaId, phaseId, areaName, areaDescription, builtIn, phaseName, phaseSpan, stance, rationale, owner, guardrails, previousStance, previousPhaseName, onSetStance, onSaveText, onReturn } = props;
+  const where = `${areaName} in ${phaseName}`;
+
+  const changeNote = previousStance && previousPhaseName
+    ? previousStance === stance
+      ? `Same as in ${previousPhaseName}.`
+      : stance
+        ? `Changed from ${STANCE_LABELS[previousStance]} in ${previousPhaseName}.`
+        : `${STANCE_LABELS[previousStance]} in ${previousPhaseName}.`
+    : null;
+
+  return (
+    <Stack
+      spacing={2}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape' && !event.defaultPrevented) {
+          event.preventDefault();
+          onReturn(areaId, phaseId);
+        }
+      }}
+    >
+      <Box>
+        <Typography id="tl-details-heading" component="h3" variant="h3">{where}</Typography>
+        <Typography variant="body2" color="text.secondary">
+          {phaseSpan}
+          {builtIn ? ' · An area the study names' : ' · An area you added'}
+        </Typography>
+        <Typography variant="body2" sx={{ mt: 1 }}>
+          {areaDescription || 'No description yet. Describe the area under Areas, below the matrix.'}
+        </Typography>
+      </Box>
+      <FormControl component="fieldset">
+        <FormLabel component="legend" sx={{ color: 'text.primary', fontWeight: 600, '&.Mui-focused': { color: 'text.primary' } }}>
+          Stance
+          <Box component="span" sx={visuallyHidden}>{` for ${where}`}</Box>
+        </FormLabel>
+        <RadioGroup
+          value={stance ?? 'unset'}
+          onChange={(_event, value) => onSetStance(areaId, phaseId, STANCES.find((s) => s === value) ?? null)}
+          sx={{ display: 'grid', gridTemplateColumns: '1fr 1fr', columnGap: 1 }}
+        >
+          {[...STANCES, 'unset' as const].map((value) => (
+            <FormControlLabel
+              key={value}
+              value={value}
+              control={<Radio size="small" />}
+              sx={{ mr: 0.5 }}
+              label={(
+                <Box component="span" sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.5, color: STANCE_COLORS[value].text, fontWeight: value === 'unset' ? 400 : 600 }}>
+                  <StanceIcon stance={value === 'unset' ? null : value} fontSize="small" />
+                  {value === 'unset' ? NOT_SET : STANCE_LABELS[value]}
+                </Box>
+              )}
+            />
+          ))}
+        </RadioGroup>
+        <Typography variant="body2" color="text.secondary">
+          {stance ? `${STANCE_LABELS[stance]}: ${STANCE_MEANINGS[stance]}.` : 'Not decided yet.'}
+          {changeNote && ` ${changeNote}`}
+        </Typography>
+      </FormControl>
+      <AutosaveTextField
+        label="Rationale"
+        value={rationale}
+        validate={validateRationale}
+        onCommit={(text) => onSaveText(areaId, phaseId, 'rationale', text)}
+        helperText="Why it is held this way in this phase."
+        multiline
+        minRows={2}
+        slotProps={{ htmlInput: { 'aria-label': `Rationale for ${where}` } }}
+      />
+      <AutosaveTextField
+        label="Owner"
+        value={owner}
+        validate={validateOwner}
+        onCommit={(text) => onSaveText(areaId, phaseId, 'owner', text.trim())}
+        helperText="The person, team or office that holds it."
+        slotProps={{ htmlInput: { 'aria-label': `Owner of ${where}` } }}
+      />
+      <AutosaveTextField
+        label="Guardrails"
+        value={guardrails}
+        validate={validateGuardrails}
+        onCommit={(text) => onSaveText(areaId, phaseId, 'guardrails', text)}
+        helperText="Central standards that hold even where this area is loose — one per line."
+        multiline
+        minRows={3}
+        slotProps={{ htmlInput: { 'aria-label': `Guardrails for ${where}` } }}
+      />
+      <Typography variant="body2" color="text.secondary">Press Esc to go back to the matrix.</Typography>
+    </Stack>
+  );
+});
