@@ -1,20 +1,24 @@
-// `npm run bench`: the app's storage and plan-file code against bare IndexedDB, in Chromium.
+// `npm run bench`: the app's storage and plan-file code against bare IndexedDB, and the plan's
+//   Roadmap and Tight & loose sections against plain DOM, in Chromium.
 //   builds tests/bench (Vite) to dist/bench, serves it on 127.0.0.1:4611, runs window.runBench()
-//   in headless system Chromium, prints the figures with their ratio to raw IndexedDB and the
-//   targets, and writes them to tests/bench/results.json.
+//   in headless system Chromium (1366×768), prints the figures with their ratio to the baseline
+//   and the targets, and writes them to tests/bench/results.json.
 // Missed targets are reported, not failed: the exit code is non-zero only when the benchmark
 // could not run (build, browser, page error, a sanity check).
 //
-// Options: --reps N (default 21), --edits N (default 200), --dexie-debug (Dexie's debug mode on,
-// as Dexie sets it itself for pages on localhost / 127.0.0.1; the desktop app runs with it off).
+// Options: --reps N (default 21), --edits N (default 200), --renders N (mounts of each section,
+// default 15), --stance-edits N (default 100), --dexie-debug (Dexie's debug mode on, as Dexie sets
+// it itself for pages on localhost / 127.0.0.1; the desktop app runs with it off).
 import { createServer } from 'node:http';
 import { readFile, writeFile } from 'node:fs/promises';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromiumArgs, findChromium } from './chromium.mjs';
 
 const PORT = 4611;
+/** The smaller of the two screens the app is designed for. */
+const VIEWPORT = { width: 1366, height: 768 };
 
 /** A failure with a message that says everything; printed without a stack trace. */
 class BenchError extends Error {}
@@ -29,6 +33,11 @@ const TARGETS = [
   { key: 'open', text: '< 300 ms', met: (m) => m.app < 300 },
   { key: 'edit-p95', text: '< 50 ms', met: (m) => m.app < 50 },
   { key: 'export', text: '< 1 s', met: (m) => m.app < 1000 },
+  { key: 'matrix-paint', text: '< 300 ms', met: (m) => m.app < 300 },
+  { key: 'matrix-interactive', text: '< 300 ms', met: (m) => m.app < 300 },
+  { key: 'timeline-paint', text: '< 300 ms', met: (m) => m.app < 300 },
+  { key: 'timeline-interactive', text: '< 300 ms', met: (m) => m.app < 300 },
+  { key: 'stance-p95', text: '< 50 ms', met: (m) => m.app < 50 },
 ];
 
 function parseOptions(argv) {
@@ -39,7 +48,15 @@ function parseOptions(argv) {
     if (!Number.isInteger(value) || value < 1) throw new BenchError(`${flag} needs a whole number of at least 1.`);
     return value;
   };
-  return { reps: number('--reps', 21), edits: number('--edits', 200), warmupEdits: 20, dexieDebug: argv.includes('--dexie-debug') };
+  return {
+    reps: number('--reps', 21),
+    edits: number('--edits', 200),
+    warmupEdits: 20,
+    renders: number('--renders', 15),
+    stanceEdits: number('--stance-edits', 100),
+    warmupStanceEdits: 10,
+    dexieDebug: argv.includes('--dexie-debug'),
+  };
 }
 
 async function buildPage() {
@@ -82,34 +99,53 @@ function table(rows) {
   return [line(rows[0]), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n');
 }
 
-function report(result, browserVersion) {
+function report(result, browserVersion, load) {
   const { environment: env, data, options, measures } = result;
-  console.log(`\nRoadmap Planner storage benchmark — ${new Date().toISOString().slice(0, 10)}`);
+  console.log(`\nRoadmap Planner benchmark — ${new Date().toISOString().slice(0, 10)}`);
   console.log(`Chromium ${browserVersion} headless, ${cpus().length} cores (${cpus()[0]?.model.trim() ?? 'unknown CPU'}), Node ${process.version}`);
+  const busy = Math.max(load.before, load.after) > cpus().length / 2;
+  console.log(`Load average (1 min) ${load.before.toFixed(2)} before the run, ${load.after.toFixed(2)} after${busy ? ': other work on this machine makes every figure larger and noisier' : ''}.`);
   console.log(`Timer resolution ${env.timerResolutionMs.toFixed(3)} ms (cross-origin isolated: ${env.crossOriginIsolated}); Dexie debug mode ${env.dexieDebug ? 'ON' : 'off'}; GC between runs: ${env.gcBetweenRuns ? 'yes' : 'no'}`);
   const sizes = Object.entries(data.largePlan).filter(([table]) => table !== 'plans').map(([table, n]) => `${n.toLocaleString('en-US')} ${table}`).join(', ');
   console.log(`Large plan: ${sizes} (plan file ${(data.fileBytes / 1024).toFixed(1)} KiB); library: ${data.libraryPlans} plans, ${data.libraryRows.toLocaleString('en-US')} records`);
   if (data.notYetInSchema.length > 0) {
     console.log(`Not measured, not in the schema yet: ${data.notYetInSchema.map((t) => `${t.large.toLocaleString('en-US')} ${t.name}`).join(', ')}`);
   }
-  console.log(`Median of ${options.reps} runs (after 1 warm-up), each in fresh databases; edits: ${options.edits} after ${options.warmupEdits} warm-up.\n`);
 
   let met = 0;
-  const rows = [['measure', 'app ms', 'raw IDB ms', 'app/raw', 'target', 'result']];
-  for (const m of measures) {
-    const targets = TARGETS.filter((t) => t.key === m.key);
-    const outcomes = targets.map((t) => t.met(m));
-    met += outcomes.filter(Boolean).length;
-    rows.push([
-      m.label,
-      ms(m.app),
-      ms(m.raw),
-      m.raw > 0 ? `${(m.app / m.raw).toFixed(2)}×` : '—',
-      targets.map((t) => t.text).join(', ') || '—',
-      outcomes.length === 0 ? '' : outcomes.map((ok, i) => (ok ? 'met' : `MISSED${targets[i].missed ? ` (${targets[i].missed(m)})` : ''}`)).join(', '),
-    ]);
+  const group = (name, header, intro) => {
+    const rows = [['measure', 'app ms', header, 'app/raw', 'target', 'result']];
+    for (const m of measures.filter((x) => x.group === name)) {
+      const targets = TARGETS.filter((t) => t.key === m.key);
+      const outcomes = targets.map((t) => t.met(m));
+      met += outcomes.filter(Boolean).length;
+      rows.push([
+        m.label,
+        ms(m.app),
+        ms(m.raw),
+        m.raw > 0 ? `${(m.app / m.raw).toFixed(2)}×` : '—',
+        targets.map((t) => t.text).join(', ') || '—',
+        outcomes.length === 0 ? '' : outcomes.map((ok, i) => (ok ? 'met' : `MISSED${targets[i].missed ? ` (${targets[i].missed(m)})` : ''}`)).join(', '),
+      ]);
+    }
+    if (rows.length === 1) return;
+    console.log(`\n${intro}\n`);
+    console.log(table(rows));
+  };
+  group('storage', 'raw IDB ms', `Storage: median of ${options.reps} runs (after 1 warm-up) on databases filled once with the library; edits: ${options.edits} after ${options.warmupEdits} warm-up.`);
+  const stance = measures.find((m) => m.key === 'stance-p95');
+  group('render', 'plain DOM ms', [
+    `Rendering at ${env.viewport.width}×${env.viewport.height}: median of ${options.renders} mounts of each section (after 1 warm-up); stance edits: ${options.stanceEdits} after ${options.warmupStanceEdits} warm-up${stance?.extra?.path === 'store' ? ', through planStore.setStance: the matrix did not take the key press' : ''}.`,
+    'Baseline: the same cells, bars and markers as plain DOM from a bare IndexedDB read (tests/bench/README.md has the definitions).',
+  ].join('\n'));
+  const firstRuns = ['matrix-paint', 'timeline-paint'].map((key) => measures.find((m) => m.key === key)).filter((m) => m?.extra?.firstRun);
+  if (firstRuns.length > 0) {
+    const text = firstRuns.map((m) => {
+      const { app, raw } = m.extra.firstRun;
+      return `${m.label.replace(/, first paint$/, '')}: ${ms(app.paint)} / ${ms(app.interactive)} ms (plain DOM ${ms(raw.paint)} / ${ms(raw.interactive)})`;
+    }).join('; ');
+    console.log(`\nThe warm-up mount (first paint / interactive), the first time in the page: no styles inserted yet, nothing in Dexie's live-query cache. ${text}.`);
   }
-  console.log(table(rows));
   console.log(`\n${met} of ${TARGETS.length} targets met.`);
 }
 
@@ -126,7 +162,7 @@ async function main() {
   let browser;
   try {
     browser = await chromium.launch({ executablePath, headless: true, args: [...chromiumArgs(), '--js-flags=--expose-gc'] });
-    const page = await browser.newPage();
+    const page = await browser.newPage({ viewport: VIEWPORT });
     const pageErrors = [];
     page.on('pageerror', (error) => pageErrors.push(error));
     page.on('console', (message) => {
@@ -135,12 +171,14 @@ async function main() {
     });
     await page.goto(`http://127.0.0.1:${PORT}/`);
     await page.waitForFunction(() => typeof globalThis.runBench === 'function', null, { timeout: 30_000 });
-    console.log(`Running in Chromium (${options.reps} runs per measure; this takes about a minute)…`);
+    console.log(`Running in Chromium (${options.reps} runs per storage measure, ${options.renders} mounts per section; this takes about two minutes)…`);
+    const loadBefore = loadavg()[0];
     const result = await page.evaluate((opts) => globalThis.runBench(opts), options);
+    const load = { before: loadBefore, after: loadavg()[0] };
     if (pageErrors.length > 0) throw pageErrors[0];
     const browserVersion = browser.version();
-    await writeFile(resultsFile, `${JSON.stringify({ date: new Date().toISOString(), chromium: browserVersion, cores: cpus().length, ...result }, null, 2)}\n`);
-    report(result, browserVersion);
+    await writeFile(resultsFile, `${JSON.stringify({ date: new Date().toISOString(), chromium: browserVersion, cores: cpus().length, loadAverage: load, ...result }, null, 2)}\n`);
+    report(result, browserVersion, load);
     console.log(`Figures and every sample: ${resultsFile}`);
   } finally {
     await browser?.close();

@@ -26,12 +26,18 @@ export interface PlanHistory {
   edit: <T extends EditResult>(label: string, write: Promise<T>, options?: EditOptions) => Promise<T | undefined>;
   undo: () => Promise<void>;
   redo: () => Promise<void>;
-  /** What Undo and Redo would do, in words, or null when there is nothing to do. */
+}
+
+/** What Undo and Redo would do, in words, or null when there is nothing to do. */
+export interface UndoLabels {
   undoLabel: string | null;
   redoLabel: string | null;
 }
 
+// The functions never change, so sections that edit do not re-render when the stacks do; only
+// the Undo and Redo buttons read the labels.
 const PlanHistoryContext = createContext<PlanHistory | null>(null);
+const UndoLabelsContext = createContext<UndoLabels>({ undoLabel: null, redoLabel: null });
 
 const changeOf = (result: EditResult): ChangeSet => ('change' in result ? result.change : result);
 
@@ -109,14 +115,19 @@ export function PlanHistoryProvider({ children }: { children: ReactNode }) {
     { keys: 'mod+y', inTextFields: false, run: () => void redo() },
   ]);
 
-  const value = useMemo<PlanHistory>(() => ({
-    edit,
-    undo,
-    redo,
-    undoLabel: state.undo.at(-1)?.label ?? null,
-    redoLabel: state.redo.at(-1)?.label ?? null,
-  }), [edit, undo, redo, state]);
-  return <PlanHistoryContext.Provider value={value}>{children}</PlanHistoryContext.Provider>;
+  const value = useMemo<PlanHistory>(() => ({ edit, undo, redo }), [edit, undo, redo]);
+  const undoLabel = state.undo.at(-1)?.label ?? null;
+  const redoLabel = state.redo.at(-1)?.label ?? null;
+  const labels = useMemo<UndoLabels>(() => ({ undoLabel, redoLabel }), [undoLabel, redoLabel]);
+  return (
+    <PlanHistoryContext.Provider value={value}>
+      <UndoLabelsContext.Provider value={labels}>{children}</UndoLabelsContext.Provider>
+    </PlanHistoryContext.Provider>
+  );
+}
+
+export function useUndoLabels(): UndoLabels {
+  return useContext(UndoLabelsContext);
 }
 
 export function usePlanHistory(): PlanHistory {

@@ -5,7 +5,6 @@ import { errorMessage } from '../domain/messages';
 export type SaveState = { kind: 'saved' } | { kind: 'saving' } | { kind: 'failed'; message: string };
 
 interface SaveStatus {
-  state: SaveState;
   /** Runs a one-off write (add, move, delete): "Saving…" while it runs, a message if it fails. */
   track: <T>(write: Promise<T>) => Promise<T | undefined>;
   /**
@@ -17,7 +16,10 @@ interface SaveStatus {
   settled: () => Promise<void>;
 }
 
+// Two contexts: the functions never change, so the screens that only save do not re-render
+// each time the state goes from "Saving…" to "All changes saved"; only the indicator does.
 const SaveStatusContext = createContext<SaveStatus | null>(null);
+const SaveStateContext = createContext<SaveState>({ kind: 'saved' });
 
 /** The failure of a one-off write: shown until the next write succeeds, since nothing is left unsaved. */
 const ACTION = '\u0000action';
@@ -64,8 +66,17 @@ export function SaveStatusProvider({ children }: { children: ReactNode }) {
     while (inFlight.current.size > 0) await Promise.allSettled([...inFlight.current]);
   }, []);
 
-  const value = useMemo(() => ({ state, track, save, settled }), [state, track, save, settled]);
-  return <SaveStatusContext.Provider value={value}>{children}</SaveStatusContext.Provider>;
+  const value = useMemo(() => ({ track, save, settled }), [track, save, settled]);
+  return (
+    <SaveStatusContext.Provider value={value}>
+      <SaveStateContext.Provider value={state}>{children}</SaveStateContext.Provider>
+    </SaveStatusContext.Provider>
+  );
+}
+
+/** The current save state, for the indicator. */
+export function useSaveState(): SaveState {
+  return useContext(SaveStateContext);
 }
 
 export function useSaveStatus(): SaveStatus {

@@ -123,21 +123,29 @@ export function createPlanStore(db: PlannerDatabase, clock: () => Date = () => n
     });
   }
 
+  /** One plan's records of one table: in the planner's order where it has one, milestones by date. */
+  async function loadCollection<C extends ChildCollection>(planId: string, name: C): Promise<ChildRow<C>[]> {
+    if (name === 'phases' || name === 'areas' || name === 'outcomes') {
+      return inPlanOrder(table(name) as Table<ChildRow<C> & { planId: string; order: number }, string>, planId).toArray();
+    }
+    const rows = await table(name).where('planId').equals(planId).toArray();
+    if (name === 'milestones') (rows as Milestone[]).sort((a, b) => a.date.localeCompare(b.date) || a.name.localeCompare(b.name));
+    return rows;
+  }
+
   async function loadBundle(planId: string): Promise<PlanBundle | undefined> {
     // Every read starts at once: one round trip.
-    const byPlan = <C extends ChildCollection>(name: C) => table(name).where('planId').equals(planId).toArray();
     const [row, phases, areas, stances, positions, milestones, outcomes] = await Promise.all([
       db.plans.get(planId),
-      inPlanOrder(db.phases, planId).toArray(),
-      inPlanOrder(db.areas, planId).toArray(),
-      byPlan('stances'),
-      byPlan('positions'),
-      byPlan('milestones'),
-      inPlanOrder(db.outcomes, planId).toArray(),
+      loadCollection(planId, 'phases'),
+      loadCollection(planId, 'areas'),
+      loadCollection(planId, 'stances'),
+      loadCollection(planId, 'positions'),
+      loadCollection(planId, 'milestones'),
+      loadCollection(planId, 'outcomes'),
     ]);
     if (!row) return undefined;
     const { deletedAt: _deletedAt, ...plan } = row;
-    milestones.sort((a, b) => a.date.localeCompare(b.date) || a.name.localeCompare(b.name));
     return { plan, phases, areas, stances, positions, milestones, outcomes };
   }
 
@@ -230,6 +238,7 @@ export function createPlanStore(db: PlannerDatabase, clock: () => Date = () => n
     },
 
     loadBundle,
+    loadCollection,
 
     async getPlanRow(planId: string): Promise<PlanRow | undefined> {
       return db.plans.get(planId);

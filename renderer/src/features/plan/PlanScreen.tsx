@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
 import Alert from '@mui/material/Alert';
 import AppBar from '@mui/material/AppBar';
 import Box from '@mui/material/Box';
@@ -24,7 +23,7 @@ import { appServices } from '../../app/services';
 import { navigate, PLAN_SECTIONS, planRoute, routeHref, type PlanSection } from '../../app/router';
 import { useNotify } from '../../app/notifications';
 import { SaveStatusProvider, useSaveStatus } from '../../app/save-status';
-import { PlanHistoryProvider, usePlanHistory } from '../../app/plan-history';
+import { PlanHistoryProvider, usePlanHistory, useUndoLabels } from '../../app/plan-history';
 import { ShortcutButton } from '../../components/ShortcutButton';
 import { ariaKeyShortcut, isMac, shortcutLabel, useShortcuts } from '../../components/keyboard-shortcuts';
 import { useScreenHeading } from '../../components/use-screen-heading';
@@ -37,6 +36,7 @@ import { OutcomesSection } from '../outcomes/OutcomesSection';
 import { deletePlan } from '../library/library-commands';
 import { usePlanFiles } from '../plan-file/use-plan-files';
 import type { SectionProps } from './section-props';
+import { usePlanBundle } from './use-plan-bundle';
 
 const SECTION_VIEWS: Record<PlanSection, (props: SectionProps) => React.JSX.Element> = {
   overview: OverviewSection,
@@ -57,7 +57,8 @@ export function PlanScreen({ planId, section }: { planId: string; section: PlanS
 }
 
 function UndoRedoButtons() {
-  const { undo, redo, undoLabel, redoLabel } = usePlanHistory();
+  const { undo, redo } = usePlanHistory();
+  const { undoLabel, redoLabel } = useUndoLabels();
   const mac = isMac();
   return (
     <Box sx={{ display: 'flex' }}>
@@ -105,8 +106,9 @@ function SectionNav({ planId, section }: { planId: string; section: PlanSection 
 }
 
 function PlanWorkspace({ planId, section }: { planId: string; section: PlanSection }) {
-  const bundle = useLiveQuery(() => planStore.loadBundle(planId), [planId], null);
-  const deletedAt = useLiveQuery(async () => (await planStore.getPlanRow(planId))?.deletedAt ?? null, [planId], null);
+  const live = usePlanBundle(planId);
+  const bundle = live === null ? null : live?.bundle;
+  const deletedAt = live?.deletedAt ?? null;
   const { track, settled } = useSaveStatus();
   const notify = useNotify();
   const files = usePlanFiles();
@@ -124,7 +126,7 @@ function PlanWorkspace({ planId, section }: { planId: string; section: PlanSecti
   useShortcuts([{ keys: 'mod+e', run: () => void exportNow() }]);
 
   if (bundle === null) return null;
-  if (bundle === undefined || bundle.plan === undefined) {
+  if (bundle === undefined) {
     return (
       <Container component="main" sx={{ py: 6 }}>
         <Typography variant="h1" gutterBottom ref={headingRef} tabIndex={-1} sx={{ '&:focus': { outline: 'none' } }}>Plan not found</Typography>

@@ -2,11 +2,11 @@ import Chip from '@mui/material/Chip';
 import CheckCircleOutlineIcon from '@mui/icons-material/CheckCircleOutlined';
 import ErrorOutlineIcon from '@mui/icons-material/ErrorOutlined';
 import SyncIcon from '@mui/icons-material/Sync';
-import { useSaveStatus } from '../../app/save-status';
+import { useSaveState } from '../../app/save-status';
 
 /** Always-visible save state, in words as well as an icon. */
 export function SaveIndicator() {
-  const { state } = useSaveStatus();
+  const state = useSaveState();
   const [label, icon, color] = state.kind === 'saved'
     ? ['All changes saved', <CheckCircleOutlineIcon key="i" />, 'success' as const]
     : state.kind === 'saving'
