@@ -36,7 +36,10 @@ export function NotificationsProvider({ children }: { children: ReactNode }) {
   }, [current, close]);
   // The Undo on screen is also one key press away, wherever the focus is (but in a text field,
   // where the same keys undo typing).
-  useShortcuts([{ keys: 'mod+z', inTextFields: false, run: () => { if (current?.action?.label === 'Undo' && current.action.shortcut !== false) runAction(); } }]);
+  // Only while such an Undo is on show: otherwise the keys belong to the screen (a plan's own
+  // undo history) and must not be taken.
+  const undoOnShow = current?.action?.label === 'Undo' && current.action.shortcut !== false;
+  useShortcuts([{ keys: 'mod+z', inTextFields: false, run: runAction }], undoOnShow);
   const value = useMemo(() => notify, [notify]);
   const severity = current?.severity ?? 'success';
   return (

@@ -26,6 +26,8 @@ const BAR_H = 36;
 const MARKER_TOP = 45;
 /** Pointer travel (px) before a press on a bar counts as a drag rather than a click. */
 const DRAG_THRESHOLD = 3;
+/** How close (px) to a bar's end a press resizes instead of moving. */
+const EDGE_ZONE = 10;
 /** Grid lines every month, quarter or school year, by zoom. */
 const GRID_MONTHS: Record<Zoom, number> = { months: 1, quarters: 3, years: 12 };
 
@@ -113,6 +115,15 @@ const MilestoneMarkers = memo(function MilestoneMarkers({ milestones, range, onO
   );
 }, sameMarkers);
 
+/** Within a few pixels of a bar's end (its border included) a press resizes; anywhere else it moves. */
+function changeAt(event: PointerEvent<HTMLElement>): DateChange {
+  const rect = event.currentTarget.getBoundingClientRect();
+  const zone = Math.min(EDGE_ZONE, rect.width / 4);
+  if (event.clientX - rect.left <= zone) return 'start';
+  if (rect.right - event.clientX <= zone) return 'end';
+  return 'move';
+}
+
 interface PhaseRowProps {
   phase: Phase;
   index: number;
@@ -146,15 +157,19 @@ const PhaseRow = memo(function PhaseRow({ phase, index, dates, milestones, range
 
   const onPointerDown = (event: PointerEvent<HTMLDivElement>) => {
     if (event.button !== 0) return;
-    const edge = (event.target as HTMLElement).dataset.edge;
-    const change: DateChange = edge === 'start' || edge === 'end' ? edge : 'move';
+    const change = changeAt(event);
     event.currentTarget.setPointerCapture(event.pointerId);
     event.currentTarget.focus({ preventScroll: true });
     event.preventDefault();
     setDrag({ change, pointerId: event.pointerId, originX: event.clientX, moved: false, preview: dates });
   };
   const onPointerMove = (event: PointerEvent<HTMLDivElement>) => {
-    if (!drag || event.pointerId !== drag.pointerId) return;
+    if (!drag) {
+      // The pointer shows what a press would do here: resize near an end, move elsewhere.
+      event.currentTarget.style.cursor = changeAt(event) === 'move' ? '' : 'ew-resize';
+      return;
+    }
+    if (event.pointerId !== drag.pointerId) return;
     const dx = event.clientX - drag.originX;
     if (!drag.moved && Math.abs(dx) < DRAG_THRESHOLD) return;
     // A drag that would end the phase before it starts keeps the last good position.
@@ -179,7 +194,7 @@ const PhaseRow = memo(function PhaseRow({ phase, index, dates, milestones, range
           role="button"
           tabIndex={0}
           data-phase-bar={phase.id}
-          aria-label={`${phase.name}, ${span}. ${kindStatus}.`}
+          aria-label={`${phase.name}, ${span}. ${PHASE_KIND_LABELS[phase.kind]} phase, ${PHASE_STATUS_LABELS[phase.status]}.`}
           aria-describedby="timeline-keys"
           title={`${phase.name} (${kindStatus}): ${span}`}
           className={`tl-bar${phase.status === 'on-hold' ? ' tl-bar-hold' : ''}${drag?.moved ? ' tl-dragging' : ''}`}
@@ -198,7 +213,7 @@ const PhaseRow = memo(function PhaseRow({ phase, index, dates, milestones, range
             onKeyDown(phase, event);
           }}
         >
-          <span className="tl-edge tl-edge-start" data-edge="start" aria-hidden />
+          <span className="tl-edge tl-edge-start" aria-hidden />
           <span className="tl-bar-text">
             <span className="tl-bar-name">{phase.name}</span>
             <span className="tl-bar-meta">
@@ -206,7 +221,7 @@ const PhaseRow = memo(function PhaseRow({ phase, index, dates, milestones, range
               <span>{drag?.moved ? `${formatDisplayDate(shown.start)} – ${formatDisplayDate(shown.end)}` : kindStatus}</span>
             </span>
           </span>
-          <span className="tl-edge tl-edge-end" data-edge="end" aria-hidden />
+          <span className="tl-edge tl-edge-end" aria-hidden />
         </div>
         <MilestoneMarkers milestones={milestones} range={range} onOpen={onOpenMilestone} />
       </div>
@@ -504,7 +519,7 @@ const timelineSx = {
   '& .tl-bar-hold': {
     backgroundImage: 'repeating-linear-gradient(135deg, var(--fill) 0 6px, #ffffff 6px 10px)',
   },
-  '& .tl-edge': { flex: '0 0 7px', cursor: 'ew-resize', zIndex: 1 },
+  '& .tl-edge': { flex: `0 0 ${EDGE_ZONE - 4}px`, cursor: 'ew-resize', zIndex: 1 },
   // The name stays in view while the start of a long bar is scrolled away.
   '& .tl-bar-text': {
     position: 'sticky', left: LABEL_W + 4, flex: '0 1 auto', minWidth: 0, maxWidth: '100%', overflow: 'hidden',
