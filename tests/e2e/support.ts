@@ -18,11 +18,11 @@ export async function saveScreenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `${SCREENSHOT_DIR}${name}.png` });
 }
 
-/** Presses Tab until the element has the focus, as a keyboard user would reach it. */
-export async function tabTo(page: Page, target: Locator, maxPresses = 40): Promise<void> {
+/** Presses Tab (or Shift+Tab, going back) until the element has the focus, as a keyboard user would reach it. */
+export async function tabTo(page: Page, target: Locator, maxPresses = 40, key: 'Tab' | 'Shift+Tab' = 'Tab'): Promise<void> {
   for (let i = 0; i < maxPresses; i += 1) {
     if (await target.evaluate((el) => el === document.activeElement)) return;
-    await page.keyboard.press('Tab');
+    await page.keyboard.press(key);
   }
   await expect(target, `reachable with Tab within ${maxPresses} presses`).toBeFocused();
 }

@@ -29,15 +29,16 @@ test('a planner creates a plan from the template, edits it, finds it after a rel
   await page.getByRole('button', { name: 'Cancel' }).click();
 
   await library.createPlan(PLAN, SYSTEM);
-  for (const [i, name] of ['Pilot', 'Expand', 'Scale', 'Sustain'].entries()) {
-    await expect(plan.phase(i + 1)).toHaveAccessibleName(`Phase ${i + 1}: ${name}`);
-  }
-
   await plan.fill('Number of schools', '42');
   await plan.fill('Students', '31,500');
   await plan.fill('FRL students (%)', '64');
   await plan.chooseOption('Locale', 'Urban');
   await plan.chooseOption('School year starts in', 'September');
+
+  await plan.openSection('Roadmap');
+  for (const [i, name] of ['Pilot', 'Expand', 'Scale', 'Sustain'].entries()) {
+    await expect(plan.phase(i + 1)).toHaveAccessibleName(`Phase ${i + 1}: ${name}`);
+  }
   await plan.fill('Phase 1 goal', 'Eight schools try station rotation in grades 3–5.');
 
   // A phase must end after it starts: the rule is shown, and the bad date is not saved.
@@ -53,18 +54,17 @@ test('a planner creates a plan from the template, edits it, finds it after a rel
   expect(await plan.field('Phase 2 start').inputValue()).toBe(expandStart);
 
   await plan.expectSaved();
-  await expectNoAxeViolations(page, 'plan workspace');
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await saveScreenshot(page, 'plan-workspace');
+  await expectNoAxeViolations(page, 'roadmap section with edits');
 
   await page.reload();
+  await expect(plan.field('Phase 1 goal')).toHaveValue('Eight schools try station rotation in grades 3–5.');
+  await expect(plan.field('Phase 2 end')).toHaveValue(savedEnd);
+  await plan.openSection('Overview');
   await expect(plan.field('Number of schools')).toHaveValue('42');
   await expect(plan.field('Students')).toHaveValue('31,500');
   await expect(plan.field('FRL students (%)')).toHaveValue('64');
   await expect(page.getByRole('combobox', { name: 'Locale' })).toHaveText('Urban');
   await expect(page.getByRole('combobox', { name: 'School year starts in' })).toHaveText('September');
-  await expect(plan.field('Phase 1 goal')).toHaveValue('Eight schools try station rotation in grades 3–5.');
-  await expect(plan.field('Phase 2 end')).toHaveValue(savedEnd);
 
   await plan.backToLibrary();
   const row = library.row(PLAN);
@@ -82,7 +82,7 @@ test('a planner creates a plan from the template, edits it, finds it after a rel
   const firstExport = readFileSync(exportPath, 'utf8');
   const file = JSON.parse(firstExport) as { format: string; formatVersion: number; plan: { name: string; profile: { schoolCount: number } }; phases: unknown[] };
   expect(file.format).toBe('roadmap-planner.plan');
-  expect(file.formatVersion).toBe(1);
+  expect(file.formatVersion).toBe(2);
   expect(file.plan.profile.schoolCount).toBe(42);
   expect(file.phases).toHaveLength(4);
 
@@ -120,7 +120,7 @@ test('importing a broken, foreign or newer file explains what is wrong and chang
   const cases: [string, RegExp][] = [
     ['malformed.roadmap.json', /not valid JSON \(line 6, column \d+\)/],
     ['foreign.json', /not a Roadmap Planner plan file/],
-    ['newer-version.roadmap.json', /newer version of Roadmap Planner \(file format 99; this version reads up to 1\)/],
+    ['newer-version.roadmap.json', /newer version of Roadmap Planner \(file format 99; this version reads up to 2\)/],
     ['bad-phase-dates.roadmap.json', /Phase 2 “Expand” › end: Must be after the start date/],
   ];
   for (const [fixture, message] of cases) {
@@ -201,25 +201,31 @@ test('a planner builds a blank plan with the keyboard alone', async ({ page }) =
   await page.keyboard.press('Tab');
   await page.keyboard.type('Hillcrest Charter Network');
   await page.keyboard.press('Tab');
-  // Arrow keys move between the start-from choices; Blank plan is last.
-  await page.keyboard.press('ArrowDown');
+  // Arrow keys move between the start-from choices; Blank plan is last, one step up from the first.
+  await page.keyboard.press('ArrowUp');
   await expect(dialog.getByRole('radio', { name: /Blank plan/ })).toBeChecked();
   await page.keyboard.press('Enter');
 
   // The new screen announces itself: its heading has the focus and names the window.
   const heading = page.getByRole('heading', { level: 1, name: 'Hillcrest blended learning' });
   await expect(heading).toBeFocused();
-  expect(await page.title()).toBe('Hillcrest blended learning — Roadmap Planner');
+  expect(await page.title()).toBe('Overview — Hillcrest blended learning — Roadmap Planner');
   await expect(page.getByText('No phases yet.', { exact: false })).toBeVisible();
 
-  const add = page.getByRole('button', { name: 'Add phase' });
-  await tabTo(page, add);
+  // To the roadmap through the section navigation; its heading takes the focus.
+  await tabTo(page, page.getByRole('navigation', { name: 'Plan sections' }).getByRole('link', { name: 'Roadmap' }));
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 2, name: 'Roadmap' })).toBeFocused();
+  expect(await page.title()).toBe('Roadmap — Hillcrest blended learning — Roadmap Planner');
+
+  await tabTo(page, page.getByRole('button', { name: 'Add the first phase' }));
   await page.keyboard.press('Enter');
   // The new phase's name takes the focus, selected, so typing names it.
   await expect(plan.field('Phase 1 name')).toBeFocused();
   await page.keyboard.type('Pilot');
   await page.keyboard.press('Tab');
   await expect(plan.phase(1)).toHaveAccessibleName('Phase 1: Pilot');
+  const add = page.getByRole('button', { name: 'Add phase' });
   await tabTo(page, add);
   await page.keyboard.press('Enter');
   await expect(plan.phase(2)).toBeVisible();
@@ -230,16 +236,22 @@ test('a planner builds a blank plan with the keyboard alone', async ({ page }) =
   expect(new Date(secondStart).getTime() - new Date(firstEnd).getTime()).toBe(86_400_000);
 
   // Reorder by keyboard, then delete and undo with Ctrl+Z.
-  await page.keyboard.press('Shift+Tab');
-  await tabTo(page, page.getByRole('button', { name: 'Move Phase 2 earlier' }));
+  await tabTo(page, page.getByRole('button', { name: 'Move Phase 2 earlier' }), 10, 'Shift+Tab');
   await page.keyboard.press('Enter');
   await expect(plan.phase(1)).toHaveAccessibleName('Phase 1: Phase 2');
+  // At the top its "earlier" button is off, so the focus moved to "later", beside Delete.
+  await expect(page.getByRole('button', { name: 'Move Phase 2 later' })).toBeFocused();
   await page.keyboard.press('Shift+Tab');
-  await tabTo(page, page.getByRole('button', { name: 'Delete Phase 2' }));
+  await tabTo(page, page.getByRole('button', { name: 'Delete Phase 2' }), 5);
   await page.keyboard.press('Enter');
   await expect(plan.phase(2)).toHaveCount(0);
   await expect(page.getByRole('heading', { name: 'Phases' })).toBeFocused();
-  await expect(page.getByRole('button', { name: 'Undo' })).toHaveAttribute('aria-keyshortcuts', 'Control+Z');
+  await expect(page.getByRole('banner').getByRole('button', { name: 'Undo' })).toHaveAttribute('aria-keyshortcuts', 'Control+Z');
+  await page.keyboard.press('Control+z');
+  await expect(plan.phase(2)).toHaveAccessibleName('Phase 2: Pilot');
+  // Redo deletes it again, and undo brings it back once more.
+  await page.keyboard.press('Control+Shift+z');
+  await expect(plan.phase(2)).toHaveCount(0);
   await page.keyboard.press('Control+z');
   await expect(plan.phase(2)).toHaveAccessibleName('Phase 2: Pilot');
   await plan.expectSaved();

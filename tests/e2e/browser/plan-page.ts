@@ -31,6 +31,12 @@ export class PlanPage {
     await this.page.getByRole('option', { name: option, exact: true }).click();
   }
 
+  /** Opens a section of the plan from its navigation, as a planner clicks it. */
+  async openSection(name: 'Overview' | 'Roadmap' | 'Tight & loose' | 'Decisions' | 'Vision & outcomes'): Promise<void> {
+    await this.page.getByRole('navigation', { name: 'Plan sections' }).getByRole('link', { name, exact: true }).click();
+    await expect(this.page.getByRole('heading', { level: 2, name: name === 'Decisions' ? 'The seven decisions' : name })).toBeVisible();
+  }
+
   async backToLibrary(): Promise<void> {
     await this.page.getByRole('link', { name: 'All plans' }).click();
   }

@@ -34,7 +34,7 @@ describe('cell words', () => {
   });
 
   it('writes a phase span by month', () => {
-    expect(phaseSpan({ start: '2026-08-01', end: '2027-07-31' })).toBe('Aug 2026 – Jul 2027');
+    expect(phaseSpan({ start: '2026-08-01', end: '2027-07-31' })).toBe('Aug\u00a02026 – Jul\u00a02027');
     expect(phaseSpan({ start: 'soon', end: '2027-07-31' })).toBe('');
   });
 });

@@ -31,8 +31,6 @@ export interface PhaseDetailsProps {
   onChange: PhaseChangeHandler;
   onMove: (phase: Phase, direction: -1 | 1) => void;
   onDelete: (phase: Phase) => void;
-  /** A phase just added: its name field takes the focus so the planner can type its name. */
-  focusPhaseId: string | null;
   /** The "Phases" heading, which takes the focus after a phase is deleted. */
   headingRef: Ref<HTMLHeadingElement>;
 }
@@ -65,7 +63,6 @@ interface PhaseCardProps {
   phase: Phase;
   index: number;
   count: number;
-  autoFocusName: boolean;
   onChange: PhaseChangeHandler;
   onMove: (phase: Phase, direction: -1 | 1) => void;
   onDelete: (phase: Phase) => void;
@@ -75,12 +72,12 @@ const PHASE_FIELDS = ['id', 'name', 'kind', 'status', 'start', 'end', 'goal', 'e
 
 /** A card re-renders only when its own phase, place or handlers change, not on every edit elsewhere in the plan. */
 function sameCard(a: PhaseCardProps, b: PhaseCardProps): boolean {
-  return a.index === b.index && a.count === b.count && a.autoFocusName === b.autoFocusName
+  return a.index === b.index && a.count === b.count
     && a.onChange === b.onChange && a.onMove === b.onMove && a.onDelete === b.onDelete
     && PHASE_FIELDS.every((key) => a.phase[key] === b.phase[key]);
 }
 
-const PhaseCard = memo(function PhaseCard({ phase, index, count, autoFocusName, onChange, onMove, onDelete }: PhaseCardProps) {
+const PhaseCard = memo(function PhaseCard({ phase, index, count, onChange, onMove, onDelete }: PhaseCardProps) {
   const label = `Phase ${index + 1}`;
   const quoted = `“${phase.name}”`;
   const field = (key: string) => `phase.${phase.id}.${key}`;
@@ -125,8 +122,6 @@ const PhaseCard = memo(function PhaseCard({ phase, index, count, autoFocusName, 
       <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', sm: '1fr 1fr', lg: '2fr 1fr 1fr 1fr 1fr' } }}>
         <AutosaveTextField
           id={phaseNameFieldId(phase.id)}
-          autoFocus={autoFocusName}
-          onFocus={autoFocusName ? (e) => e.target.select() : undefined}
           label={`${label} name`}
           value={phase.name}
           validate={validateName}
@@ -192,7 +187,7 @@ const PhaseCard = memo(function PhaseCard({ phase, index, count, autoFocusName, 
 }, sameCard);
 
 /** Every phase's details, in order, with add, reorder and delete. */
-export function PhaseDetails({ phases, onAdd, onChange, onMove, onDelete, focusPhaseId, headingRef }: PhaseDetailsProps) {
+export function PhaseDetails({ phases, onAdd, onChange, onMove, onDelete, headingRef }: PhaseDetailsProps) {
   return (
     <Stack component="section" aria-labelledby="phases-heading" spacing={2}>
       <Box>
@@ -205,7 +200,6 @@ export function PhaseDetails({ phases, onAdd, onChange, onMove, onDelete, focusP
           phase={phase}
           index={index}
           count={phases.length}
-          autoFocusName={phase.id === focusPhaseId}
           onChange={onChange}
           onMove={onMove}
           onDelete={onDelete}

@@ -1,4 +1,4 @@
-import { memo, useRef, useState, type FormEvent, type Ref } from 'react';
+import { memo, useEffect, useRef, useState, type FormEvent, type Ref } from 'react';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import IconButton from '@mui/material/IconButton';
@@ -54,6 +54,21 @@ interface AreaRowProps {
 const AreaRow = memo(function AreaRow({ id, name, description, builtIn, index, count, onRename, onDescribe, onMove, onDelete }: AreaRowProps) {
   const [editing, setEditing] = useState(false);
   const editButton = useRef<HTMLButtonElement>(null);
+  const upButton = useRef<HTMLButtonElement>(null);
+  const downButton = useRef<HTMLButtonElement>(null);
+  // After a move to the top or bottom, the button just pressed is disabled and loses the focus:
+  // give it to the row's other move button.
+  const movedWith = useRef<-1 | 1 | null>(null);
+  useEffect(() => {
+    const direction = movedWith.current;
+    movedWith.current = null;
+    const pressed = direction === -1 ? upButton.current : direction === 1 ? downButton.current : null;
+    if (pressed?.disabled) (direction === -1 ? downButton : upButton).current?.focus();
+  }, [index]);
+  const move = (direction: -1 | 1) => {
+    movedWith.current = direction;
+    onMove(id, direction);
+  };
   const label = `Area ${index + 1}`;
   const stopEditing = () => {
     setEditing(false);
@@ -79,12 +94,12 @@ const AreaRow = memo(function AreaRow({ id, name, description, builtIn, index, c
         </Tooltip>
         <Tooltip title="Move up" describeChild>
           <span>
-            <IconButton aria-label={`Move ${name} up`} data-move={`${id}:-1`} disabled={index === 0} onClick={() => onMove(id, -1)}><ArrowUpwardIcon /></IconButton>
+            <IconButton ref={upButton} aria-label={`Move ${name} up`} disabled={index === 0} onClick={() => move(-1)}><ArrowUpwardIcon /></IconButton>
           </span>
         </Tooltip>
         <Tooltip title="Move down" describeChild>
           <span>
-            <IconButton aria-label={`Move ${name} down`} data-move={`${id}:1`} disabled={index === count - 1} onClick={() => onMove(id, 1)}><ArrowDownwardIcon /></IconButton>
+            <IconButton ref={downButton} aria-label={`Move ${name} down`} disabled={index === count - 1} onClick={() => move(1)}><ArrowDownwardIcon /></IconButton>
           </span>
         </Tooltip>
         <Tooltip title="Delete the area and its stances" describeChild>

@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, useState } from 'react';
 import Box from '@mui/material/Box';
 import FormControl from '@mui/material/FormControl';
 import FormControlLabel from '@mui/material/FormControlLabel';
@@ -32,7 +32,8 @@ export interface StanceDetailsProps {
   /** The stance in the last earlier phase that had one, and that phase's name. */
   previousStance: StanceValue | null;
   previousPhaseName: string | null;
-  onSetStance: (areaId: string, phaseId: string, stance: StanceValue | null) => void;
+  /** Resolves false when the change could not be saved. */
+  onSetStance: (areaId: string, phaseId: string, stance: StanceValue | null) => Promise<boolean>;
   onSaveText: (areaId: string, phaseId: string, field: StanceTextField, text: string) => Promise<boolean>;
   /** Escape: back to the cell in the grid. */
   onReturn: (areaId: string, phaseId: string) => void;
@@ -51,6 +52,21 @@ const validateGuardrails = validate('guardrails', 'Guardrails');
 export const StanceDetails = memo(function StanceDetails(props: StanceDetailsProps) {
   const { areaId, phaseId, areaName, areaDescription, builtIn, phaseName, phaseSpan, stance, rationale, owner, guardrails, previousStance, previousPhaseName, onSetStance, onSaveText, onReturn } = props;
   const where = `${areaName} in ${phaseName}`;
+  // The choice shows at once; the saved stance catches up when the write has gone through (and
+  // wins again if it failed).
+  const [choice, setChoice] = useState<StanceValue | 'unset'>(stance ?? 'unset');
+  const [savedStance, setSavedStance] = useState(stance);
+  if (savedStance !== stance) {
+    setSavedStance(stance);
+    setChoice(stance ?? 'unset');
+  }
+  const choose = (value: string) => {
+    const next = STANCES.find((s) => s === value) ?? null;
+    setChoice(next ?? 'unset');
+    void onSetStance(areaId, phaseId, next).then((saved) => {
+      if (!saved) setChoice(stance ?? 'unset');
+    });
+  };
 
   const changeNote = previousStance && previousPhaseName
     ? previousStance === stance
@@ -86,8 +102,8 @@ export const StanceDetails = memo(function StanceDetails(props: StanceDetailsPro
           <Box component="span" sx={visuallyHidden}>{` for ${where}`}</Box>
         </FormLabel>
         <RadioGroup
-          value={stance ?? 'unset'}
-          onChange={(_event, value) => onSetStance(areaId, phaseId, STANCES.find((s) => s === value) ?? null)}
+          value={choice}
+          onChange={(_event, value) => choose(value)}
           sx={{ display: 'grid', gridTemplateColumns: '1fr 1fr', columnGap: 1 }}
         >
           {[...STANCES, 'unset' as const].map((value) => (
@@ -118,6 +134,7 @@ export const StanceDetails = memo(function StanceDetails(props: StanceDetailsPro
         helperText="Why it is held this way in this phase."
         multiline
         minRows={2}
+        maxRows={8}
         slotProps={{ htmlInput: { 'aria-label': `Rationale for ${where}` } }}
       />
       <AutosaveTextField
@@ -136,6 +153,7 @@ export const StanceDetails = memo(function StanceDetails(props: StanceDetailsPro
         helperText="Central standards that hold even where this area is loose — one per line."
         multiline
         minRows={3}
+        maxRows={10}
         slotProps={{ htmlInput: { 'aria-label': `Guardrails for ${where}` } }}
       />
       <Typography variant="body2" color="text.secondary">Press Esc to go back to the matrix.</Typography>

@@ -31,13 +31,13 @@ export interface StanceMatrixProps {
   /** Click (open = false) or Enter / Space (open = true) on a cell. */
   onSelect: (areaId: string, phaseId: string, open: boolean) => void;
   /** T, S, L, Delete or Backspace on a cell. */
-  onSetStance: (areaId: string, phaseId: string, stance: StanceValue | null) => void;
+  onSetStance: (areaId: string, phaseId: string, stance: StanceValue | null) => unknown;
   labelledBy: string;
   describedBy: string;
 }
 
-const AREA_COLUMN_PX = 220;
-const PHASE_COLUMN_MIN_PX = 132;
+const AREA_COLUMN_PX = 200;
+const PHASE_COLUMN_MIN_PX = 116;
 
 interface StanceCellProps {
   row: number;
@@ -112,7 +112,7 @@ const cellColors = Object.fromEntries(Object.entries(STANCE_COLORS).map(([stance
 const matrixStyles = (theme: Theme) => {
   const line = `1px solid ${theme.palette.divider}`;
   return {
-    '.tl-scroll': { overflowX: 'auto', scrollPaddingLeft: AREA_COLUMN_PX },
+    '.tl-scroll': { overflowX: 'auto', scrollPaddingLeft: AREA_COLUMN_PX, contain: 'paint' },
     '.tl-grid': {
       borderCollapse: 'separate',
       borderSpacing: 0,
@@ -151,7 +151,7 @@ const matrixStyles = (theme: Theme) => {
         '& thead th, & thead th:first-of-type, & tfoot th, & tfoot td, & tfoot th:first-of-type': { backgroundColor: 'transparent' },
         '& th:first-of-type': { position: 'static' },
         '& td.tl-cell': { height: 'auto' },
-        '& td.tl-cell, & td.tl-cell[aria-selected="true"], & td.tl-cell[aria-selected="true"]:focus, & td:focus': { outline: 'none', boxShadow: 'none', filter: 'none' },
+        '& td.tl-cell, & td.tl-cell:hover, & td.tl-cell[aria-selected="true"], & td.tl-cell[aria-selected="true"]:focus, & td:focus': { outline: 'none', boxShadow: 'none', filter: 'none' },
         '& .tl-stance': { fontSize: '9pt', gap: 3 },
         '& .tl-stance .tl-icon': { width: '10pt', height: '10pt' },
         '& .tl-shift': { marginTop: 0, fontSize: '7.5pt', '& .tl-icon': { width: '8pt', height: '8pt' } },

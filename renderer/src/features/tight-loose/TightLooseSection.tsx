@@ -77,8 +77,8 @@ const LAYOUT_STYLES = (theme: Theme) => ({
     gap: theme.spacing(3),
     alignItems: 'start',
     marginBottom: theme.spacing(4),
-    [theme.breakpoints.up('lg')]: { gridTemplateColumns: 'minmax(0, 1fr) 340px' },
-    [theme.breakpoints.up('xl')]: { gridTemplateColumns: 'minmax(0, 1fr) 400px' },
+    [theme.breakpoints.up('lg')]: { gridTemplateColumns: 'minmax(0, 1fr) 370px' },
+    [theme.breakpoints.up('xl')]: { gridTemplateColumns: 'minmax(0, 1fr) 420px' },
   },
   '.tl-matrix-column': { minWidth: 0 },
   '.tl-details': {
@@ -169,16 +169,16 @@ export function TightLooseSection({ bundle }: SectionProps) {
     if (open) setFocusRequest((n) => n + 1);
   }, []);
 
-  const onSetStance = useCallback((areaId: string, phaseId: string, stance: StanceValue | null) => {
+  const onSetStance = useCallback(async (areaId: string, phaseId: string, stance: StanceValue | null) => {
     const { area, phase } = names(areaId, phaseId);
     const current = latest.current.lookup.get(cellKey(areaId, phaseId))?.stance ?? null;
     if (current === stance) {
       speakRef.current(`${area} in ${phase} is already ${stanceLabel(stance)}.`);
-      return;
+      return true;
     }
-    void edit(stanceEditLabel(area, phase, stance), planStore.setStance(planId, areaId, phaseId, { stance })).then((done) => {
-      if (done) speakRef.current(`${area} in ${phase}: ${stanceLabel(stance)}.`);
-    });
+    const done = await edit(stanceEditLabel(area, phase, stance), planStore.setStance(planId, areaId, phaseId, { stance }));
+    if (done) speakRef.current(`${area} in ${phase}: ${stanceLabel(stance)}.`);
+    return done !== undefined;
   }, [edit, planId]);
 
   const onSaveText = useCallback(async (areaId: string, phaseId: string, field: StanceTextField, text: string) => {
@@ -212,11 +212,6 @@ export function TightLooseSection({ bundle }: SectionProps) {
     void edit(`Move ${area} ${direction < 0 ? 'up' : 'down'}`, planStore.moveArea(areaId, direction)).then((done) => {
       if (!done) return;
       speakRef.current(`Moved ${area} ${direction < 0 ? 'up' : 'down'}.`);
-      // At the top or bottom the button just pressed is disabled: keep the focus on the row.
-      requestAnimationFrame(() => {
-        const pressed = document.querySelector<HTMLButtonElement>(`[data-move="${areaId}:${direction}"]`);
-        if (pressed?.disabled) document.querySelector<HTMLButtonElement>(`[data-move="${areaId}:${-direction}"]`)?.focus();
-      });
     });
   }, [edit]);
 

@@ -47,12 +47,15 @@ export function stanceEditLabel(areaName: string, phaseName: string, stance: Sta
   return stance ? `Set ${areaName} to ${STANCE_LABELS[stance]} in ${phaseName}` : `Clear the stance of ${areaName} in ${phaseName}`;
 }
 
-/** "Aug 2026 – Jul 2027": a phase's span, short enough for a column header. */
+/**
+ * "Aug 2026 – Jul 2027": a phase's span, short enough for a column header. Month and year are
+ * joined by a no-break space, so a narrow column wraps only after the dash.
+ */
 export function phaseSpan(phase: Pick<Phase, 'start' | 'end'>): string {
   const start = parseISO(phase.start);
   const end = parseISO(phase.end);
   if (Number.isNaN(start.getTime()) || Number.isNaN(end.getTime())) return '';
-  return `${format(start, 'MMM yyyy')} – ${format(end, 'MMM yyyy')}`;
+  return `${format(start, 'MMM\u00a0yyyy')} – ${format(end, 'MMM\u00a0yyyy')}`;
 }
 
 /**
