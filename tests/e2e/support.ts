@@ -13,9 +13,9 @@ export async function expectNoAxeViolations(page: Page, screen: string): Promise
   expect(summary, `axe violations on ${screen}`).toEqual([]);
 }
 
-export async function saveScreenshot(page: Page, name: string): Promise<void> {
+export async function saveScreenshot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  await page.screenshot({ path: `${SCREENSHOT_DIR}${name}.png` });
+  await page.screenshot({ path: `${SCREENSHOT_DIR}${name}.png`, fullPage: options.fullPage ?? false });
 }
 
 /** Presses Tab (or Shift+Tab, going back) until the element has the focus, as a keyboard user would reach it. */

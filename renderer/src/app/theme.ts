@@ -6,6 +6,9 @@ export const theme = createTheme({
     primary: { main: '#1f4e79' },
     secondary: { main: '#6b3fa0' },
     background: { default: '#f6f7f9' },
+    // Darker than MUI's defaults so white text on filled messages meets WCAG AA (4.5:1).
+    info: { main: '#01579b' },
+    warning: { main: '#a84300' },
   },
   typography: {
     fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Liberation Sans", sans-serif',
