@@ -48,7 +48,8 @@ export const templateSchema = z.object({
     decision: z.number().int().min(1).max(7),
     /** One position per phase, in phase order. */
     positions: z.array(z.number().int().min(POSITION_MIN).max(POSITION_MAX).nullable()),
-    rationale: text,
+    /** One text for the decision (given to the first phase with a position), or one per phase. */
+    rationale: z.union([z.string(), z.array(z.string())]).default(''),
   })).default([]),
   outcomes: z.array(z.object({
     name: z.string().min(1),
@@ -73,6 +74,7 @@ export const templateSchema = z.object({
   });
   t.decisions.forEach((d, i) => {
     if (d.positions.length > phases) ctx.addIssue({ code: 'custom', path: ['decisions', i, 'positions'], message: `has ${d.positions.length} positions for ${phases} phases` });
+    if (Array.isArray(d.rationale) && d.rationale.length > phases) ctx.addIssue({ code: 'custom', path: ['decisions', i, 'rationale'], message: `has ${d.rationale.length} rationales for ${phases} phases` });
   });
   t.outcomes.forEach((o, i) => {
     if (o.targets.length > phases) ctx.addIssue({ code: 'custom', path: ['outcomes', i, 'targets'], message: `has ${o.targets.length} targets for ${phases} phases` });
@@ -133,11 +135,16 @@ export function createPlanBundle({ name, systemName, templateId, today }: NewPla
     if (!phase || !area || stance === null) return [];
     return [{ id: newId(), planId, areaId: area.id, phaseId: phase.id, stance, rationale: a.rationale, owner: a.owner, guardrails: a.guardrails }];
   }));
-  const positions: Position[] = (template?.decisions ?? []).flatMap((d) => d.positions.flatMap((position, p) => {
-    const phase = phases[p];
-    if (!phase || position === null) return [];
-    return [{ id: newId(), planId, phaseId: phase.id, decision: d.decision, position, rationale: d.rationale }];
-  }));
+  const positions: Position[] = (template?.decisions ?? []).flatMap((d) => {
+    // A single rationale is written once, on the first phase, not repeated down the table.
+    const first = d.positions.findIndex((p) => p !== null);
+    const rationaleFor = (p: number) => (Array.isArray(d.rationale) ? d.rationale[p] ?? '' : p === first ? d.rationale : '');
+    return d.positions.flatMap((position, p) => {
+      const phase = phases[p];
+      if (!phase || position === null) return [];
+      return [{ id: newId(), planId, phaseId: phase.id, decision: d.decision, position, rationale: rationaleFor(p) }];
+    });
+  });
   const outcomes: Outcome[] = (template?.outcomes ?? []).map((o, order) => ({
     id: newId(),
     planId,

@@ -189,6 +189,21 @@ describe('plan templates', () => {
     expect(bundle.plan.schoolYearStartMonth).toBe(8);
   });
 
+  it('writes a decision’s rationale once, on its first phase, unless the template gives one per phase', () => {
+    const bundle = createPlanBundle({ name: 'Plan', systemName: '', templateId: 'pilot-to-scale', today: TODAY });
+    const firstPhase = bundle.phases[0]?.id;
+    for (const decision of [1, 2, 3, 4, 5, 6, 7]) {
+      const rows = bundle.positions.filter((p) => p.decision === decision);
+      const withText = rows.filter((p) => p.rationale !== '');
+      expect(withText.map((p) => p.phaseId), `decision ${decision}`).toEqual([firstPhase]);
+    }
+    const base = TEMPLATES[0];
+    if (!base) throw new Error('templates');
+    const perPhase = templateSchema.parse({ ...base, decisions: [{ decision: 2, positions: [1, 1, 2, 2], rationale: ['a', 'b', 'c', 'd'] }] });
+    expect(perPhase.decisions[0]?.rationale).toEqual(['a', 'b', 'c', 'd']);
+    expect(templateSchema.safeParse({ ...base, decisions: [{ decision: 2, positions: [1], rationale: ['a', 'b', 'c', 'd', 'e'] }] }).success).toBe(false);
+  });
+
   it('refuses an unknown template', () => {
     expect(() => createPlanBundle({ name: 'X', systemName: '', templateId: 'nope', today: TODAY })).toThrow(/Unknown template/);
   });

@@ -25,7 +25,8 @@ export function PlanAtAGlance({ bundle }: { bundle: PlanBundle }) {
           {phases.map((p) => (
             <li key={p.id}>
               <Typography component="span" sx={{ fontWeight: 600 }}>{p.name}</Typography>
-              {` (${PHASE_KIND_LABELS[p.kind]}), ${formatDisplayDate(p.start)} – ${formatDisplayDate(p.end)}: `}
+              {/* The kind, where the name does not already say it. */}
+              {`${p.name.toLowerCase() === PHASE_KIND_LABELS[p.kind].toLowerCase() ? '' : ` (${PHASE_KIND_LABELS[p.kind]})`}, ${formatDisplayDate(p.start)} – ${formatDisplayDate(p.end)}: `}
               {stanceSummary(p.id, areaIds, stances).text}
             </li>
           ))}

@@ -1,4 +1,5 @@
 import { useEffect, useRef, type ReactNode } from 'react';
+import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 
 /**
@@ -12,9 +13,10 @@ export function SectionHeading({ children, description }: { children: ReactNode;
     if (document.activeElement?.closest('[data-section-nav]')) ref.current?.focus({ preventScroll: true });
   }, []);
   return (
-    <>
-      <Typography id="section-heading" variant="h2" ref={ref} tabIndex={-1} sx={{ '&:focus': { outline: 'none' }, mb: description ? 0.5 : 2 }}>{children}</Typography>
-      {description && <Typography color="text.secondary" sx={{ mb: 2, maxWidth: '75ch' }}>{description}</Typography>}
-    </>
+    // One box, so a Stack's spacing falls below the description, not between it and the heading.
+    <Box sx={{ mb: 2 }}>
+      <Typography id="section-heading" variant="h2" ref={ref} tabIndex={-1} sx={{ '&:focus': { outline: 'none' }, mb: description ? 0.5 : 0 }}>{children}</Typography>
+      {description && <Typography color="text.secondary" sx={{ maxWidth: '75ch' }}>{description}</Typography>}
+    </Box>
   );
 }
