@@ -6,7 +6,7 @@
 // Missed targets are reported, not failed: the exit code is non-zero only when the benchmark
 // could not run (build, browser, page error, a sanity check).
 //
-// Options: --reps N (default 21), --edits N (default 200), --renders N (mounts of each section,
+// Options: --profile FILE (a CPU profile of the run, for DevTools), --reps N (default 21), --edits N (default 200), --renders N (mounts of each section,
 // default 15), --stance-edits N (default 100), --dexie-debug (Dexie's debug mode on, as Dexie sets
 // it itself for pages on localhost / 127.0.0.1; the desktop app runs with it off).
 import { createServer } from 'node:http';
@@ -173,7 +173,20 @@ async function main() {
     await page.waitForFunction(() => typeof globalThis.runBench === 'function', null, { timeout: 30_000 });
     console.log(`Running in Chromium (${options.reps} runs per storage measure, ${options.renders} mounts per section; this takes about two minutes)…`);
     const loadBefore = loadavg()[0];
+    const profileAt = process.argv.indexOf('--profile');
+    const profileFile = profileAt >= 0 ? process.argv[profileAt + 1] : undefined;
+    const cdp = profileFile ? await page.context().newCDPSession(page) : null;
+    if (cdp) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+      await cdp.send('Profiler.start');
+    }
     const result = await page.evaluate((opts) => globalThis.runBench(opts), options);
+    if (cdp && profileFile) {
+      const { profile } = await cdp.send('Profiler.stop');
+      await writeFile(profileFile, JSON.stringify(profile));
+      console.log(`CPU profile of the whole run: ${profileFile} (open in Chrome DevTools › Performance)`);
+    }
     const load = { before: loadBefore, after: loadavg()[0] };
     if (pageErrors.length > 0) throw pageErrors[0];
     const browserVersion = browser.version();

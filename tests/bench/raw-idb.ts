@@ -185,3 +185,15 @@ export async function rawSetStance(db: IDBDatabase, areaId: string, phaseId: str
   if (plan) plans.put({ ...plan, updatedAt });
   await done;
 }
+
+/** The stance stored for one cell, read through the [areaId+phaseId] index. */
+export async function rawStanceOf(db: IDBDatabase, areaId: string, phaseId: string): Promise<unknown> {
+  const tx = db.transaction(['stances'], 'readonly');
+  const record = await requestDone(tx.objectStore('stances').index('[areaId+phaseId]').get([areaId, phaseId]) as IDBRequest<{ stance: unknown } | undefined>);
+  return record?.stance ?? null;
+}
+
+/** Opens an existing database as it is, without changing its schema (to read the app's own). */
+export function openExisting(name: string): Promise<IDBDatabase> {
+  return requestDone(indexedDB.open(name));
+}

@@ -20,5 +20,6 @@ export default defineConfig({
     target: 'es2022',
     chunkSizeWarningLimit: 2000,
     reportCompressedSize: false,
+    minify: process.env.BENCH_MINIFY !== '0',
   },
 });

@@ -93,14 +93,14 @@ export function createPlanStore(db: PlannerDatabase, clock: () => Date = () => n
    * Runs an edit of one plan in one transaction, recording every row it puts or removes, and
    * stamps the plan's change time. Returns what the body returned and the ChangeSet.
    */
-  async function edit<T>(action: string, planId: string, body: (rec: Recorder) => Promise<T>): Promise<{ value: T; change: ChangeSet }> {
-    return write(action, ALL_TABLES, async () => {
-      await requirePlan(planId);
+  async function edit<T>(action: string, planId: string, body: (rec: Recorder) => Promise<T>, tables: readonly ChildCollection[] = CHILD_COLLECTIONS): Promise<{ value: T; change: ChangeSet }> {
+    // Only the tables the edit touches: a narrower transaction waits on fewer others.
+    return write(action, ['plans', ...tables], async () => {
       const changes: RowChange[] = [];
       const rec: Recorder = {
-        async put(name, row) {
+        async put(name, row, known) {
           const checked = checkRow(name, row);
-          const before = await table(name).get(checked.id);
+          const before = known ? known.before : await table(name).get(checked.id);
           await table(name).put(checked);
           changes.push({ table: name, id: checked.id, before, after: checked });
         },
@@ -117,8 +117,9 @@ export function createPlanStore(db: PlannerDatabase, clock: () => Date = () => n
           changes.push({ table: 'plans', id: plan.id, before, after });
         },
       };
-      const value = await body(rec);
-      await touch(planId);
+      // The plan check and its change time run beside the edit: each wait inside a transaction
+      // is a round trip, and a missing plan still fails the whole transaction.
+      const [, value] = await Promise.all([requirePlan(planId).then(() => touch(planId)), body(rec)]);
       return { value, change: { planId, changes } };
     });
   }
@@ -176,7 +177,7 @@ export function createPlanStore(db: PlannerDatabase, clock: () => Date = () => n
   async function addOrdered<C extends OrderedCollection>(name: C, row: Omit<ChildRow<C>, 'order'>, what: string): Promise<{ id: string; change: ChangeSet }> {
     const { change } = await edit(`add the ${what}`, row.planId, async (rec) => {
       await rec.put(name, { ...row, order: await nextOrder(name, row.planId) } as ChildRow<C>);
-    });
+    }, [name]);
     return { id: row.id, change };
   }
 
@@ -187,7 +188,7 @@ export function createPlanStore(db: PlannerDatabase, clock: () => Date = () => n
       // Read again inside the transaction, so two quick edits to one record never overwrite each other.
       const row = await requireRow(name, id, what);
       await rec.put(name, { ...row, ...changes, id, planId: row.planId });
-    });
+    }, [name]);
     return change;
   }
 
@@ -202,18 +203,25 @@ export function createPlanStore(db: PlannerDatabase, clock: () => Date = () => n
       if (!self || !other) return;
       await rec.put(name, { ...self, order: other.order });
       await rec.put(name, { ...other, order: self.order });
-    });
+    }, [name]);
     return change;
   }
 
-  /** Upserts the one record keyed by a compound index ([areaId+phaseId], [phaseId+decision]). */
+  /**
+   * Upserts the one record keyed by a compound index ([areaId+phaseId], [phaseId+decision]),
+   * after checking, in the same transaction, that the records it points at are in the plan.
+   */
   async function upsertKeyed<C extends 'stances' | 'positions'>(
-    name: C, planId: string, index: string, key: [string, string | number], create: () => ChildRow<C>, changes: Partial<ChildRow<C>>, what: string,
+    name: C, planId: string, index: string, key: [string, string | number], links: [ 'phases' | 'areas', string, string][],
+    create: () => ChildRow<C>, changes: Partial<ChildRow<C>>, what: string,
   ): Promise<ChangeSet> {
     const { change } = await edit(`save the ${what}`, planId, async (rec) => {
-      const existing = await table(name).where(index).equals(key).first();
-      await rec.put(name, { ...(existing ?? create()), ...changes });
-    });
+      const [existing] = await Promise.all([
+        table(name).where(index).equals(key).first(),
+        ...links.map(([linked, id, label]) => requireInPlan(linked, id, planId, label)),
+      ]);
+      await rec.put(name, { ...(existing ?? create()), ...changes }, { before: existing });
+    }, [name, ...links.map(([linked]) => linked)]);
     return change;
   }
 
@@ -257,7 +265,7 @@ export function createPlanStore(db: PlannerDatabase, clock: () => Date = () => n
       return (await edit('save the plan', planId, async (rec) => {
         const { deletedAt: _d, ...plan } = await requirePlan(planId);
         await rec.putPlan({ ...plan, ...changes });
-      })).change;
+      }, [])).change;
     },
 
     /** Merges profile fields inside the write, so two quick edits never overwrite each other. */
@@ -265,7 +273,7 @@ export function createPlanStore(db: PlannerDatabase, clock: () => Date = () => n
       return (await edit('save the plan', planId, async (rec) => {
         const { deletedAt: _d, ...plan } = await requirePlan(planId);
         await rec.putPlan({ ...plan, profile: { ...plan.profile, ...changes } });
-      })).change;
+      }, [])).change;
     },
 
     // Phases
@@ -299,33 +307,30 @@ export function createPlanStore(db: PlannerDatabase, clock: () => Date = () => n
         const stances = await db.stances.where('[areaId+phaseId]').between([areaId, Dexie.minKey], [areaId, Dexie.maxKey]).toArray();
         for (const s of stances) await rec.remove('stances', s.id);
         await rec.remove('areas', areaId);
-      })).change;
+      }, ['areas', 'stances'])).change;
     },
 
     /** Sets any part of the stance for one area in one phase, creating the record on first use. */
     async setStance(planId: string, areaId: string, phaseId: string, changes: StanceChanges): Promise<ChangeSet> {
-      await requireInPlan('areas', areaId, planId, 'area');
-      await requireInPlan('phases', phaseId, planId, 'phase');
-      return upsertKeyed('stances', planId, '[areaId+phaseId]', [areaId, phaseId],
+      return upsertKeyed('stances', planId, '[areaId+phaseId]', [areaId, phaseId], [['areas', areaId, 'area'], ['phases', phaseId, 'phase']],
         () => ({ id: newId(), planId, areaId, phaseId, stance: null, rationale: '', owner: '', guardrails: '' }), changes, 'stance');
     },
 
     /** Sets the position (or its rationale) on one decision in one phase. */
     async setPosition(planId: string, phaseId: string, decision: number, changes: PositionChanges): Promise<ChangeSet> {
-      await requireInPlan('phases', phaseId, planId, 'phase');
-      return upsertKeyed('positions', planId, '[phaseId+decision]', [phaseId, decision],
+      return upsertKeyed('positions', planId, '[phaseId+decision]', [phaseId, decision], [['phases', phaseId, 'phase']],
         () => ({ id: newId(), planId, phaseId, decision, position: null, rationale: '' }), changes, 'position');
     },
 
     // Milestones
     async addMilestone(milestone: Milestone): Promise<{ id: string; change: ChangeSet }> {
-      const { change } = await edit('add the milestone', milestone.planId, (rec) => rec.put('milestones', milestone));
+      const { change } = await edit('add the milestone', milestone.planId, (rec) => rec.put('milestones', milestone), ['milestones']);
       return { id: milestone.id, change };
     },
     updateMilestone: (id: string, changes: MilestoneChanges) => updateChild('milestones', id, changes, 'milestone'),
     async deleteMilestone(id: string): Promise<ChangeSet> {
       const row = await requireRow('milestones', id, 'milestone');
-      return (await edit('delete the milestone', row.planId, (rec) => rec.remove('milestones', id))).change;
+      return (await edit('delete the milestone', row.planId, (rec) => rec.remove('milestones', id), ['milestones'])).change;
     },
 
     // Outcome measures
@@ -334,7 +339,7 @@ export function createPlanStore(db: PlannerDatabase, clock: () => Date = () => n
     moveOutcome: (id: string, direction: -1 | 1) => moveOrdered('outcomes', id, direction, 'outcome measure'),
     async deleteOutcome(id: string): Promise<ChangeSet> {
       const row = await requireRow('outcomes', id, 'outcome measure');
-      return (await edit('delete the outcome measure', row.planId, (rec) => rec.remove('outcomes', id))).change;
+      return (await edit('delete the outcome measure', row.planId, (rec) => rec.remove('outcomes', id), ['outcomes'])).change;
     },
 
     /** Undoes (puts back every "before") or redoes (every "after") an edit, in one transaction. */
@@ -409,7 +414,8 @@ export function createPlanStore(db: PlannerDatabase, clock: () => Date = () => n
 }
 
 interface Recorder {
-  put<C extends ChildCollection>(name: C, row: ChildRow<C>): Promise<void>;
+  /** Writes a row; `known.before` saves a read where the caller has just read the row. */
+  put<C extends ChildCollection>(name: C, row: ChildRow<C>, known?: { before: ChildRow<C> | undefined }): Promise<void>;
   remove(name: ChildCollection, id: string): Promise<void>;
   putPlan(plan: Plan): Promise<void>;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
-  cellKey, cellLabel, clampPosition, moveInGrid, PAGE_ROWS, phaseSpan, previousStance, shiftLookup, stanceEditLabel, stanceForKey, stanceLabel, stanceLookup,
+  cellKey, cellLabel, clampPosition, moveInGrid, PAGE_ROWS, phaseSpan, previousStance, shiftLookup, stanceEditLabel, stanceForKey, stanceLabel, stanceLookup, unsettled, withPending,
 } from '../../../renderer/src/features/tight-loose/matrix-model';
 import { contrastRatio, STANCE_COLORS } from '../../../renderer/src/features/tight-loose/stance-palette';
 import type { Stance, StanceValue } from '../../../renderer/src/domain/schemas';
@@ -153,5 +153,26 @@ describe('colours', () => {
     expect(contrastRatio('#000000', '#ffffff')).toBeCloseTo(21, 5);
     expect(contrastRatio('#777777', '#ffffff')).toBeCloseTo(4.48, 2);
     expect(() => contrastRatio('red', '#ffffff')).toThrow();
+  });
+});
+
+describe('pressed stances shown before storage catches up', () => {
+  const row = (areaId: string, phaseId: string, stance: StanceValue | null): Stance => ({ id: `${areaId}-${phaseId}`, planId: 'p', areaId, phaseId, stance, rationale: 'why', owner: '', guardrails: '' });
+
+  it('lays pending stances over stored ones, with a stand-in where nothing is stored yet', () => {
+    const stored = [row('a1', 'p1', 'loose'), row('a2', 'p1', null)];
+    expect(withPending(stored, new Map())).toBe(stored);
+    const shown = withPending(stored, new Map<string, StanceValue | null>([[cellKey('a1', 'p1'), 'tight'], [cellKey('a3', 'p1'), 'shared']]));
+    expect(shown.map((s) => [s.areaId, s.stance, s.rationale])).toEqual([['a1', 'tight', 'why'], ['a2', null, 'why'], ['a3', 'shared', '']]);
+    expect(stored[0]?.stance).toBe('loose');
+  });
+
+  it('lets go of a pending stance once storage holds it, and keeps the rest', () => {
+    const pending = new Map<string, StanceValue | null>([[cellKey('a1', 'p1'), 'tight'], [cellKey('a2', 'p1'), 'loose']]);
+    const before = stanceLookup([row('a1', 'p1', 'loose')]);
+    expect(unsettled(pending, before)).toBe(pending);
+    const after = unsettled(pending, stanceLookup([row('a1', 'p1', 'tight')]));
+    expect([...after.keys()]).toEqual([cellKey('a2', 'p1')]);
+    expect(unsettled(new Map([[cellKey('a9', 'p1'), null]]), before).size).toBe(0);
   });
 });

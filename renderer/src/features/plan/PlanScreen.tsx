@@ -156,10 +156,13 @@ function PlanWorkspace({ planId, section }: { planId: string; section: PlanSecti
             <Typography variant="h1" noWrap ref={headingRef} tabIndex={-1} sx={{ fontSize: '1.25rem', '&:focus': { outline: 'none' } }}>{plan.name}</Typography>
             {plan.systemName && <Typography variant="body2" color="text.secondary" noWrap>{plan.systemName}</Typography>}
           </Box>
-          <SaveIndicator />
-          <UndoRedoButtons />
-          <ShortcutButton keys="mod+e" title="Export this plan to a file" variant="outlined" startIcon={<FileDownloadOutlinedIcon />} onClick={() => void exportNow()}>Export</ShortcutButton>
-          <IconButton aria-label="More plan actions" aria-haspopup="menu" onClick={(e) => setMenuAnchor(e.currentTarget)}><MoreVertIcon /></IconButton>
+          {/* On paper only the plan's name heads the page. */}
+          <Box sx={{ display: 'flex', alignItems: 'center', gap: 2, displayPrint: 'none' }}>
+            <SaveIndicator />
+            <UndoRedoButtons />
+            <ShortcutButton keys="mod+e" title="Export this plan to a file" variant="outlined" startIcon={<FileDownloadOutlinedIcon />} onClick={() => void exportNow()}>Export</ShortcutButton>
+            <IconButton aria-label="More plan actions" aria-haspopup="menu" onClick={(e) => setMenuAnchor(e.currentTarget)}><MoreVertIcon /></IconButton>
+          </Box>
           <Menu anchorEl={menuAnchor} open={menuAnchor !== null} onClose={() => setMenuAnchor(null)}>
             <MenuItem onClick={() => { setMenuAnchor(null); void ctx.host.printToPdf(`${plan.name} — ${sectionLabel}.pdf`); }}>
               <ListItemIcon><PrintOutlinedIcon fontSize="small" /></ListItemIcon>Print this section or save as PDF…

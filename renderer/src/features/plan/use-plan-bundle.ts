@@ -10,18 +10,30 @@ export interface LivePlan {
   deletedAt: string | null;
 }
 
+/**
+ * The plan's updatedAt as sections see it: not the real time, which only the library and the
+ * plan file use (they read the stored row).
+ */
+const UNSHOWN_TIME = '1970-01-01T00:00:00.000Z';
+
 function useCollection<C extends ChildCollection>(planId: string, name: C): ChildRow<C>[] | null {
   return useLiveQuery(() => planStore.loadCollection(planId, name), [planId, name], null);
 }
 
 /**
  * One plan, kept live: one query per table, so an edit re-reads only the table it changed
- * (and the plan row, whose change time moves). Arrays of tables that did not change keep
+ * (and the plan row, whose change time moves, but which is compared without it). Arrays of tables that did not change keep
  * their identity, so memoized parts of a section skip their render.
  * Null while loading; undefined when the plan does not exist.
  */
 export function usePlanBundle(planId: string): LivePlan | null | undefined {
-  const row = useLiveQuery(async (): Promise<PlanRow | false> => (await planStore.getPlanRow(planId)) ?? false, [planId], null);
+  // Every edit moves the plan's change time; read as text without it, the plan row only
+  // changes (and re-renders the section) when something a planner sees has changed.
+  const rowText = useLiveQuery(async (): Promise<string | false> => {
+    const found = await planStore.getPlanRow(planId);
+    return found ? JSON.stringify({ ...found, updatedAt: UNSHOWN_TIME }) : false;
+  }, [planId], null);
+  const row = useMemo(() => (typeof rowText === 'string' ? (JSON.parse(rowText) as PlanRow) : rowText), [rowText]);
   const phases = useCollection(planId, 'phases');
   const areas = useCollection(planId, 'areas');
   const stances = useCollection(planId, 'stances');

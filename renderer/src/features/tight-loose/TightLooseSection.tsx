@@ -19,7 +19,7 @@ import type { SectionProps } from '../plan/section-props';
 import { AreaList, type AreaItem } from './AreaList';
 import { StanceDetails, type StanceTextField } from './StanceDetails';
 import { StanceMatrix, type MatrixArea, type MatrixPhase } from './StanceMatrix';
-import { cellKey, phaseSpan, previousStance, shiftLookup, stanceEditLabel, stanceLabel, stanceLookup, STANCE_LABELS, STANCE_MEANINGS } from './matrix-model';
+import { cellKey, phaseSpan, previousStance, shiftLookup, stanceEditLabel, stanceLabel, stanceLookup, unsettled, withPending, STANCE_LABELS, STANCE_MEANINGS, type PendingStances } from './matrix-model';
 import { StanceIcon } from './stance-icons';
 import { STANCE_COLORS } from './stance-palette';
 
@@ -103,6 +103,9 @@ const SECTION_TOP = (
   </>
 );
 
+const NO_PENDING: PendingStances = new Map();
+const PENDING_LIMIT_MS = 2_000;
+
 const MATRIX_TOP = (
   <>
     <Typography id="tl-matrix-heading" component="h3" variant="h3" sx={{ mb: 1, '@media print': { mb: 0.5 } }}>Who holds each area, phase by phase</Typography>
@@ -131,8 +134,15 @@ export function TightLooseSection({ bundle }: SectionProps) {
   const matrixAreas = useMemo<MatrixArea[]>(() => areaItems.map((a) => ({ id: a.id, name: a.name })), [areaItems]);
   const phaseIds = useMemo(() => matrixPhases.map((p) => p.id), [matrixPhases]);
   const areaIds = useMemo(() => matrixAreas.map((a) => a.id), [matrixAreas]);
-  const lookup = useMemo(() => stanceLookup(bundle.stances), [bundle.stances]);
-  const shifts = useMemo(() => shiftLookup(phaseIds, areaIds, bundle.stances), [phaseIds, areaIds, bundle.stances]);
+  // A pressed stance shows at once, laid over the stored ones until storage catches up (or the
+  // write fails, when the cell goes back).
+  const [pending, setPending] = useState<PendingStances>(NO_PENDING);
+  const stored = useMemo(() => stanceLookup(bundle.stances), [bundle.stances]);
+  const stillPending = unsettled(pending, stored);
+  if (stillPending !== pending) setPending(stillPending);
+  const shown = useMemo(() => withPending(bundle.stances, stillPending), [bundle.stances, stillPending]);
+  const lookup = useMemo(() => (shown === bundle.stances ? stored : stanceLookup(shown)), [shown, bundle.stances, stored]);
+  const shifts = useMemo(() => shiftLookup(phaseIds, areaIds, shown), [phaseIds, areaIds, shown]);
 
   const [selectedCell, setSelected] = useState<{ areaId: string; phaseId: string } | null>(null);
   const [focusRequest, setFocusRequest] = useState(0);
@@ -176,8 +186,22 @@ export function TightLooseSection({ bundle }: SectionProps) {
       speakRef.current(`${area} in ${phase} is already ${stanceLabel(stance)}.`);
       return true;
     }
+    const key = cellKey(areaId, phaseId);
+    const drop = () => setPending((p) => {
+      if (p.get(key) !== stance) return p;
+      const next = new Map(p);
+      next.delete(key);
+      return next;
+    });
+    setPending((p) => new Map(p).set(key, stance));
     const done = await edit(stanceEditLabel(area, phase, stance), planStore.setStance(planId, areaId, phaseId, { stance }));
-    if (done) speakRef.current(`${area} in ${phase}: ${stanceLabel(stance)}.`);
+    if (done) {
+      speakRef.current(`${area} in ${phase}: ${stanceLabel(stance)}.`);
+      // Storage normally catches up within a frame or two; if another edit overtook this one, let go.
+      setTimeout(drop, PENDING_LIMIT_MS);
+    } else {
+      drop();
+    }
     return done !== undefined;
   }, [edit, planId]);
 

@@ -128,3 +128,38 @@ export function moveInGrid(pos: GridPosition, key: string, size: GridSize, ctrl 
   }
   return clampPosition(next, size);
 }
+
+/** Stances pressed but not yet back from storage, by cell key; null clears a cell. */
+export type PendingStances = ReadonlyMap<string, StanceValue | null>;
+
+/**
+ * The stances as the planner should see them: the stored ones with the pressed-but-unsaved
+ * ones laid over, so a key press shows at once. A cell with no stored record gets a stand-in.
+ */
+export function withPending(stances: readonly Stance[], pending: PendingStances): Stance[] {
+  if (pending.size === 0) return stances as Stance[];
+  const seen = new Set<string>();
+  const shown = stances.map((s) => {
+    const key = cellKey(s.areaId, s.phaseId);
+    seen.add(key);
+    return pending.has(key) ? { ...s, stance: pending.get(key) ?? null } : s;
+  });
+  for (const [key, stance] of pending) {
+    if (seen.has(key)) continue;
+    const [areaId = '', phaseId = ''] = key.split('|');
+    shown.push({ id: `pending:${key}`, planId: '', areaId, phaseId, stance, rationale: '', owner: '', guardrails: '' });
+  }
+  return shown;
+}
+
+/** The pending stances storage has not caught up with yet; the same map when nothing settled. */
+export function unsettled(pending: PendingStances, stored: ReadonlyMap<string, Stance>): PendingStances {
+  let next: Map<string, StanceValue | null> | null = null;
+  for (const [key, stance] of pending) {
+    if ((stored.get(key)?.stance ?? null) === stance) {
+      next ??= new Map(pending);
+      next.delete(key);
+    }
+  }
+  return next ?? pending;
+}
