@@ -117,9 +117,11 @@ export function createPlanStore(db: PlannerDatabase, clock: () => Date = () => n
           changes.push({ table: 'plans', id: plan.id, before, after });
         },
       };
-      // The plan check and its change time run beside the edit: each wait inside a transaction
-      // is a round trip, and a missing plan still fails the whole transaction.
-      const [, value] = await Promise.all([requirePlan(planId).then(() => touch(planId)), body(rec)]);
+      // The plan check runs beside the edit (each wait inside a transaction is a round trip, and
+      // a missing plan still fails the whole transaction); the change time is stamped last, so
+      // an edit of the plan row itself cannot write an older one over it.
+      const [, value] = await Promise.all([requirePlan(planId), body(rec)]);
+      await touch(planId);
       return { value, change: { planId, changes } };
     });
   }
