@@ -56,9 +56,10 @@ test.describe('desktop app', () => {
   });
 
   test('opens one window called Roadmap Planner', async () => {
-    await expect(page).toHaveTitle('Roadmap Planner');
+    // The window is named after the screen it shows, as in the browser: the library first.
+    await expect(page).toHaveTitle('Your plans — Roadmap Planner');
     const titles = await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().map((window) => window.getTitle()));
-    expect(titles).toEqual(['Roadmap Planner']);
+    expect(titles).toEqual(['Your plans — Roadmap Planner']);
   });
 
   test('serves the app from app://roadmap-planner', async () => {
