@@ -7,6 +7,7 @@ import Typography from '@mui/material/Typography';
 import AddIcon from '@mui/icons-material/Add';
 import { format } from 'date-fns';
 import { usePlanHistory } from '../../app/plan-history';
+import { untilOnScreen } from '../../components/until-on-screen';
 import { useNotify } from '../../app/notifications';
 import { appServices } from '../../app/services';
 import type { Milestone, Phase } from '../../domain/schemas';
@@ -32,24 +33,6 @@ export function RoadmapSection({ bundle }: SectionProps) {
   const [ctx] = useState(appServices);
   const [today] = useState(() => ctx.now());
   const phases = useMemo(() => [...bundle.phases].sort((a, b) => a.order - b.order), [bundle.phases]);
-  // A phase just added: its name field takes the focus, selected, once it is on screen, so the
-  // planner can type its name. Once only: an undo that brings the phase back leaves the focus be.
-  const pendingFocus = useRef<string | null>(null);
-  const focusPending = useCallback(() => {
-    // The phase cards render from a deferred copy of the phases, a few frames after the data.
-    const attempt = (frames: number) => {
-      const id = pendingFocus.current;
-      const field = id ? document.getElementById(phaseNameFieldId(id)) : null;
-      if (field instanceof HTMLInputElement) {
-        pendingFocus.current = null;
-        field.focus();
-        field.select();
-      } else if (id && frames > 0) {
-        requestAnimationFrame(() => attempt(frames - 1));
-      }
-    };
-    attempt(60);
-  }, []);
   const [dialog, setDialog] = useState<{ milestone: Milestone | null } | null>(null);
   const phasesHeading = useRef<HTMLHeadingElement>(null);
   const milestonesHeading = useRef<HTMLHeadingElement>(null);
@@ -66,9 +49,17 @@ export function RoadmapSection({ bundle }: SectionProps) {
   const onAddPhase = useCallback(async () => {
     const result = await edit('Add a phase', addPhase(ctx, plan.id));
     if (!result) return;
-    pendingFocus.current = result.id;
-    focusPending();
-  }, [edit, ctx, plan.id, focusPending]);
+    // Its name field takes the focus, selected, once it is on screen (the phase cards render
+    // from a deferred copy of the phases, a few frames after the data), so the planner can type
+    // its name. Once only: an undo that brings the phase back leaves the focus be.
+    untilOnScreen(() => {
+      const field = document.getElementById(phaseNameFieldId(result.id));
+      if (!(field instanceof HTMLInputElement)) return false;
+      field.focus();
+      field.select();
+      return true;
+    }, 60);
+  }, [edit, ctx, plan.id]);
 
   const onChangePhase = useCallback<PhaseChangeHandler>(
     (phase, changes, label, field) => saved(label, updatePhase(ctx, phase.id, changes), field),
@@ -91,11 +82,12 @@ export function RoadmapSection({ bundle }: SectionProps) {
   const onMoveCard = useCallback((phase: Phase, direction: -1 | 1) => {
     const button = (d: number) => document.querySelector<HTMLButtonElement>(`button[aria-label="${CSS.escape(`Move ${phase.name} ${d < 0 ? 'earlier' : 'later'}`)}"]`);
     // The list re-renders a few frames after the write, when the live query brings the new order.
-    const refocus = (frames: number) => requestAnimationFrame(() => {
-      if (button(direction)?.disabled) button(-direction)?.focus();
-      else if (frames > 0) refocus(frames - 1);
-    });
-    void onMovePhase(phase, direction).then((moved) => { if (moved) refocus(30); });
+    const refocus = () => {
+      if (!button(direction)?.disabled) return false;
+      button(-direction)?.focus();
+      return true;
+    };
+    void onMovePhase(phase, direction).then((moved) => { if (moved) untilOnScreen(refocus, 30); });
   }, [onMovePhase]);
   const onDeleteCard = useCallback((phase: Phase) => void onDeletePhase(phase), [onDeletePhase]);
 

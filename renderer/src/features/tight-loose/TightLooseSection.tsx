@@ -125,10 +125,11 @@ export function TightLooseSection({ bundle }: SectionProps) {
   const planId = bundle.plan.id;
   const phases = useMemo(() => [...bundle.phases].sort(byOrder), [bundle.phases]);
   const areas = useMemo(() => [...bundle.areas].sort(byOrder), [bundle.areas]);
-  // Every write brings new row objects; the rows and columns keep their identity until their
-  // own text changes, so a stance edit leaves the area list and the headers alone.
-  const phasesKey = JSON.stringify(phases.map((p) => [p.id, p.name, phaseSpan(p)]));
-  const areasKey = JSON.stringify(areas.map((a) => [a.id, a.name, a.description, a.builtIn]));
+  // A write to phases or areas brings new row objects; the rows and columns keep their identity
+  // until their own text changes. The keys are worked out only when those tables change, not on
+  // every stance edit (formatting each phase's dates is the costly part).
+  const phasesKey = useMemo(() => JSON.stringify(phases.map((p) => [p.id, p.name, phaseSpan(p)])), [phases]);
+  const areasKey = useMemo(() => JSON.stringify(areas.map((a) => [a.id, a.name, a.description, a.builtIn])), [areas]);
   const matrixPhases = useMemo<MatrixPhase[]>(() => (JSON.parse(phasesKey) as [string, string, string][]).map(([id, name, span]) => ({ id, name, span })), [phasesKey]);
   const areaItems = useMemo<AreaItem[]>(() => (JSON.parse(areasKey) as [string, string, string, boolean][]).map(([id, name, description, builtIn]) => ({ id, name, description, builtIn })), [areasKey]);
   const matrixAreas = useMemo<MatrixArea[]>(() => areaItems.map((a) => ({ id: a.id, name: a.name })), [areaItems]);
