@@ -1,5 +1,6 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Snackbar from '@mui/material/Snackbar';
 import { ariaKeyShortcut, isMac, shortcutLabel, useShortcuts } from '../components/keyboard-shortcuts';
@@ -45,34 +46,37 @@ export function NotificationsProvider({ children }: { children: ReactNode }) {
   return (
     <NotifyContext.Provider value={value}>
       {children}
-      <Snackbar
-        key={current?.key}
-        open={current !== null}
-        autoHideDuration={current?.action || severity === 'error' ? 12_000 : 5_000}
-        onClose={(_event, reason) => { if (reason !== 'clickaway') close(); }}
-        anchorOrigin={{ vertical: 'bottom', horizontal: 'center' }}
-      >
-        <Alert
-          severity={severity}
-          variant="filled"
-          onClose={close}
-          role={severity === 'error' ? 'alert' : 'status'}
-          action={current?.action ? (
-            <Button
-              color="inherit"
-              size="small"
-              onClick={runAction}
-              aria-keyshortcuts={current.action.label === 'Undo' ? ariaKeyShortcut('mod+z', isMac()) : undefined}
-              title={current.action.label === 'Undo' ? `Undo (${shortcutLabel('mod+z', isMac())})` : current.action.label === 'Redo' ? `Redo (${shortcutLabel('mod+shift+z', isMac())})` : undefined}
-            >
-              {current.action.label}
-            </Button>
-          ) : undefined}
-          sx={{ alignItems: 'center', '& .MuiAlert-action': { pt: 0 } }}
+      {/* Messages sit in a landmark of their own, like the rest of the page. */}
+      <Box component="aside" aria-label="Messages">
+        <Snackbar
+          key={current?.key}
+          open={current !== null}
+          autoHideDuration={current?.action || severity === 'error' ? 12_000 : 5_000}
+          onClose={(_event, reason) => { if (reason !== 'clickaway') close(); }}
+          anchorOrigin={{ vertical: 'bottom', horizontal: 'center' }}
         >
-          {current?.message}
-        </Alert>
-      </Snackbar>
+          <Alert
+            severity={severity}
+            variant="filled"
+            onClose={close}
+            role={severity === 'error' ? 'alert' : 'status'}
+            action={current?.action ? (
+              <Button
+                color="inherit"
+                size="small"
+                onClick={runAction}
+                aria-keyshortcuts={current.action.label === 'Undo' ? ariaKeyShortcut('mod+z', isMac()) : undefined}
+                title={current.action.label === 'Undo' ? `Undo (${shortcutLabel('mod+z', isMac())})` : current.action.label === 'Redo' ? `Redo (${shortcutLabel('mod+shift+z', isMac())})` : undefined}
+              >
+                {current.action.label}
+              </Button>
+            ) : undefined}
+            sx={{ alignItems: 'center', '& .MuiAlert-action': { pt: 0 } }}
+          >
+            {current?.message}
+          </Alert>
+        </Snackbar>
+      </Box>
     </NotifyContext.Provider>
   );
 }
