@@ -108,9 +108,6 @@ function report(result, browserVersion, load) {
   console.log(`Timer resolution ${env.timerResolutionMs.toFixed(3)} ms (cross-origin isolated: ${env.crossOriginIsolated}); Dexie debug mode ${env.dexieDebug ? 'ON' : 'off'}; GC between runs: ${env.gcBetweenRuns ? 'yes' : 'no'}`);
   const sizes = Object.entries(data.largePlan).filter(([table]) => table !== 'plans').map(([table, n]) => `${n.toLocaleString('en-US')} ${table}`).join(', ');
   console.log(`Large plan: ${sizes} (plan file ${(data.fileBytes / 1024).toFixed(1)} KiB); library: ${data.libraryPlans} plans, ${data.libraryRows.toLocaleString('en-US')} records`);
-  if (data.notYetInSchema.length > 0) {
-    console.log(`Not measured, not in the schema yet: ${data.notYetInSchema.map((t) => `${t.large.toLocaleString('en-US')} ${t.name}`).join(', ')}`);
-  }
 
   let met = 0;
   const group = (name, header, intro) => {

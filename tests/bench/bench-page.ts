@@ -15,7 +15,7 @@ import { planStore } from '../../renderer/src/app/store';
 import { bundleFromFile, PLAN_FILE_FORMAT, PLAN_FILE_VERSION, readPlanFile, serializePlanFile } from '../../renderer/src/domain/plan-file';
 import { nowTimestamp } from '../../renderer/src/domain/ids';
 import type { PlanBundle } from '../../renderer/src/domain/schemas';
-import { CHILD_TABLE_NAMES, generateLargePlan, generateLibrary, LIBRARY_PLANS, PLANNED_TABLES, rowCount, type BenchLibrary } from './generate';
+import { CHILD_TABLE_NAMES, generateLargePlan, generateLibrary, LIBRARY_PLANS, rowCount, type BenchLibrary } from './generate';
 import { deleteDatabase, openRaw, rawDeletePlan, rawListPlans, rawLoadBundle, rawPutBundles, rawUpdateRecord, unorderedTables } from './raw-idb';
 import { check, gc, median, percentile, timed, type Measure, type MeasureKey } from './measure';
 import { benchSectionRender, benchStanceEdit } from './render-bench';
@@ -42,7 +42,7 @@ export interface BenchResult {
     userAgent: string; hardwareConcurrency: number; crossOriginIsolated: boolean; timerResolutionMs: number; dexieDebug: boolean; gcBetweenRuns: boolean;
     viewport: { width: number; height: number };
   };
-  data: { largePlan: Record<string, number>; libraryPlans: number; libraryRows: number; fileBytes: number; notYetInSchema: { name: string; large: number }[] };
+  data: { largePlan: Record<string, number>; libraryPlans: number; libraryRows: number; fileBytes: number };
   options: BenchOptions;
   measures: Measure[];
 }
@@ -326,7 +326,6 @@ async function runBench(options: BenchOptions): Promise<BenchResult> {
       libraryPlans: library.others.length + 1,
       libraryRows: library.others.reduce((sum, b) => sum + rowCount(b), rowCount(library.large)),
       fileBytes: new Blob([planFileText(library.large)]).size,
-      notYetInSchema: [...PLANNED_TABLES],
     },
     options,
     measures,

@@ -1,17 +1,18 @@
 /**
  * Benchmark data: one large plan plus a library of other plans, shaped to the current schema
- * (plans, phases, areas) and valid against the domain schemas, so the app's own validation runs
+ * and valid against the domain schemas, so the app's own validation runs
  * on every record exactly as it would for a planner.
  *
- * Every child table of a plan is described once, in CHILD_TABLES. When the schema grows a table
- * (schools, allocations), PlanBundle gains a key, TypeScript then requires an entry here, and
+ * Every child table of a plan is described once, in CHILD_TABLES. When the schema grows a table,
+ * PlanBundle gains a key, TypeScript then requires an entry here, and
  * every scenario, the raw IndexedDB baseline and the sanity checks pick it up: nothing else in
  * the benchmark names a child table. Tables are made in CHILD_TABLES order, and each row maker
  * sees the tables made before it, so stances can point at the plan's phases and areas.
  */
 import { DEFAULT_AREAS } from '../../renderer/src/domain/areas';
 import { newId, nowTimestamp } from '../../renderer/src/domain/ids';
-import { STANCES, type Area, type Milestone, type Outcome, type Phase, type Plan, type PlanBundle, type Position, type Stance } from '../../renderer/src/domain/schemas';
+import { SUGGESTED_INDICATORS } from '../../renderer/src/domain/indicators';
+import { STANCES, type AllocationRow, type FundingSource, type IndicatorRow, type School, type Wave, type Area, type Milestone, type Outcome, type Phase, type Plan, type PlanBundle, type Position, type Stance } from '../../renderer/src/domain/schemas';
 
 /** The tables of a plan other than the plan record itself. */
 export type ChildTables = Omit<PlanBundle, 'plan'>;
@@ -115,6 +116,42 @@ function outcomeRow(plan: Plan, index: number, _count: number, made: Partial<Chi
   };
 }
 
+function indicatorRow(plan: Plan, index: number): IndicatorRow {
+  const suggested = SUGGESTED_INDICATORS[index % SUGGESTED_INDICATORS.length] as (typeof SUGGESTED_INDICATORS)[number];
+  return { ...suggested, id: newId(), planId: plan.id, order: index, name: index < SUGGESTED_INDICATORS.length ? suggested.name : `${suggested.name} ${index + 1}` };
+}
+
+/** Schools with every indicator value known, spread so no two score alike. */
+function schoolRow(plan: Plan, index: number, _count: number, made: Partial<ChildTables>): School {
+  const indicators = made.indicators ?? [];
+  return {
+    id: newId(), planId: plan.id, order: index, name: `School ${String(index + 1).padStart(3, '0')}`, code: `S-${1000 + index}`,
+    gradeBand: (['K-5', '6-8', '9-12', 'K-8'] as const)[index % 4] ?? 'K-5', students: 250 + ((index * 37) % 900), frlPercent: (index * 13) % 101,
+    values: Object.fromEntries(indicators.filter((i) => i.source === 'value').map((i, k) => [i.id, ((index + 3) * (k + 7) * 11) % 97])),
+    waveId: null,
+  };
+}
+
+function waveRow(plan: Plan, index: number, _count: number, made: Partial<ChildTables>): Wave {
+  return { id: newId(), planId: plan.id, order: index, name: `Wave ${index + 1}`, phaseId: pick(made.phases, index * 2).id, notes: '' };
+}
+
+function sourceRow(plan: Plan, index: number): FundingSource {
+  const year = FIRST_YEAR + index * 3;
+  return { id: newId(), planId: plan.id, order: index, name: `Grant ${index + 1}`, amountCents: 2_500_000_00 * (index + 1), start: `${year}-07-01`, end: `${year + 3}-06-30`, notes: '' };
+}
+
+/** One money line per school per phase: school-major, phase-minor (the grid's cells). */
+function allocationRow(plan: Plan, index: number, _count: number, made: Partial<ChildTables>): AllocationRow {
+  const phases = made.phases ?? [];
+  const school = pick(made.schools, Math.floor(index / Math.max(1, phases.length)));
+  return {
+    id: newId(), planId: plan.id, phaseId: pick(phases, index).id, recipient: { kind: 'school', schoolId: school.id },
+    sourceId: pick(made.fundingSources, index).id, kind: 'money', amount: 5_000_00 + (index % 40) * 250_00,
+    recurrence: index % 3 === 0 ? 'ongoing' : 'one-time', flexible: index % 4 === 0, areaId: null, note: '',
+  };
+}
+
 export const CHILD_TABLES: { [K in ChildTableName]: ChildTableSpec<K> } = {
   phases: { count: { large: 12, library: 4 }, row: phaseRow },
   areas: { count: { large: 20, library: 6 }, row: areaRow },
@@ -122,17 +159,14 @@ export const CHILD_TABLES: { [K in ChildTableName]: ChildTableSpec<K> } = {
   positions: { count: { large: 84, library: 28 }, row: positionRow },
   milestones: { count: { large: 500, library: 8 }, row: milestoneRow },
   outcomes: { count: { large: 8, library: 3 }, row: outcomeRow },
-  // schools:     { count: { large: 200, library: … }, row: … },
-  // allocations: { count: { large: 2_400, library: … }, row: … },
+  indicators: { count: { large: 7, library: 7 }, row: indicatorRow },
+  schools: { count: { large: 200, library: 10 }, row: schoolRow },
+  waves: { count: { large: 4, library: 2 }, row: waveRow },
+  fundingSources: { count: { large: 3, library: 1 }, row: sourceRow },
+  allocations: { count: { large: 2_400, library: 20 }, row: allocationRow },
 };
 
 export const CHILD_TABLE_NAMES = Object.keys(CHILD_TABLES) as ChildTableName[];
-
-/** Tables the benchmark issue sizes for the large plan that the schema does not have yet. */
-export const PLANNED_TABLES: readonly { name: string; large: number }[] = [
-  { name: 'schools', large: 200 },
-  { name: 'allocations', large: 2_400 },
-];
 
 /** Plans in the library besides the large one. */
 export const LIBRARY_PLANS = 200;
@@ -146,6 +180,7 @@ function makePlan(size: PlanSize, index: number, updatedAt: Date): PlanBundle {
     schoolYearStartMonth: 8,
     templateId: index % 2 === 0 ? 'pilot-to-scale' : null,
     vision: prose('The vision', index, 3),
+    fiscalYearStartMonth: 7,
     createdAt: nowTimestamp(new Date(updatedAt.getTime() - 86_400_000)),
     updatedAt: nowTimestamp(updatedAt),
   };

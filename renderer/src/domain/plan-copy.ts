@@ -13,6 +13,14 @@ export function copyPlanBundle(bundle: PlanBundle, name: string, now: Date): Pla
   // A link to a record outside the plan cannot happen in a valid bundle; it keeps its id.
   const phase = (id: string) => phaseIds.get(id) ?? id;
   const area = (id: string) => areaIds.get(id) ?? id;
+  const idMap = (rows: readonly { id: string }[]) => {
+    const map = new Map(rows.map((r) => [r.id, newId()]));
+    return (id: string) => map.get(id) ?? id;
+  };
+  const indicator = idMap(bundle.indicators);
+  const school = idMap(bundle.schools);
+  const wave = idMap(bundle.waves);
+  const source = idMap(bundle.fundingSources);
   return {
     plan: { ...bundle.plan, id: planId, name, createdAt: timestamp, updatedAt: timestamp },
     phases: bundle.phases.map((p) => ({ ...p, id: phase(p.id), planId })),
@@ -22,6 +30,26 @@ export function copyPlanBundle(bundle: PlanBundle, name: string, now: Date): Pla
     milestones: bundle.milestones.map((m) => ({ ...m, id: newId(), planId, phaseId: m.phaseId === null ? null : phase(m.phaseId) })),
     outcomes: bundle.outcomes.map((o) => ({
       ...o, id: newId(), planId, targets: o.targets.map((t) => ({ ...t, phaseId: phase(t.phaseId) })), actuals: o.actuals.map((a) => ({ ...a })),
+    })),
+    indicators: bundle.indicators.map((i) => ({ ...i, id: indicator(i.id), planId })),
+    schools: bundle.schools.map((s) => ({
+      ...s,
+      id: school(s.id),
+      planId,
+      waveId: s.waveId === null ? null : wave(s.waveId),
+      values: Object.fromEntries(Object.entries(s.values).map(([key, value]) => [indicator(key), value])),
+    })),
+    waves: bundle.waves.map((w) => ({ ...w, id: wave(w.id), planId, phaseId: w.phaseId === null ? null : phase(w.phaseId) })),
+    fundingSources: bundle.fundingSources.map((f) => ({ ...f, id: source(f.id), planId })),
+    allocations: bundle.allocations.map((a) => ({
+      ...a,
+      id: newId(),
+      planId,
+      phaseId: phase(a.phaseId),
+      sourceId: a.sourceId === null ? null : source(a.sourceId),
+      areaId: a.areaId === null ? null : area(a.areaId),
+      recipient: a.recipient.kind === 'wave' ? { kind: 'wave', waveId: wave(a.recipient.waveId) }
+        : a.recipient.kind === 'school' ? { kind: 'school', schoolId: school(a.recipient.schoolId) } : { kind: 'central' },
     })),
   };
 }

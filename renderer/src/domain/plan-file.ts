@@ -5,12 +5,12 @@
  * is; nothing is written unless the whole file is good.
  */
 import { z } from 'zod';
-import { CHILD_COLLECTIONS, isoDateSchema, milestoneSchema, outcomeSchema, positionSchema, stanceSchema, areaSchema, phaseSchema, planSchema, timestampSchema, type PlanBundle } from './schemas';
+import { allocationSchema, fundingSourceSchema, indicatorSchema, schoolSchema, waveSchema, CHILD_COLLECTIONS, isoDateSchema, milestoneSchema, outcomeSchema, positionSchema, stanceSchema, areaSchema, phaseSchema, planSchema, timestampSchema, type PlanBundle } from './schemas';
 import { phaseDateProblem } from './phase-rules';
 import { kindFromName } from './roadmap-rules';
 
 export const PLAN_FILE_FORMAT = 'roadmap-planner.plan';
-export const PLAN_FILE_VERSION = 2;
+export const PLAN_FILE_VERSION = 3;
 export const PLAN_FILE_EXTENSION = '.roadmap.json';
 
 export const planFileSchema = z.object({
@@ -25,6 +25,11 @@ export const planFileSchema = z.object({
   positions: z.array(positionSchema),
   milestones: z.array(milestoneSchema),
   outcomes: z.array(outcomeSchema),
+  indicators: z.array(indicatorSchema),
+  schools: z.array(schoolSchema),
+  waves: z.array(waveSchema),
+  fundingSources: z.array(fundingSourceSchema),
+  allocations: z.array(allocationSchema),
 });
 export type PlanFile = z.infer<typeof planFileSchema>;
 
@@ -41,6 +46,12 @@ const MIGRATIONS: Record<number, (raw: Record<string, unknown>) => Record<string
       ? raw.phases.map((p: unknown) => (isRecord(p) ? { kind: kindFromName(typeof p.name === 'string' ? p.name : ''), status: 'planned', entryCriteria: '', gate: '', ...p } : p))
       : raw.phases;
     return { ...raw, formatVersion: 2, plan, phases, stances: [], positions: [], milestones: [], outcomes: [] };
+  },
+  // 2 → 3, schools, waves and resources: plans gain a fiscal-year start (July); indicators,
+  // schools, waves, funding sources and allocations arrive, empty.
+  2: (raw) => {
+    const plan = isRecord(raw.plan) ? { fiscalYearStartMonth: 7, ...raw.plan } : raw.plan;
+    return { ...raw, formatVersion: 3, plan, indicators: [], schools: [], waves: [], fundingSources: [], allocations: [] };
   },
 };
 
@@ -79,6 +90,11 @@ export function serializePlanFile(bundle: PlanBundle, app: { name: string; versi
     positions: sortBy(bundle.positions, (p) => `${p.phaseId}|${p.decision}`),
     milestones: sortBy(bundle.milestones, (m) => `${m.date}|${m.id}`),
     outcomes: byOrder(bundle.outcomes),
+    indicators: byOrder(bundle.indicators),
+    schools: byOrder(bundle.schools),
+    waves: byOrder(bundle.waves),
+    fundingSources: byOrder(bundle.fundingSources),
+    allocations: sortBy(bundle.allocations, (a) => `${a.phaseId}|${a.id}`),
   });
   return `${JSON.stringify(file, null, 2)}\n`;
 }
@@ -129,8 +145,8 @@ export function readPlanFile(text: string): ReadPlanFileResult {
 }
 
 export function bundleFromFile(file: PlanFile): PlanBundle {
-  const { plan, phases, areas, stances, positions, milestones, outcomes } = file;
-  return { plan, phases, areas, stances, positions, milestones, outcomes };
+  const { format: _format, formatVersion: _version, exportedAt: _exportedAt, app: _app, ...bundle } = file;
+  return bundle;
 }
 
 /** Rules that span records, checked on whatever parts of the file are well-formed enough to read. */
@@ -143,6 +159,10 @@ function crossRecordProblems(file: Record<string, unknown>): FileProblem[] {
   const idsOf = (key: string) => new Set(rowsOf(key).map((r) => r.id).filter((id): id is string => typeof id === 'string'));
   const phaseIds = idsOf('phases');
   const areaIds = idsOf('areas');
+  const indicatorIds = idsOf('indicators');
+  const schoolIds = idsOf('schools');
+  const waveIds = idsOf('waves');
+  const sourceIds = idsOf('fundingSources');
   const pairs = new Set<string>();
   for (const key of CHILD_COLLECTIONS) {
     const rows = file[key];
@@ -164,6 +184,23 @@ function crossRecordProblems(file: Record<string, unknown>): FileProblem[] {
       }
       if (key === 'stances' || key === 'positions' || key === 'milestones') missing('phaseId', 'a phase', phaseIds);
       if (key === 'stances') missing('areaId', 'an area', areaIds);
+      if (key === 'waves' || key === 'allocations') missing('phaseId', 'a phase', phaseIds);
+      if (key === 'schools') missing('waveId', 'a wave', waveIds);
+      if (key === 'allocations') {
+        missing('sourceId', 'a funding source', sourceIds);
+        missing('areaId', 'an area', areaIds);
+        const recipient = isRecord(row.recipient) ? row.recipient : {};
+        if (typeof recipient.waveId === 'string' && !waveIds.has(recipient.waveId)) problems.push({ where: `${where} › recipient`, message: 'names a wave that is not in this file.' });
+        if (typeof recipient.schoolId === 'string' && !schoolIds.has(recipient.schoolId)) problems.push({ where: `${where} › recipient`, message: 'names a school that is not in this file.' });
+      }
+      if (key === 'fundingSources' && isoDateSchema.safeParse(start).success && isoDateSchema.safeParse(end).success && String(end) < String(start)) {
+        problems.push({ where: `${where} › end`, message: `must be on or after the start (${String(start)}); it is ${String(end)}.` });
+      }
+      if (key === 'schools' && isRecord(row.values)) {
+        for (const indicatorId of Object.keys(row.values)) {
+          if (!indicatorIds.has(indicatorId)) problems.push({ where: `${where} › values`, message: `has a value for an indicator that is not in this file (${indicatorId}).` });
+        }
+      }
       if (key === 'stances' || key === 'positions') {
         const pair = key === 'stances' ? `s|${String(row.areaId)}|${String(row.phaseId)}` : `p|${String(row.phaseId)}|${String(row.decision)}`;
         if (pairs.has(pair)) problems.push({ where, message: key === 'stances' ? 'repeats the stance of an area in a phase; each area has one stance per phase.' : 'repeats the position on a decision in a phase; each decision has one position per phase.' });
@@ -179,7 +216,10 @@ function crossRecordProblems(file: Record<string, unknown>): FileProblem[] {
   return problems;
 }
 
-const COLLECTION_LABELS: Record<string, string> = { phases: 'Phase', areas: 'Area', stances: 'Stance', positions: 'Position', milestones: 'Milestone', outcomes: 'Outcome' };
+const COLLECTION_LABELS: Record<string, string> = {
+  phases: 'Phase', areas: 'Area', stances: 'Stance', positions: 'Position', milestones: 'Milestone', outcomes: 'Outcome',
+  indicators: 'Indicator', schools: 'School', waves: 'Wave', fundingSources: 'Funding source', allocations: 'Allocation',
+};
 
 /** Turns a zod path into words: ['phases', 1, 'end'] → 'Phase 2 “Expand” › end'. */
 function describePath(root: Record<string, unknown>, path: readonly PropertyKey[]): string {

@@ -56,6 +56,8 @@ export const planSchema = z.object({
   templateId: z.string().max(80).nullable(),
   /** What blended and personalized learning should look, sound and feel like here: the central "why". */
   vision: longText,
+  /** Month the fiscal year starts (1–12); budgets are totalled by fiscal year. */
+  fiscalYearStartMonth: z.number().int().min(1, 'must be a month from 1 to 12').max(12, 'must be a month from 1 to 12'),
   createdAt: timestampSchema,
   updatedAt: timestampSchema,
 });
@@ -159,6 +161,101 @@ export const outcomeSchema = z.object({
 });
 export type Outcome = z.infer<typeof outcomeSchema>;
 
+// ——— Schools, waves and resources ———
+
+export const INDICATOR_SIDES = ['need', 'readiness'] as const;
+export type IndicatorSideValue = (typeof INDICATOR_SIDES)[number];
+export const INDICATOR_DIRECTIONS = ['higher-is-more', 'lower-is-more'] as const;
+/** Where an indicator's values come from: a school field, or the school's own value for this indicator. */
+export const INDICATOR_SOURCES = ['value', 'frlPercent'] as const;
+
+/** One thing measured about every school, counted toward need or toward readiness. */
+export const indicatorSchema = z.object({
+  ...planChildFields,
+  side: z.enum(INDICATOR_SIDES),
+  /** Relative weight on its side, 0–100; only the ratios between weights matter. */
+  weight: z.number().finite('must be a number').min(0, 'cannot be negative').max(100, 'must be at most 100'),
+  direction: z.enum(INDICATOR_DIRECTIONS),
+  source: z.enum(INDICATOR_SOURCES),
+  /** "%", "points", "devices per student" … shown beside values. */
+  unit: z.string().max(40, 'must be at most 40 characters'),
+});
+export type IndicatorRow = z.infer<typeof indicatorSchema>;
+
+export const SCHOOL_CODE_MAX = 40;
+export const STUDENTS_MAX = 100_000;
+
+export const schoolSchema = z.object({
+  ...planChildFields,
+  code: z.string().max(SCHOOL_CODE_MAX, `must be at most ${SCHOOL_CODE_MAX} characters`),
+  gradeBand: z.string().max(20, 'must be at most 20 characters'),
+  students: countSchema(STUDENTS_MAX),
+  /** Share of students qualifying for free or reduced-price lunch, in percent (0–100). */
+  frlPercent: z.number().min(0, 'cannot be below 0%').max(100, 'cannot be above 100%').nullable(),
+  /** Values of the plan's own indicators, by indicator id; absent or null when unknown. */
+  values: z.record(z.string(), z.number().finite('must be a number').nullable()),
+  /** The wave the school joins in, or null while it is not in one. */
+  waveId: idSchema.nullable(),
+});
+export type School = z.infer<typeof schoolSchema>;
+
+/** A cohort of schools that joins the work together, in the phase it is linked to. */
+export const waveSchema = z.object({
+  ...planChildFields,
+  /** The phase in which the wave's schools begin; null until it is scheduled. */
+  phaseId: idSchema.nullable(),
+  notes: longText,
+});
+export type Wave = z.infer<typeof waveSchema>;
+
+export const MONEY_MAX_CENTS = 100_000_000_000_00; // $100 billion
+
+/** Money the plan can draw on: a grant, a levy, the general fund … for the dates it may be spent. */
+export const fundingSourceSchema = z.object({
+  ...planChildFields,
+  amountCents: z.number().int('must be whole cents').min(0, 'cannot be negative').max(MONEY_MAX_CENTS, 'is too large'),
+  start: isoDateSchema,
+  end: isoDateSchema,
+  notes: longText,
+});
+export type FundingSource = z.infer<typeof fundingSourceSchema>;
+
+export const ALLOCATION_KINDS = ['money', 'staff-fte', 'devices', 'training-hours'] as const;
+export const ALLOCATION_KIND_LABELS: Record<(typeof ALLOCATION_KINDS)[number], string> = {
+  money: 'Money',
+  'staff-fte': 'Staff (FTE)',
+  devices: 'Devices',
+  'training-hours': 'Training hours',
+};
+export const RECURRENCES = ['one-time', 'ongoing'] as const;
+
+export const recipientSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('central') }),
+  z.object({ kind: z.literal('wave'), waveId: idSchema }),
+  z.object({ kind: z.literal('school'), schoolId: idSchema }),
+]);
+export type RecipientValue = z.infer<typeof recipientSchema>;
+
+/** Money, staff time, devices or training for one recipient in one phase. */
+export const allocationSchema = z.object({
+  id: idSchema,
+  planId: idSchema,
+  phaseId: idSchema,
+  recipient: recipientSchema,
+  /** The funding source it is paid from; null for the district's own budget. */
+  sourceId: idSchema.nullable(),
+  kind: z.enum(ALLOCATION_KINDS),
+  /** Cents for money (per school year when ongoing); FTE, devices or hours otherwise. */
+  amount: z.number().finite('must be a number').min(0, 'cannot be negative').max(MONEY_MAX_CENTS, 'is too large'),
+  recurrence: z.enum(RECURRENCES),
+  /** A flexible line: the school decides how to spend it (where the area is held loose). */
+  flexible: z.boolean(),
+  /** The tight/loose area it pays for, if any. */
+  areaId: idSchema.nullable(),
+  note: shortText,
+});
+export type AllocationRow = z.infer<typeof allocationSchema>;
+
 /** Everything that belongs to one plan, as the app loads and exports it. */
 export interface PlanBundle {
   plan: Plan;
@@ -168,10 +265,17 @@ export interface PlanBundle {
   positions: Position[];
   milestones: Milestone[];
   outcomes: Outcome[];
+  indicators: IndicatorRow[];
+  schools: School[];
+  waves: Wave[];
+  fundingSources: FundingSource[];
+  allocations: AllocationRow[];
 }
 
 /** The tables (and file sections) that hold a plan's records, in load and export order. */
-export const CHILD_COLLECTIONS = ['phases', 'areas', 'stances', 'positions', 'milestones', 'outcomes'] as const;
+export const CHILD_COLLECTIONS = [
+  'phases', 'areas', 'stances', 'positions', 'milestones', 'outcomes', 'indicators', 'schools', 'waves', 'fundingSources', 'allocations',
+] as const;
 export type ChildCollection = (typeof CHILD_COLLECTIONS)[number];
 
 export const CHILD_SCHEMAS = {
@@ -181,6 +285,11 @@ export const CHILD_SCHEMAS = {
   positions: positionSchema,
   milestones: milestoneSchema,
   outcomes: outcomeSchema,
+  indicators: indicatorSchema,
+  schools: schoolSchema,
+  waves: waveSchema,
+  fundingSources: fundingSourceSchema,
+  allocations: allocationSchema,
 } as const;
 
 export type ChildRow<C extends ChildCollection> = PlanBundle[C][number];

@@ -9,6 +9,7 @@ import { addMonths, addDays, format } from 'date-fns';
 import balanced from './templates/pilot-to-scale.json';
 import centralized from './templates/centralized-for-equity.json';
 import decentralized from './templates/decentralized-school-led.json';
+import { suggestedIndicators } from './indicators';
 import { newId, nowTimestamp } from './ids';
 import { DEFAULT_AREAS } from './areas';
 import { EMPTY_PROFILE, PHASE_KINDS, POSITION_MAX, POSITION_MIN, STANCES, type Milestone, type Outcome, type PlanBundle, type Position, type Stance } from './schemas';
@@ -170,6 +171,7 @@ export function createPlanBundle({ name, systemName, templateId, today }: NewPla
       schoolYearStartMonth: startMonth,
       templateId,
       vision: template?.vision ?? '',
+      fiscalYearStartMonth: 7,
       createdAt: now,
       updatedAt: now,
     },
@@ -179,6 +181,11 @@ export function createPlanBundle({ name, systemName, templateId, today }: NewPla
     positions,
     milestones,
     outcomes,
+    indicators: suggestedIndicators(planId),
+    schools: [],
+    waves: [],
+    fundingSources: [],
+    allocations: [],
   };
 }
 

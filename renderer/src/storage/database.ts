@@ -6,7 +6,7 @@
  * upgrade, and tests open a database written by each older version.
  */
 import { Dexie, type Table, type Transaction } from 'dexie';
-import type { Area, Milestone, Outcome, Phase, Plan, Position, Stance } from '../domain/schemas';
+import type { AllocationRow, Area, FundingSource, IndicatorRow, Milestone, Outcome, Phase, Plan, Position, School, Stance, Wave } from '../domain/schemas';
 import { kindFromName } from '../domain/roadmap-rules';
 
 export const DATABASE_NAME = 'roadmap-planner';
@@ -57,6 +57,22 @@ export const SCHEMA_HISTORY: readonly SchemaVersion[] = [
       });
     },
   },
+  {
+    // Schools, waves and resources: plans gain a fiscal-year start month (July).
+    version: 3,
+    stores: {
+      indicators: 'id, planId, [planId+order]',
+      schools: 'id, planId, [planId+order], waveId',
+      waves: 'id, planId, [planId+order]',
+      fundingSources: 'id, planId, [planId+order]',
+      allocations: 'id, planId, phaseId',
+    },
+    upgrade: async (tx) => {
+      await tx.table('plans').toCollection().modify((plan: Record<string, unknown>) => {
+        plan.fiscalYearStartMonth ??= 7;
+      });
+    },
+  },
 ];
 
 export class PlannerDatabase extends Dexie {
@@ -67,6 +83,11 @@ export class PlannerDatabase extends Dexie {
   positions!: Table<Position, string>;
   milestones!: Table<Milestone, string>;
   outcomes!: Table<Outcome, string>;
+  indicators!: Table<IndicatorRow, string>;
+  schools!: Table<School, string>;
+  waves!: Table<Wave, string>;
+  fundingSources!: Table<FundingSource, string>;
+  allocations!: Table<AllocationRow, string>;
 
   constructor(name: string = DATABASE_NAME, history: readonly SchemaVersion[] = SCHEMA_HISTORY) {
     super(name);

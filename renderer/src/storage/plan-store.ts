@@ -12,6 +12,7 @@ import type { PlannerDatabase, PlanRow } from './database';
 import { toStorageError, StorageError } from './storage-error';
 import {
   CHILD_COLLECTIONS, CHILD_SCHEMAS, NAME_MAX, planSchema,
+  type AllocationRow, type FundingSource, type IndicatorRow, type RecipientValue, type School, type Wave,
   type Area, type ChildCollection, type ChildRow, type Milestone, type Outcome, type Phase, type Plan, type PlanBundle, type Position, type Stance, type SystemProfile,
 } from '../domain/schemas';
 import { copyPlanBundle } from '../domain/plan-copy';
@@ -34,6 +35,31 @@ export type StanceChanges = Partial<Pick<Stance, 'stance' | 'rationale' | 'owner
 export type PositionChanges = Partial<Pick<Position, 'position' | 'rationale'>>;
 export type MilestoneChanges = Partial<Omit<Milestone, 'id' | 'planId'>>;
 export type OutcomeChanges = Partial<Omit<Outcome, 'id' | 'planId' | 'order'>>;
+export type IndicatorChanges = Partial<Omit<IndicatorRow, 'id' | 'planId' | 'order'>>;
+/** A school as a planner enters or imports it: everything but its ids and place. */
+export type SchoolInput = Omit<School, 'id' | 'planId' | 'order'>;
+export type SchoolChanges = Partial<Omit<School, 'id' | 'planId' | 'order' | 'values'>>;
+export type WaveChanges = Partial<Omit<Wave, 'id' | 'planId' | 'order'>>;
+export type FundingSourceChanges = Partial<Omit<FundingSource, 'id' | 'planId' | 'order'>>;
+export type AllocationChanges = Partial<Omit<AllocationRow, 'id' | 'planId'>>;
+
+/** One cell of the resources grid: what one recipient gets of one kind in one phase. */
+export interface AllocationCell {
+  phaseId: string;
+  recipient: RecipientValue;
+  kind: AllocationRow['kind'];
+}
+
+/** A wave as proposed from the ranking: the schools in it, in order. */
+export interface WaveProposal {
+  schoolIds: string[];
+}
+
+export function sameRecipient(a: RecipientValue, b: RecipientValue): boolean {
+  if (a.kind === 'wave' && b.kind === 'wave') return a.waveId === b.waveId;
+  if (a.kind === 'school' && b.kind === 'school') return a.schoolId === b.schoolId;
+  return a.kind === 'central' && b.kind === 'central';
+}
 
 /** Plans stay in "Recently deleted" this long before they are removed for good. */
 export const RECENTLY_DELETED_DAYS = 30;
@@ -54,7 +80,8 @@ export interface ChangeSet {
   changes: RowChange[];
 }
 
-type OrderedCollection = 'phases' | 'areas' | 'outcomes';
+type OrderedCollection = 'phases' | 'areas' | 'outcomes' | 'indicators' | 'schools' | 'waves' | 'fundingSources';
+const ORDERED_COLLECTIONS: ReadonlySet<ChildCollection> = new Set<OrderedCollection>(['phases', 'areas', 'outcomes', 'indicators', 'schools', 'waves', 'fundingSources']);
 
 export type PlanStore = ReturnType<typeof createPlanStore>;
 
@@ -128,7 +155,7 @@ export function createPlanStore(db: PlannerDatabase, clock: () => Date = () => n
 
   /** One plan's records of one table: in the planner's order where it has one, milestones by date. */
   async function loadCollection<C extends ChildCollection>(planId: string, name: C): Promise<ChildRow<C>[]> {
-    if (name === 'phases' || name === 'areas' || name === 'outcomes') {
+    if (ORDERED_COLLECTIONS.has(name)) {
       return inPlanOrder(table(name) as Table<ChildRow<C> & { planId: string; order: number }, string>, planId).toArray();
     }
     const rows = await table(name).where('planId').equals(planId).toArray();
@@ -138,18 +165,13 @@ export function createPlanStore(db: PlannerDatabase, clock: () => Date = () => n
 
   async function loadBundle(planId: string): Promise<PlanBundle | undefined> {
     // Every read starts at once: one round trip.
-    const [row, phases, areas, stances, positions, milestones, outcomes] = await Promise.all([
+    const [row, ...collections] = await Promise.all([
       db.plans.get(planId),
-      loadCollection(planId, 'phases'),
-      loadCollection(planId, 'areas'),
-      loadCollection(planId, 'stances'),
-      loadCollection(planId, 'positions'),
-      loadCollection(planId, 'milestones'),
-      loadCollection(planId, 'outcomes'),
+      ...CHILD_COLLECTIONS.map((name) => loadCollection(planId, name)),
     ]);
     if (!row) return undefined;
     const { deletedAt: _deletedAt, ...plan } = row;
-    return { plan, phases, areas, stances, positions, milestones, outcomes };
+    return { plan, ...Object.fromEntries(CHILD_COLLECTIONS.map((name, i) => [name, collections[i]])) } as PlanBundle;
   }
 
   async function removePlanRecords(planId: string): Promise<void> {
@@ -295,6 +317,10 @@ export function createPlanStore(db: PlannerDatabase, clock: () => Date = () => n
         for (const outcome of await db.outcomes.where('planId').equals(planId).toArray()) {
           if (outcome.targets.some((t) => t.phaseId === phaseId)) await rec.put('outcomes', { ...outcome, targets: outcome.targets.filter((t) => t.phaseId !== phaseId) });
         }
+        for (const allocation of await db.allocations.where('phaseId').equals(phaseId).toArray()) await rec.remove('allocations', allocation.id);
+        for (const wave of await db.waves.where('planId').equals(planId).toArray()) {
+          if (wave.phaseId === phaseId) await rec.put('waves', { ...wave, phaseId: null });
+        }
         await rec.remove('phases', phaseId);
       })).change;
     },
@@ -308,8 +334,11 @@ export function createPlanStore(db: PlannerDatabase, clock: () => Date = () => n
       return (await edit('delete the area', area.planId, async (rec) => {
         const stances = await db.stances.where('[areaId+phaseId]').between([areaId, Dexie.minKey], [areaId, Dexie.maxKey]).toArray();
         for (const s of stances) await rec.remove('stances', s.id);
+        for (const a of await db.allocations.where('planId').equals(area.planId).toArray()) {
+          if (a.areaId === areaId) await rec.put('allocations', { ...a, areaId: null });
+        }
         await rec.remove('areas', areaId);
-      }, ['areas', 'stances'])).change;
+      }, ['areas', 'stances', 'allocations'])).change;
     },
 
     /** Sets any part of the stance for one area in one phase, creating the record on first use. */
@@ -342,6 +371,195 @@ export function createPlanStore(db: PlannerDatabase, clock: () => Date = () => n
     async deleteOutcome(id: string): Promise<ChangeSet> {
       const row = await requireRow('outcomes', id, 'outcome measure');
       return (await edit('delete the outcome measure', row.planId, (rec) => rec.remove('outcomes', id), ['outcomes'])).change;
+    },
+
+    // Need and readiness indicators
+    addIndicator: (indicator: Omit<IndicatorRow, 'order'>) => addOrdered('indicators', indicator, 'indicator'),
+    updateIndicator: (id: string, changes: IndicatorChanges) => updateChild('indicators', id, changes, 'indicator'),
+    moveIndicator: (id: string, direction: -1 | 1) => moveOrdered('indicators', id, direction, 'indicator'),
+    /** Adds the suggested indicators after any the plan has. */
+    async addIndicators(planId: string, rows: readonly Omit<IndicatorRow, 'order'>[]): Promise<ChangeSet> {
+      return (await edit('add the indicators', planId, async (rec) => {
+        let order = await nextOrder('indicators', planId);
+        for (const row of rows) await rec.put('indicators', { ...row, planId, order: order++ });
+      }, ['indicators'])).change;
+    },
+    /** Removes an indicator and every school's value for it. */
+    async deleteIndicator(id: string): Promise<ChangeSet> {
+      const row = await requireRow('indicators', id, 'indicator');
+      return (await edit('delete the indicator', row.planId, async (rec) => {
+        for (const school of await db.schools.where('planId').equals(row.planId).toArray()) {
+          if (id in school.values) {
+            const { [id]: _dropped, ...values } = school.values;
+            await rec.put('schools', { ...school, values });
+          }
+        }
+        await rec.remove('indicators', id);
+      }, ['indicators', 'schools'])).change;
+    },
+
+    // Schools
+    /** Adds schools at the end of the plan's list, in one transaction. */
+    async addSchools(planId: string, schools: readonly SchoolInput[]): Promise<{ ids: string[]; change: ChangeSet }> {
+      const ids = schools.map(() => newId());
+      const { change } = await edit(schools.length === 1 ? 'add the school' : 'add the schools', planId, async (rec) => {
+        let order = await nextOrder('schools', planId);
+        for (const [i, school] of schools.entries()) await rec.put('schools', { ...school, id: ids[i] as string, planId, order: order++ }, { before: undefined });
+      }, ['schools']);
+      return { ids, change };
+    },
+    updateSchool: (id: string, changes: SchoolChanges) => updateChild('schools', id, changes, 'school'),
+    /** Sets (or, with null, clears) one school's value for one indicator, merged inside the write. */
+    async setSchoolValue(schoolId: string, indicatorId: string, value: number | null): Promise<ChangeSet> {
+      const current = await requireRow('schools', schoolId, 'school');
+      return (await edit('save the school', current.planId, async (rec) => {
+        const school = await requireRow('schools', schoolId, 'school');
+        const { [indicatorId]: _old, ...others } = school.values;
+        await rec.put('schools', { ...school, values: value === null ? others : { ...others, [indicatorId]: value } }, { before: school });
+      }, ['schools'])).change;
+    },
+    /** Removes schools and what is allocated to them. */
+    async deleteSchools(planId: string, ids: readonly string[]): Promise<ChangeSet> {
+      const gone = new Set(ids);
+      return (await edit(ids.length === 1 ? 'delete the school' : 'delete the schools', planId, async (rec) => {
+        for (const a of await db.allocations.where('planId').equals(planId).toArray()) {
+          if (a.recipient.kind === 'school' && gone.has(a.recipient.schoolId)) await rec.remove('allocations', a.id);
+        }
+        for (const id of ids) await rec.remove('schools', id);
+      }, ['schools', 'allocations'])).change;
+    },
+    /**
+     * Writes a checked roster in one transaction: a school whose code (or, without a code, name)
+     * is already in the plan is updated, keeping its wave; the others are added. New indicators
+     * are added first, so the schools' values can name them.
+     */
+    async importSchools(planId: string, schools: readonly SchoolInput[], newIndicators: readonly Omit<IndicatorRow, 'order'>[]): Promise<{ added: number; updated: number; change: ChangeSet }> {
+      const { value, change } = await edit('import the roster', planId, async (rec) => {
+        const [existing, firstIndicator, firstSchool] = await Promise.all([
+          db.schools.where('planId').equals(planId).toArray(),
+          nextOrder('indicators', planId),
+          nextOrder('schools', planId),
+        ]);
+        let indicatorOrder = firstIndicator;
+        for (const row of newIndicators) await rec.put('indicators', { ...row, planId, order: indicatorOrder++ }, { before: undefined });
+        const byCode = new Map(existing.filter((s) => s.code.trim() !== '').map((s) => [s.code.trim().toLowerCase(), s]));
+        const byName = new Map(existing.map((s) => [s.name.trim().toLowerCase(), s]));
+        let order = firstSchool;
+        let added = 0;
+        let updated = 0;
+        for (const school of schools) {
+          const match = (school.code.trim() ? byCode.get(school.code.trim().toLowerCase()) : undefined) ?? byName.get(school.name.trim().toLowerCase());
+          if (match) {
+            await rec.put('schools', { ...match, ...school, waveId: match.waveId, values: { ...match.values, ...school.values } }, { before: match });
+            updated += 1;
+          } else {
+            await rec.put('schools', { ...school, id: newId(), planId, order: order++ }, { before: undefined });
+            added += 1;
+          }
+        }
+        return { added, updated };
+      }, ['indicators', 'schools']);
+      return { ...value, change };
+    },
+    /** Puts schools in a wave, or (null) takes them out of any. */
+    async assignSchools(planId: string, schoolIds: readonly string[], waveId: string | null): Promise<ChangeSet> {
+      return (await edit('assign the schools', planId, async (rec) => {
+        const rows = await db.schools.bulkGet([...schoolIds]);
+        for (const school of rows) {
+          if (school && school.planId === planId && school.waveId !== waveId) await rec.put('schools', { ...school, waveId }, { before: school });
+        }
+      }, ['schools'])).change;
+    },
+
+    // Waves
+    addWave: (wave: Omit<Wave, 'order'>) => addOrdered('waves', wave, 'wave'),
+    updateWave: (id: string, changes: WaveChanges) => updateChild('waves', id, changes, 'wave'),
+    moveWave: (id: string, direction: -1 | 1) => moveOrdered('waves', id, direction, 'wave'),
+    /** Removes a wave: its schools are left without one, and what was allocated to it goes. */
+    async deleteWave(id: string): Promise<ChangeSet> {
+      const wave = await requireRow('waves', id, 'wave');
+      return (await edit('delete the wave', wave.planId, async (rec) => {
+        for (const school of await db.schools.where('waveId').equals(id).toArray()) await rec.put('schools', { ...school, waveId: null }, { before: school });
+        for (const a of await db.allocations.where('planId').equals(wave.planId).toArray()) {
+          if (a.recipient.kind === 'wave' && a.recipient.waveId === id) await rec.remove('allocations', a.id);
+        }
+        await rec.remove('waves', id);
+      }, ['waves', 'schools', 'allocations'])).change;
+    },
+    /**
+     * Applies proposed waves: the plan's waves are used in order (new ones are added, named
+     * "Wave N" and linked to the Nth phase), each gets the schools proposed for it, and every
+     * other school is left without a wave. One step to undo.
+     */
+    async applyWaves(planId: string, proposal: readonly WaveProposal[]): Promise<ChangeSet> {
+      return (await edit('apply the proposed waves', planId, async (rec) => {
+        const [waves, phases, schools] = await Promise.all([
+          inPlanOrder(db.waves, planId).toArray(),
+          inPlanOrder(db.phases, planId).toArray(),
+          db.schools.where('planId').equals(planId).toArray(),
+        ]);
+        const target = new Map<string, string>();
+        let order = waves.length > 0 ? (waves.at(-1) as Wave).order + 1 : 0;
+        for (const [i, wave] of proposal.entries()) {
+          let waveId = waves[i]?.id;
+          if (!waveId) {
+            waveId = newId();
+            await rec.put('waves', { id: waveId, planId, order: order++, name: `Wave ${i + 1}`, phaseId: phases[i]?.id ?? null, notes: '' }, { before: undefined });
+          }
+          for (const schoolId of wave.schoolIds) target.set(schoolId, waveId);
+        }
+        for (const school of schools) {
+          const waveId = target.get(school.id) ?? null;
+          if (school.waveId !== waveId) await rec.put('schools', { ...school, waveId }, { before: school });
+        }
+      }, ['waves', 'schools', 'phases'])).change;
+    },
+
+    // Funding sources
+    addFundingSource: (source: Omit<FundingSource, 'order'>) => addOrdered('fundingSources', source, 'funding source'),
+    updateFundingSource: (id: string, changes: FundingSourceChanges) => updateChild('fundingSources', id, changes, 'funding source'),
+    moveFundingSource: (id: string, direction: -1 | 1) => moveOrdered('fundingSources', id, direction, 'funding source'),
+    /** Removes a funding source; what it paid for stays, paid from the district's own budget. */
+    async deleteFundingSource(id: string): Promise<ChangeSet> {
+      const source = await requireRow('fundingSources', id, 'funding source');
+      return (await edit('delete the funding source', source.planId, async (rec) => {
+        for (const a of await db.allocations.where('planId').equals(source.planId).toArray()) {
+          if (a.sourceId === id) await rec.put('allocations', { ...a, sourceId: null }, { before: a });
+        }
+        await rec.remove('fundingSources', id);
+      }, ['fundingSources', 'allocations'])).change;
+    },
+
+    // Allocations
+    async addAllocation(allocation: AllocationRow): Promise<{ id: string; change: ChangeSet }> {
+      const { change } = await edit('add the allocation', allocation.planId, (rec) => rec.put('allocations', allocation, { before: undefined }), ['allocations']);
+      return { id: allocation.id, change };
+    },
+    updateAllocation: (id: string, changes: AllocationChanges) => updateChild('allocations', id, changes, 'allocation'),
+    async deleteAllocations(planId: string, ids: readonly string[]): Promise<ChangeSet> {
+      return (await edit(ids.length === 1 ? 'delete the allocation' : 'delete the allocations', planId, async (rec) => {
+        for (const id of ids) await rec.remove('allocations', id);
+      }, ['allocations'])).change;
+    },
+    /**
+     * Sets the amount in one grid cell. An empty cell gets a new line (paid as `defaults` say);
+     * a cell with one line has its amount changed, or the line removed for null; a cell with
+     * several lines is edited line by line instead.
+     */
+    async setAllocationCell(planId: string, cell: AllocationCell, amount: number | null, defaults: Pick<AllocationRow, 'sourceId' | 'recurrence' | 'flexible'>): Promise<ChangeSet> {
+      return (await edit('save the allocation', planId, async (rec) => {
+        const lines = (await db.allocations.where('phaseId').equals(cell.phaseId).toArray())
+          .filter((a) => a.planId === planId && a.kind === cell.kind && sameRecipient(a.recipient, cell.recipient));
+        const [line, ...more] = lines;
+        if (more.length > 0) throw new StorageError(`This cell has ${lines.length} lines; change them one by one in the details.`, 'invalid');
+        if (line && (amount === null || amount === 0)) await rec.remove('allocations', line.id);
+        else if (line && amount !== null) await rec.put('allocations', { ...line, amount }, { before: line });
+        else if (amount !== null && amount > 0) {
+          await rec.put('allocations', {
+            id: newId(), planId, phaseId: cell.phaseId, recipient: cell.recipient, kind: cell.kind, amount, areaId: null, note: '', ...defaults,
+          }, { before: undefined });
+        }
+      }, ['allocations'])).change;
     },
 
     /** Undoes (puts back every "before") or redoes (every "after") an edit, in one transaction. */

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { PLAN_FILE_VERSION, bundleFromFile, planFileName, readPlanFile, serializePlanFile } from '../../../renderer/src/domain/plan-file';
 import { copyName, copyPlanBundle } from '../../../renderer/src/domain/plan-copy';
-import { normalized, samplePlan, TODAY } from './plan-fixtures';
+import { normalized, samplePlan, TODAY, withSchools } from './plan-fixtures';
 
 const APP = { name: 'Roadmap Planner', version: '0.1.0' };
 const EXPORTED_AT = '2026-11-23T09:30:00.000Z';
@@ -28,7 +28,7 @@ describe('plan file', () => {
     const shuffled = { ...bundle, phases: [...bundle.phases].reverse(), plan: Object.fromEntries(Object.entries(bundle.plan).reverse()) as typeof bundle.plan };
     const a = serializePlanFile(bundle, APP, EXPORTED_AT);
     expect(serializePlanFile(shuffled, APP, EXPORTED_AT)).toBe(a);
-    expect(a.startsWith('{\n  "format": "roadmap-planner.plan",\n  "formatVersion": 2,')).toBe(true);
+    expect(a.startsWith('{\n  "format": "roadmap-planner.plan",\n  "formatVersion": 3,')).toBe(true);
     expect(a.endsWith('}\n')).toBe(true);
   });
 
@@ -57,9 +57,55 @@ describe('plan file', () => {
     ]);
     expect(areas.map((a) => a.name)).toEqual(['Curriculum and digital content']);
     expect([stances, positions, milestones, outcomes]).toEqual([[], [], [], []]);
-    // Exported again, it is a version 2 file that reads back to the same plan.
+    // Exported again, it is a current file that reads back to the same plan.
     const again = readPlanFile(serializePlanFile(bundleFromFile(result.file), APP, EXPORTED_AT));
     expect(again.ok && bundleFromFile(again.file)).toEqual(bundleFromFile(result.file));
+  });
+
+  it('upgrades a file exported by format version 2: a July fiscal year, no schools or resources yet, everything else kept', () => {
+    const text = fixture('version-2.roadmap.json');
+    const original = JSON.parse(text) as Record<string, unknown[]> & { plan: Record<string, unknown> };
+    const result = readPlanFile(text);
+    if (!result.ok) throw new Error(`refused: ${result.summary} ${JSON.stringify(result.problems)}`);
+    const { plan, phases, stances, milestones, outcomes, indicators, schools, waves, fundingSources, allocations } = result.file;
+    expect(plan).toEqual({ ...original.plan, fiscalYearStartMonth: 7 });
+    expect([phases, stances, milestones, outcomes]).toEqual([original.phases, original.stances, original.milestones, original.outcomes]);
+    expect(stances).toHaveLength(3);
+    expect([indicators, schools, waves, fundingSources, allocations]).toEqual([[], [], [], [], []]);
+  });
+
+  it('round-trips schools, indicator values, waves, funding sources and allocations', () => {
+    const bundle = withSchools(samplePlan());
+    const result = readPlanFile(serializePlanFile(bundle, APP, EXPORTED_AT));
+    expect(result.ok && normalized(bundleFromFile(result.file))).toEqual(normalized(bundle));
+  });
+
+  it('refuses schools, waves and allocations that point at records not in the file', () => {
+    const bundle = withSchools(samplePlan());
+    const lost = '99999999-9999-4999-8999-999999999999';
+    const file = JSON.parse(serializePlanFile(bundle, APP, EXPORTED_AT)) as Record<string, Record<string, unknown>[]>;
+    const [school, , cedar] = file.schools ?? [];
+    const [wave] = file.waves ?? [];
+    const [central, toWave, toSchool] = file.allocations ?? [];
+    const [source] = file.fundingSources ?? [];
+    if (!school || !cedar || !wave || !central || !toWave || !toSchool || !source) throw new Error('fixture has these');
+    school.waveId = lost;
+    cedar.values = { [lost]: 3 };
+    wave.phaseId = lost;
+    central.sourceId = lost;
+    toWave.recipient = { kind: 'wave', waveId: lost };
+    toSchool.recipient = { kind: 'school', schoolId: lost };
+    source.end = '2020-01-01';
+    const { problems } = problemsOf(JSON.stringify(file));
+    expect(problems).toEqual(expect.arrayContaining([
+      { where: 'School 1 “Adams Elementary” › waveId', message: 'names a wave that is not in this file.' },
+      { where: 'School 3 “Cedar High” › values', message: `has a value for an indicator that is not in this file (${lost}).` },
+      { where: 'Wave 1 “Wave 1” › phaseId', message: 'names a phase that is not in this file.' },
+      { where: 'Allocation 1 › sourceId', message: 'names a funding source that is not in this file.' },
+      { where: expect.stringMatching(/^Allocation \d › recipient$/) as unknown as string, message: 'names a wave that is not in this file.' },
+      { where: expect.stringMatching(/^Allocation \d › recipient$/) as unknown as string, message: 'names a school that is not in this file.' },
+      { where: 'Funding source 1 “Innovation grant” › end', message: expect.stringContaining('must be on or after the start') as unknown as string },
+    ]));
   });
 
   it('round-trips stances, positions, milestones and outcomes', () => {
@@ -147,6 +193,20 @@ describe('copies', () => {
     const oldIds = new Set([...bundle.phases, ...bundle.areas].map((r) => r.id));
     expect([...copy.phases, ...copy.areas].some((r) => oldIds.has(r.id))).toBe(false);
     expect(copy.phases.map((p) => [p.name, p.start, p.end])).toEqual(bundle.phases.map((p) => [p.name, p.start, p.end]));
+  });
+
+  it('keeps the links between schools, waves, indicators, sources and allocations in a copy, under new ids', () => {
+    const bundle = withSchools(samplePlan());
+    const copy = copyPlanBundle(bundle, 'Copy', TODAY);
+    const result = readPlanFile(serializePlanFile(copy, APP, EXPORTED_AT));
+    // The file check refuses any link to a record not in the plan.
+    expect(result.ok).toBe(true);
+    const oldIds = new Set([...bundle.schools, ...bundle.waves, ...bundle.indicators, ...bundle.fundingSources, ...bundle.allocations].map((r) => r.id));
+    expect([...copy.schools, ...copy.waves, ...copy.indicators, ...copy.fundingSources, ...copy.allocations].some((r) => oldIds.has(r.id))).toBe(false);
+    const waveName = (b: typeof bundle, waveId: string | null) => b.waves.find((w) => w.id === waveId)?.name ?? null;
+    expect(copy.schools.map((s) => [s.name, waveName(copy, s.waveId), Object.values(s.values)])).toEqual(bundle.schools.map((s) => [s.name, waveName(bundle, s.waveId), Object.values(s.values)]));
+    const schoolIds = copy.allocations.flatMap((a) => (a.recipient.kind === 'school' ? [a.recipient.schoolId] : []));
+    expect(schoolIds.map((id) => copy.schools.find((s) => s.id === id)?.name)).toEqual(['Baker Middle']);
   });
 
   it('picks the first free copy name', () => {

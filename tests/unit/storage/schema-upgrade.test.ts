@@ -45,7 +45,7 @@ describe('database upgrade from version 1', () => {
     expect(db.verno).toBe(SCHEMA_HISTORY.at(-1)?.version);
     const bundle = await createPlanStore(db).loadBundle(rows.plan.id);
     if (!bundle) throw new Error('the plan is gone after the upgrade');
-    expect(bundle.plan).toMatchObject({ name: 'Riverside roadmap', vision: '', profile: rows.plan.profile });
+    expect(bundle.plan).toMatchObject({ name: 'Riverside roadmap', vision: '', fiscalYearStartMonth: 7, profile: rows.plan.profile });
     expect(bundle.phases.map((p) => [p.name, p.kind, p.status, p.goal, p.entryCriteria, p.gate])).toEqual([
       ['Pilot', 'pilot', 'planned', 'Test the model.', '', ''],
       ['Scale-up year', 'scale', 'planned', '', '', ''],
@@ -59,5 +59,46 @@ describe('database upgrade from version 1', () => {
     // And the new tables take records at once.
     await createPlanStore(db).setStance(rows.plan.id, rows.areas[0]?.id ?? '', rows.phases[0]?.id ?? '', { stance: 'tight' });
     expect(await db.stances.count()).toBe(1);
+  });
+});
+
+describe('database upgrade from version 2', () => {
+  it('gives plans a July fiscal year, keeps every roadmap record, and opens the school and resource tables', async () => {
+    const name = `upgrade-${newId()}`;
+    const rows = version1Rows();
+    const planId = rows.plan.id;
+    const phaseId = rows.phases[0]?.id ?? '';
+    const areaId = rows.areas[0]?.id ?? '';
+    const v2 = new PlannerDatabase(name, SCHEMA_HISTORY.slice(0, 2));
+    await v2.open();
+    const plan = { ...rows.plan, vision: 'Every student owns their learning.' };
+    const phases = rows.phases.map((p) => ({ ...p, kind: 'pilot', status: 'underway', entryCriteria: 'Board approval', gate: 'Growth above district average' }));
+    const stance = { id: newId(), planId, areaId, phaseId, stance: 'loose', rationale: 'Schools pick.', owner: 'Principals', guardrails: 'Privacy' };
+    const milestone = { id: newId(), planId, phaseId, name: 'Launch', date: '2027-08-15', owner: 'CAO', done: true };
+    await v2.table('plans').add(plan);
+    await v2.table('phases').bulkAdd(phases);
+    await v2.table('areas').bulkAdd(rows.areas);
+    await v2.table('stances').add(stance);
+    await v2.table('milestones').add(milestone);
+    expect(v2.verno).toBe(2);
+    v2.close();
+
+    const db = new PlannerDatabase(name);
+    opened.push(db);
+    await db.open();
+    expect(db.verno).toBe(3);
+    const store = createPlanStore(db);
+    const bundle = await store.loadBundle(planId);
+    if (!bundle) throw new Error('the plan is gone after the upgrade');
+    const { deletedAt: _deletedAt, ...planAsStored } = plan;
+    expect(bundle.plan).toEqual({ ...planAsStored, fiscalYearStartMonth: 7 });
+    expect(bundle.phases).toEqual(phases);
+    expect(bundle.stances).toEqual([stance]);
+    expect(bundle.milestones).toEqual([milestone]);
+    expect([bundle.indicators, bundle.schools, bundle.waves, bundle.fundingSources, bundle.allocations]).toEqual([[], [], [], [], []]);
+    expect(() => planSchema.parse(bundle.plan)).not.toThrow();
+    // The new tables take records at once, through the store's own checks.
+    await store.addSchools(planId, [{ name: 'Adams Elementary', code: 'A-1', gradeBand: 'K-5', students: 400, frlPercent: 70, values: {}, waveId: null }]);
+    expect((await store.loadCollection(planId, 'schools')).map((s) => s.name)).toEqual(['Adams Elementary']);
   });
 });

@@ -40,10 +40,16 @@ export function usePlanBundle(planId: string): LivePlan | null | undefined {
   const positions = useCollection(planId, 'positions');
   const milestones = useCollection(planId, 'milestones');
   const outcomes = useCollection(planId, 'outcomes');
+  const indicators = useCollection(planId, 'indicators');
+  const schools = useCollection(planId, 'schools');
+  const waves = useCollection(planId, 'waves');
+  const fundingSources = useCollection(planId, 'fundingSources');
+  const allocations = useCollection(planId, 'allocations');
   return useMemo(() => {
     if (row === false) return undefined;
     if (row === null || !phases || !areas || !stances || !positions || !milestones || !outcomes) return null;
+    if (!indicators || !schools || !waves || !fundingSources || !allocations) return null;
     const { deletedAt, ...plan } = row;
-    return { bundle: { plan, phases, areas, stances, positions, milestones, outcomes }, deletedAt };
-  }, [row, phases, areas, stances, positions, milestones, outcomes]);
+    return { bundle: { plan, phases, areas, stances, positions, milestones, outcomes, indicators, schools, waves, fundingSources, allocations }, deletedAt };
+  }, [row, phases, areas, stances, positions, milestones, outcomes, indicators, schools, waves, fundingSources, allocations]);
 }
