@@ -6,6 +6,10 @@ export const PLAN_SECTIONS = [
   { key: 'roadmap', label: 'Roadmap' },
   { key: 'tight-loose', label: 'Tight & loose' },
   { key: 'decisions', label: 'Decisions' },
+  { key: 'schools', label: 'Schools' },
+  { key: 'priorities', label: 'Need & readiness' },
+  { key: 'waves', label: 'Waves' },
+  { key: 'resources', label: 'Resources' },
   { key: 'outcomes', label: 'Vision & outcomes' },
 ] as const;
 export type PlanSection = (typeof PLAN_SECTIONS)[number]['key'];

@@ -33,6 +33,10 @@ import { RoadmapSection } from '../roadmap/RoadmapSection';
 import { TightLooseSection } from '../tight-loose/TightLooseSection';
 import { DecisionsSection } from '../decisions/DecisionsSection';
 import { OutcomesSection } from '../outcomes/OutcomesSection';
+import { SchoolsSection } from '../schools/SchoolsSection';
+import { PrioritiesSection } from '../schools/PrioritiesSection';
+import { WavesSection } from '../schools/WavesSection';
+import { ResourcesSection } from '../resources/ResourcesSection';
 import { deletePlan } from '../library/library-commands';
 import { usePlanFiles } from '../plan-file/use-plan-files';
 import type { SectionProps } from './section-props';
@@ -43,6 +47,10 @@ const SECTION_VIEWS: Record<PlanSection, (props: SectionProps) => React.JSX.Elem
   roadmap: RoadmapSection,
   'tight-loose': TightLooseSection,
   decisions: DecisionsSection,
+  schools: SchoolsSection,
+  priorities: PrioritiesSection,
+  waves: WavesSection,
+  resources: ResourcesSection,
   outcomes: OutcomesSection,
 };
 
