@@ -377,6 +377,8 @@ export interface RosterResult {
   problems: RosterProblem[];
   /** Things done to the data that the planner should know about (not problems). */
   notes: string[];
+  /** The columns read as indicators, and the key each school's values use for them. */
+  indicatorColumns: { index: number; key: string }[];
 }
 
 /** "k – 5" → "K-5", "pk-8" → "PK-8". */
@@ -427,7 +429,7 @@ export function validateRoster(
       single[info.field] = columns[0];
     }
   }
-  if (problems.length > 0) return { schools: [], lines: [], problems, notes };
+  if (problems.length > 0) return { schools: [], lines: [], problems, notes, indicatorColumns: [] };
 
   const indicatorColumns: { index: number; key: string }[] = [];
   const usedKeys = new Set<string>();
@@ -537,5 +539,5 @@ export function validateRoster(
     schools.push({ name, code, gradeBand, students, frlPercent, indicators });
     lines.push(row.line);
   }
-  return { schools, lines, problems, notes };
+  return { schools, lines, problems, notes, indicatorColumns };
 }

@@ -1,0 +1,135 @@
+/**
+ * From a parsed roster to what the store writes: which column feeds which field or indicator
+ * (the planner's choices, first guessed), fixes typed over bad cells, and the schools and new
+ * indicators to import. Pure, so the import dialog and its tests share one path.
+ */
+import { newId } from './ids';
+import { sameIndicatorName } from './indicators';
+import { suggestMapping, validateRoster, type ParsedCsv, type RosterField, type RosterMapping, type RosterResult } from './roster-csv';
+import { NAME_MAX, SCHOOL_CODE_MAX, STUDENTS_MAX, type IndicatorRow, type School } from './schemas';
+
+/** What one column is read as: a field, one of the plan's indicators, a new indicator, or nothing. */
+export type ColumnChoice = RosterField | 'new-indicator' | 'ignore' | `indicator:${string}`;
+
+/** Cell texts typed over the file's, by line and then column index. */
+export type RosterFixes = Readonly<Record<number, Readonly<Record<number, string>>>>;
+
+export type NewIndicator = Omit<IndicatorRow, 'order'>;
+export type ImportSchool = Omit<School, 'id' | 'planId' | 'order'>;
+
+const indicatorId = (choice: ColumnChoice): string | null => (choice.startsWith('indicator:') ? choice.slice('indicator:'.length) : null);
+
+/** The guessed choices: fields by header name, number columns to the indicator of the same name, or a new one. */
+export function guessChoices(parsed: ParsedCsv, indicators: readonly IndicatorRow[]): ColumnChoice[] {
+  const own = indicators.filter((i) => i.source === 'value');
+  const taken = new Set<string>();
+  return suggestMapping(parsed.header, parsed.rows).map((target, index): ColumnChoice => {
+    if (target !== 'indicator') return target;
+    const match = own.find((i) => !taken.has(i.id) && sameIndicatorName(i.name, parsed.header[index] ?? ''));
+    if (!match) return 'new-indicator';
+    taken.add(match.id);
+    return `indicator:${match.id}`;
+  });
+}
+
+export function mappingOf(choices: readonly ColumnChoice[]): RosterMapping {
+  return choices.map((c) => (c === 'new-indicator' || indicatorId(c) !== null ? 'indicator' : c));
+}
+
+/** The file with the planner's fixes written over its cells. */
+export function withFixes(parsed: ParsedCsv, fixes: RosterFixes): ParsedCsv {
+  if (Object.keys(fixes).length === 0) return parsed;
+  return {
+    ...parsed,
+    rows: parsed.rows.map((row) => {
+      const fix = fixes[row.line];
+      if (!fix) return row;
+      const cells = [...row.cells];
+      for (const [index, text] of Object.entries(fix)) cells[Number(index)] = text;
+      return { ...row, cells };
+    }),
+  };
+}
+
+/** Checks the fixed file against the choices. */
+export function checkRoster(parsed: ParsedCsv, choices: readonly ColumnChoice[], fixes: RosterFixes = {}): RosterResult {
+  const problems: RosterResult['problems'] = [];
+  const seen = new Map<string, number>();
+  choices.forEach((choice, index) => {
+    const id = indicatorId(choice);
+    if (id === null) return;
+    const first = seen.get(id);
+    if (first !== undefined) {
+      problems.push({ line: parsed.headerLine, column: parsed.header[index] ?? '', message: `“${parsed.header[first] ?? ''}” and “${parsed.header[index] ?? ''}” both feed the same indicator; choose one.` });
+    }
+    seen.set(id, index);
+  });
+  const result = validateRoster(withFixes(parsed, fixes), mappingOf(choices));
+  if (problems.length > 0) return { ...result, schools: [], lines: [], problems: [...problems, ...result.problems] };
+  return withinLimits(result, parsed, choices);
+}
+
+/** Moves schools that the app could not store (a name too long, too many students) to the problems, with their line. */
+function withinLimits(result: RosterResult, parsed: ParsedCsv, choices: readonly ColumnChoice[]): RosterResult {
+  const columnOf = (field: RosterField) => parsed.header[choices.indexOf(field)] ?? field;
+  const limits: { field: RosterField; problem: (s: RosterResult['schools'][number]) => string | null }[] = [
+    { field: 'name', problem: (s) => (s.name.length > NAME_MAX ? `the name is longer than ${NAME_MAX} characters.` : null) },
+    { field: 'code', problem: (s) => (s.code.length > SCHOOL_CODE_MAX ? `the code is longer than ${SCHOOL_CODE_MAX} characters.` : null) },
+    { field: 'gradeBand', problem: (s) => (s.gradeBand.length > 20 ? 'the grade band is longer than 20 characters.' : null) },
+    { field: 'students', problem: (s) => (s.students > STUDENTS_MAX ? `${s.students.toLocaleString('en-US')} is more than ${STUDENTS_MAX.toLocaleString('en-US')} students.` : null) },
+  ];
+  const schools: RosterResult['schools'] = [];
+  const lines: number[] = [];
+  const problems = [...result.problems];
+  result.schools.forEach((school, i) => {
+    const line = result.lines[i] ?? 0;
+    const found = limits.flatMap(({ field, problem }) => {
+      const message = problem(school);
+      return message ? [{ line, column: columnOf(field), message: `Line ${line}, ${columnOf(field)}: ${message}` }] : [];
+    });
+    if (found.length > 0) problems.push(...found);
+    else {
+      schools.push(school);
+      lines.push(line);
+    }
+  });
+  problems.sort((a, b) => a.line - b.line);
+  return { ...result, schools, lines, problems };
+}
+
+/**
+ * The schools and new indicators to write. Columns read as a new indicator become need
+ * indicators named after their header, with weight 0, so they change no score until the
+ * planner weighs them.
+ */
+export function importRecords(
+  result: RosterResult, choices: readonly ColumnChoice[], parsed: ParsedCsv, planId: string, indicators: readonly IndicatorRow[],
+): { schools: ImportSchool[]; newIndicators: NewIndicator[] } {
+  const known = new Set(indicators.map((i) => i.id));
+  const newIndicators: NewIndicator[] = [];
+  const idByKey = new Map<string, string>();
+  for (const { index, key } of result.indicatorColumns) {
+    const choice = choices[index] ?? 'ignore';
+    const existing = indicatorId(choice);
+    if (existing !== null && known.has(existing)) {
+      idByKey.set(key, existing);
+    } else {
+      const id = newId();
+      newIndicators.push({ id, planId, name: (parsed.header[index] ?? key).trim().slice(0, 120) || key, side: 'need', weight: 0, direction: 'higher-is-more', source: 'value', unit: '' });
+      idByKey.set(key, id);
+    }
+  }
+  const schools = result.schools.map((s): ImportSchool => ({
+    name: s.name,
+    code: s.code,
+    gradeBand: s.gradeBand,
+    students: s.students,
+    frlPercent: s.frlPercent,
+    values: Object.fromEntries(Object.entries(s.indicators).flatMap(([key, value]) => {
+      const id = idByKey.get(key);
+      return id === undefined || value === null ? [] : [[id, value]];
+    })),
+    waveId: null,
+  }));
+  return { schools, newIndicators };
+}

@@ -1,0 +1,64 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseCsv } from '../../../renderer/src/domain/roster-csv';
+import { checkRoster, guessChoices, importRecords, type ColumnChoice } from '../../../renderer/src/domain/roster-import';
+import { samplePlan } from './plan-fixtures';
+
+const fixture = readFileSync(new URL('../../fixtures/roster-120.csv', import.meta.url), 'utf8');
+
+describe('roster import', () => {
+  const bundle = samplePlan();
+  const chronic = bundle.indicators.find((i) => i.name === 'Chronic absence');
+  const parsed = parseCsv(fixture);
+
+  it('guesses fields by header and feeds a number column to the indicator of the same name', () => {
+    expect(guessChoices(parsed, bundle.indicators)).toEqual(['name', 'code', 'gradeBand', 'students', 'frlPercent', `indicator:${chronic?.id}`, 'ignore']);
+  });
+
+  it('reads the 116 good schools of the messy fixture, reports the 4 bad rows by line, and takes fixes typed over bad cells', () => {
+    const choices = guessChoices(parsed, bundle.indicators);
+    const result = checkRoster(parsed, choices);
+    expect(result.schools).toHaveLength(116);
+    expect([...new Set(result.problems.map((p) => p.line))]).toEqual([15, 42, 81, 106]);
+
+    const fixes: Record<number, Record<number, string>> = {};
+    for (const p of result.problems) {
+      const column = parsed.header.indexOf(p.column);
+      const row = parsed.rows.find((r) => r.line === p.line);
+      if (column < 0 || !row) continue;
+      // A planner's fix: a plausible value in place of the bad one.
+      (fixes[p.line] ??= {})[column] = { 0: 'Lakeview Elementary', 1: 'SD-9999', 3: '400', 4: '50%' }[column] ?? '';
+    }
+    expect(Object.keys(fixes)).toHaveLength(4);
+    const fixed = checkRoster(parsed, choices, fixes);
+    expect(fixed.problems).toEqual([]);
+    expect(fixed.schools).toHaveLength(120);
+    expect(fixed.schools.find((s) => s.code === 'SD-9999')).toBeDefined();
+  });
+
+  it('makes schools whose values name the chosen indicators, and new weight-0 need indicators for new columns', () => {
+    const choices: ColumnChoice[] = ['name', 'code', 'gradeBand', 'students', 'frlPercent', 'new-indicator', 'ignore'];
+    const result = checkRoster(parsed, choices);
+    const { schools, newIndicators } = importRecords(result, choices, parsed, bundle.plan.id, bundle.indicators);
+    expect(newIndicators).toEqual([expect.objectContaining({ name: 'Chronic Absence %', side: 'need', weight: 0, source: 'value' })]);
+    const [timberline] = schools;
+    expect(timberline).toMatchObject({ name: 'Timberline Elementary', code: 'SD-1007', students: 209, frlPercent: 76.7, waveId: null });
+    expect(timberline?.values).toEqual({ [newIndicators[0]?.id ?? '']: 0.1 });
+
+    const mapped = importRecords(checkRoster(parsed, guessChoices(parsed, bundle.indicators)), guessChoices(parsed, bundle.indicators), parsed, bundle.plan.id, bundle.indicators);
+    expect(mapped.newIndicators).toEqual([]);
+    expect(Object.keys(mapped.schools[0]?.values ?? {})).toEqual([chronic?.id]);
+  });
+
+  it('refuses two columns feeding one indicator, and schools the app could not store, with their line', () => {
+    const both: ColumnChoice[] = ['name', 'code', 'gradeBand', `indicator:${chronic?.id}`, 'frlPercent', `indicator:${chronic?.id}`, 'ignore'];
+    expect(checkRoster(parsed, both).problems[0]?.message).toMatch(/both feed the same indicator/);
+    const long = parseCsv(`School,Students\n${'A'.repeat(130)},300\nShort,250000\nFine,20\n`);
+    const result = checkRoster(long, ['name', 'students']);
+    expect(result.schools.map((s) => s.name)).toEqual(['Fine']);
+    expect(result.problems.map((p) => p.message)).toEqual([
+      'Line 2, School: the name is longer than 120 characters.',
+      'Line 3, Students: 250,000 is more than 100,000 students.',
+    ]);
+  });
+});
