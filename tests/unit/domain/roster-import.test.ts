@@ -27,7 +27,7 @@ describe('roster import', () => {
       const row = parsed.rows.find((r) => r.line === p.line);
       if (column < 0 || !row) continue;
       // A planner's fix: a plausible value in place of the bad one.
-      (fixes[p.line] ??= {})[column] = { 0: 'Lakeview Elementary', 1: 'SD-9999', 3: '400', 4: '50%' }[column] ?? '';
+      (fixes[p.line] ??= {})[column] = { 0: 'Northgate Academy', 1: 'SD-9999', 3: '400', 4: '50%' }[column] ?? '';
     }
     expect(Object.keys(fixes)).toHaveLength(4);
     const fixed = checkRoster(parsed, choices, fixes);
