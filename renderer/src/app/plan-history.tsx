@@ -14,8 +14,8 @@ export interface EditOptions {
    * field saves, and quick edits to it merge into one undo step.
    */
   field?: string;
-  /** Offer Undo in a message once it is done (for deletions). */
-  announce?: string;
+  /** Offer Undo in a message once it is done (for deletions and imports); a function words it from what the write returned. */
+  announce?: string | ((result: never) => string);
 }
 
 export interface PlanHistory {
@@ -97,7 +97,7 @@ export function PlanHistoryProvider({ children }: { children: ReactNode }) {
     if (options.announce) {
       const entryId = stateRef.current.undo.at(-1)?.id;
       notify({
-        message: options.announce,
+        message: typeof options.announce === 'function' ? (options.announce as (value: T) => string)(result) : options.announce,
         action: {
           label: 'Undo',
           // The Undo key is the plan's own; this button undoes this edit while it is the latest.

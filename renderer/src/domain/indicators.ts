@@ -35,8 +35,8 @@ export function schoolValues(school: School, indicators: readonly IndicatorRow[]
   return Object.fromEntries(indicators.map((i) => [i.id, i.source === 'frlPercent' ? school.frlPercent : school.values[i.id] ?? null]));
 }
 
-/** "Chronic Absence %" and "Chronic absence" name the same indicator. */
+/** "Chronic Absence %" and "Chronic absence", or "Leadership Commitment (1-5)" and "Leadership commitment", name the same indicator. */
 export function sameIndicatorName(a: string, b: string): boolean {
-  const key = (text: string) => text.toLowerCase().replaceAll('%', ' ').replace(/\b(percent|pct|rate|share)\b/g, ' ').replace(/[^a-z0-9]+/g, ' ').trim();
+  const key = (text: string) => text.toLowerCase().replace(/\(.*?\)/g, ' ').replaceAll('%', ' ').replace(/\b(percent|pct|rate|share)\b/g, ' ').replace(/[^a-z0-9]+/g, ' ').trim();
   return key(a) === key(b);
 }

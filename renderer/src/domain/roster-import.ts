@@ -33,7 +33,7 @@ export function guessChoices(parsed: ParsedCsv, indicators: readonly IndicatorRo
 }
 
 export function mappingOf(choices: readonly ColumnChoice[]): RosterMapping {
-  return choices.map((c) => (c === 'new-indicator' || indicatorId(c) !== null ? 'indicator' : c));
+  return choices.map((c) => (c === 'new-indicator' || c.startsWith('indicator:') ? 'indicator' : (c as RosterField | 'ignore')));
 }
 
 /** The file with the planner's fixes written over its cells. */

@@ -38,7 +38,7 @@ export type OutcomeChanges = Partial<Omit<Outcome, 'id' | 'planId' | 'order'>>;
 export type IndicatorChanges = Partial<Omit<IndicatorRow, 'id' | 'planId' | 'order'>>;
 /** A school as a planner enters or imports it: everything but its ids and place. */
 export type SchoolInput = Omit<School, 'id' | 'planId' | 'order'>;
-export type SchoolChanges = Partial<Omit<School, 'id' | 'planId' | 'order' | 'values'>>;
+export type SchoolChanges = Partial<Omit<School, 'id' | 'planId' | 'order'>>;
 export type WaveChanges = Partial<Omit<Wave, 'id' | 'planId' | 'order'>>;
 export type FundingSourceChanges = Partial<Omit<FundingSource, 'id' | 'planId' | 'order'>>;
 export type AllocationChanges = Partial<Omit<AllocationRow, 'id' | 'planId'>>;

@@ -126,7 +126,7 @@ describe('validateRoster', () => {
     const parsed = parseCsv(fixture);
     expect(parsed.delimiter).toBe(';');
     const mapping = suggestMapping(parsed.header, parsed.rows);
-    expect(mapping).toEqual(['name', 'code', 'gradeBand', 'students', 'frlPercent', 'indicator', 'ignore']);
+    expect(mapping).toEqual(['name', 'code', 'gradeBand', 'students', 'frlPercent', 'indicator', 'indicator', 'indicator', 'ignore']);
     const result = validateRoster(parsed, mapping);
     expect(result.problems).toEqual([
       { line: 15, column: 'Total Enrollment', message: 'Line 15, Total Enrollment: “n/a” is not a whole number.' },
@@ -139,7 +139,7 @@ describe('validateRoster', () => {
     // Thousands separators, decimal commas, quoted semicolons and multi-line quoted notes all read back.
     const byCode = new Map(result.schools.map((s) => [s.code, s]));
     expect(byCode.get('SD-1077')).toMatchObject({ name: 'Kingsley Middle School', gradeBand: '6-8', students: 1110, frlPercent: 68 });
-    expect(byCode.get('SD-1007')).toMatchObject({ students: 209, frlPercent: 76.7, indicators: { 'Chronic Absence %': 0.1 } });
+    expect(byCode.get('SD-1007')).toMatchObject({ students: 209, frlPercent: 76.7, indicators: { 'Chronic Absence %': 0.1, 'Leadership Commitment (1-5)': 1, 'Staff Buy-in %': 80 } });
     expect(byCode.get('SD-1140')?.name).toBeTruthy();
     expect(result.schools.some((s) => s.name.includes('; '))).toBe(true);
     expect(result.schools.every((s) => s.students >= 180 && s.students <= 2400)).toBe(true);

@@ -12,7 +12,8 @@ describe('roster import', () => {
   const parsed = parseCsv(fixture);
 
   it('guesses fields by header and feeds a number column to the indicator of the same name', () => {
-    expect(guessChoices(parsed, bundle.indicators)).toEqual(['name', 'code', 'gradeBand', 'students', 'frlPercent', `indicator:${chronic?.id}`, 'ignore']);
+    const id = (name: string) => `indicator:${bundle.indicators.find((i) => i.name === name)?.id ?? '?'}`;
+    expect(guessChoices(parsed, bundle.indicators)).toEqual(['name', 'code', 'gradeBand', 'students', 'frlPercent', id('Chronic absence'), id('Leadership commitment'), id('Staff buy-in'), 'ignore']);
   });
 
   it('reads the 116 good schools of the messy fixture, reports the 4 bad rows by line, and takes fixes typed over bad cells', () => {
@@ -37,7 +38,7 @@ describe('roster import', () => {
   });
 
   it('makes schools whose values name the chosen indicators, and new weight-0 need indicators for new columns', () => {
-    const choices: ColumnChoice[] = ['name', 'code', 'gradeBand', 'students', 'frlPercent', 'new-indicator', 'ignore'];
+    const choices: ColumnChoice[] = ['name', 'code', 'gradeBand', 'students', 'frlPercent', 'new-indicator', 'ignore', 'ignore', 'ignore'];
     const result = checkRoster(parsed, choices);
     const { schools, newIndicators } = importRecords(result, choices, parsed, bundle.plan.id, bundle.indicators);
     expect(newIndicators).toEqual([expect.objectContaining({ name: 'Chronic Absence %', side: 'need', weight: 0, source: 'value' })]);
@@ -47,11 +48,12 @@ describe('roster import', () => {
 
     const mapped = importRecords(checkRoster(parsed, guessChoices(parsed, bundle.indicators)), guessChoices(parsed, bundle.indicators), parsed, bundle.plan.id, bundle.indicators);
     expect(mapped.newIndicators).toEqual([]);
-    expect(Object.keys(mapped.schools[0]?.values ?? {})).toEqual([chronic?.id]);
+    expect(Object.keys(mapped.schools[0]?.values ?? {})).toHaveLength(3);
+    expect(mapped.schools[0]?.values[chronic?.id ?? '']).toBe(0.1);
   });
 
   it('refuses two columns feeding one indicator, and schools the app could not store, with their line', () => {
-    const both: ColumnChoice[] = ['name', 'code', 'gradeBand', `indicator:${chronic?.id}`, 'frlPercent', `indicator:${chronic?.id}`, 'ignore'];
+    const both: ColumnChoice[] = ['name', 'code', 'gradeBand', `indicator:${chronic?.id}`, 'frlPercent', `indicator:${chronic?.id}`, 'ignore', 'ignore', 'ignore'];
     expect(checkRoster(parsed, both).problems[0]?.message).toMatch(/both feed the same indicator/);
     const long = parseCsv(`School,Students\n${'A'.repeat(130)},300\nShort,250000\nFine,20\n`);
     const result = checkRoster(long, ['name', 'students']);

@@ -1,0 +1,319 @@
+/**
+ * The resources grid and the rules around it, as plain data: who the rows are, what each cell
+ * holds, how many students each phase serves, amounts as planners type them, money per fiscal
+ * year by source, and how a budget line sits with the plan's tight / loose stance. The budget
+ * maths itself (charges, totals, warnings) is in budget.ts.
+ */
+import { charges, formatMoney, parseMoney, schoolYearsOf, type CalendarSettings } from './budget';
+import { formatDisplayDate } from './phase-rules';
+import { MONEY_MAX_CENTS, type AllocationRow, type FundingSource, type Phase, type RecipientValue, type School, type Stance, type StanceValue, type Wave } from './schemas';
+
+export type AllocationKind = AllocationRow['kind'];
+
+// ——— Rows and cells ———
+
+/** One row of the grid: the central office, a wave or a school. */
+export interface RecipientRow {
+  /** "central", "wave:<id>" or "school:<id>". */
+  key: string;
+  recipient: RecipientValue;
+  name: string;
+  /** A short second line: what the row is and where it sits in the plan. */
+  detail: string;
+}
+
+/** The key of a recipient in the grid's lookups. */
+export function recipientKey(recipient: RecipientValue): string {
+  if (recipient.kind === 'wave') return `wave:${recipient.waveId}`;
+  if (recipient.kind === 'school') return `school:${recipient.schoolId}`;
+  return 'central';
+}
+
+/** The key of one cell: one recipient in one phase. */
+export function gridCellKey(rowKey: string, phaseId: string): string {
+  return `${rowKey}|${phaseId}`;
+}
+
+const plural = (count: number, one: string, many = `${one}s`) => `${count.toLocaleString('en-US')} ${count === 1 ? one : many}`;
+
+/**
+ * The grid's rows: the central office, then each wave, then each school, both in the
+ * planner's order. A wave says how many schools it has and the phase it starts in; a school
+ * says its wave and how many students it has.
+ */
+export function recipientRows(
+  waves: readonly Pick<Wave, 'id' | 'name' | 'phaseId'>[],
+  schools: readonly Pick<School, 'id' | 'name' | 'waveId' | 'students'>[],
+  phases: readonly Pick<Phase, 'id' | 'name'>[],
+): RecipientRow[] {
+  const phaseName = new Map(phases.map((p) => [p.id, p.name]));
+  const waveName = new Map(waves.map((w) => [w.id, w.name]));
+  const schoolCount = new Map<string, number>();
+  for (const s of schools) if (s.waveId) schoolCount.set(s.waveId, (schoolCount.get(s.waveId) ?? 0) + 1);
+  const rows: RecipientRow[] = [{ key: 'central', recipient: { kind: 'central' }, name: 'Central office', detail: 'District-wide' }];
+  for (const w of waves) {
+    const starts = w.phaseId && phaseName.has(w.phaseId) ? `starts in ${phaseName.get(w.phaseId)}` : 'not scheduled';
+    rows.push({ key: `wave:${w.id}`, recipient: { kind: 'wave', waveId: w.id }, name: w.name, detail: `Wave · ${plural(schoolCount.get(w.id) ?? 0, 'school')} · ${starts}` });
+  }
+  for (const s of schools) {
+    const wave = s.waveId ? waveName.get(s.waveId) : undefined;
+    rows.push({ key: `school:${s.id}`, recipient: { kind: 'school', schoolId: s.id }, name: s.name, detail: `${wave ?? 'No wave'} · ${plural(s.students, 'student')}` });
+  }
+  return rows;
+}
+
+/** What one cell holds: the sum of its lines of one kind, and what kind of lines they are. */
+export interface GridCell {
+  amount: number;
+  lineIds: string[];
+  ongoing: number;
+  oneTime: number;
+  flexible: number;
+}
+
+/** Every non-empty cell of one kind, by gridCellKey. Lines keep the order given. */
+export function gridCells(allocations: readonly AllocationRow[], kind: AllocationKind): Map<string, GridCell> {
+  const cells = new Map<string, GridCell>();
+  for (const a of allocations) {
+    if (a.kind !== kind) continue;
+    const key = gridCellKey(recipientKey(a.recipient), a.phaseId);
+    const cell = cells.get(key) ?? { amount: 0, lineIds: [], ongoing: 0, oneTime: 0, flexible: 0 };
+    cell.amount += a.amount;
+    cell.lineIds.push(a.id);
+    if (a.recurrence === 'ongoing') cell.ongoing += 1;
+    else cell.oneTime += 1;
+    if (a.flexible) cell.flexible += 1;
+    cells.set(key, cell);
+  }
+  return cells;
+}
+
+/** The lines of one cell: one recipient's lines of one kind in one phase, in the order given. */
+export function cellLines(allocations: readonly AllocationRow[], rowKey: string, phaseId: string, kind: AllocationKind): AllocationRow[] {
+  return allocations.filter((a) => a.kind === kind && a.phaseId === phaseId && recipientKey(a.recipient) === rowKey);
+}
+
+/** How many school years each phase pays ongoing costs for (see schoolYearsOf). */
+export function schoolYearsByPhase(phases: readonly Pick<Phase, 'id' | 'start' | 'end'>[], schoolYearStartMonth: number): Map<string, number> {
+  return new Map(phases.map((p) => [p.id, schoolYearsOf(p, schoolYearStartMonth).length]));
+}
+
+/**
+ * What a line costs over its phase: ongoing money once for every school year of the phase,
+ * anything else as entered (an FTE is a yearly level, not multiplied).
+ */
+export function lineTotal(line: Pick<AllocationRow, 'kind' | 'amount' | 'recurrence'>, years: number): number {
+  return line.kind === 'money' && line.recurrence === 'ongoing' ? line.amount * years : line.amount;
+}
+
+export interface GridTotals {
+  /** By row key. */
+  byRow: Map<string, number>;
+  /** By phase id. */
+  byPhase: Map<string, number>;
+  total: number;
+}
+
+/**
+ * The grid's row and column totals for one kind, counted as lineTotal counts them, so the money
+ * totals match the plan's budget per phase.
+ */
+export function gridTotals(allocations: readonly AllocationRow[], kind: AllocationKind, yearsByPhase: ReadonlyMap<string, number>): GridTotals {
+  const byRow = new Map<string, number>();
+  const byPhase = new Map<string, number>();
+  let total = 0;
+  for (const a of allocations) {
+    const years = yearsByPhase.get(a.phaseId);
+    if (a.kind !== kind || years === undefined) continue;
+    const amount = lineTotal(a, years);
+    const row = recipientKey(a.recipient);
+    byRow.set(row, (byRow.get(row) ?? 0) + amount);
+    byPhase.set(a.phaseId, (byPhase.get(a.phaseId) ?? 0) + amount);
+    total += amount;
+  }
+  return { byRow, byPhase, total };
+}
+
+/**
+ * Students served in each phase: the students of every school whose wave starts in that phase
+ * or an earlier one (by phase order). Schools that joined earlier stay in.
+ */
+export function studentsByPhase(
+  phases: readonly Pick<Phase, 'id' | 'order'>[],
+  waves: readonly Pick<Wave, 'id' | 'phaseId'>[],
+  schools: readonly Pick<School, 'waveId' | 'students'>[],
+): Record<string, number> {
+  const ordered = [...phases].sort((a, b) => a.order - b.order);
+  const rank = new Map(ordered.map((p, i) => [p.id, i]));
+  const waveRank = new Map<string, number>();
+  for (const w of waves) {
+    const r = w.phaseId ? rank.get(w.phaseId) : undefined;
+    if (r !== undefined) waveRank.set(w.id, r);
+  }
+  const result: Record<string, number> = {};
+  ordered.forEach((p, i) => {
+    result[p.id] = schools.reduce((sum, s) => {
+      const joined = s.waveId ? waveRank.get(s.waveId) : undefined;
+      return joined !== undefined && joined <= i ? sum + s.students : sum;
+    }, 0);
+  });
+  return result;
+}
+
+// ——— Amounts as typed ———
+
+/** The most FTE, devices or hours one line can hold. */
+export const UNITS_MAX = 1_000_000;
+
+const UNIT_WORDS: Record<Exclude<AllocationKind, 'money'>, [string, string]> = {
+  'staff-fte': ['FTE', 'FTE'],
+  devices: ['device', 'devices'],
+  'training-hours': ['training hour', 'training hours'],
+};
+
+const formatNumber = (value: number) => value.toLocaleString('en-US', { maximumFractionDigits: 2 });
+
+/** An amount as a cell shows it: "$120,000" for money (cents), "1.5" or "1,200" for units. */
+export function formatAmount(kind: AllocationKind, amount: number): string {
+  return kind === 'money' ? formatMoney(amount) : formatNumber(amount);
+}
+
+/** An amount with its unit, for sentences and totals: "$120,000", "1.5 FTE", "1 device", "40 training hours". */
+export function amountText(kind: AllocationKind, amount: number): string {
+  if (kind === 'money') return formatMoney(amount);
+  const [one, many] = UNIT_WORDS[kind];
+  return `${formatNumber(amount)} ${amount === 1 ? one : many}`;
+}
+
+/**
+ * The amount a planner typed for a line of `kind`: cents for money (see parseMoney), a number
+ * of FTE, devices or hours otherwise; null when the text is empty, or an error to show.
+ * Devices are whole numbers; FTE and hours take up to two decimals; thousands may be grouped
+ * with commas.
+ */
+export function parseAmount(kind: AllocationKind, text: string): number | null | { error: string } {
+  if (kind === 'money') {
+    const cents = parseMoney(text);
+    if (typeof cents === 'number' && cents > MONEY_MAX_CENTS) return { error: `Enter at most ${formatMoney(MONEY_MAX_CENTS)}.` };
+    return cents;
+  }
+  const compact = text.replace(/[\s\u00a0\u202f]/g, '');
+  if (compact === '') return null;
+  if (compact.startsWith('-')) return { error: 'Enter an amount of zero or more.' };
+  const what = kind === 'devices' ? 'a whole number of devices, like 120' : kind === 'staff-fte' ? 'a number of FTE, like 1.5' : 'a number of hours, like 40';
+  if (!/^(\d{1,3}(,\d{3})+|\d+)(\.\d*)?$|^\.\d+$/.test(compact)) return { error: `Enter ${what}.` };
+  const [whole = '', fraction = ''] = compact.replace(/,/g, '').split('.');
+  if (kind === 'devices' && /[1-9]/.test(fraction)) return { error: `Enter ${what}.` };
+  if (fraction.replace(/0+$/, '').length > 2) return { error: 'Use at most two decimals.' };
+  const value = Number(`${whole || '0'}.${fraction || '0'}`);
+  if (value > UNITS_MAX) return { error: `Enter at most ${formatNumber(UNITS_MAX)}.` };
+  return value;
+}
+
+// ——— Funding sources ———
+
+/** Why a funding source's dates cannot stand, or null: it must end on or after the day it starts. */
+export function fundingDatesProblem(start: string, end: string): string | null {
+  return end < start ? `The end date must be on or after the start date (${formatDisplayDate(start)}).` : null;
+}
+
+/** The name of a source in sentences and tables; null is the district's own budget. */
+export function sourceName(sourceId: string | null, sources: readonly Pick<FundingSource, 'id' | 'name'>[]): string {
+  if (sourceId === null) return DISTRICT_BUDGET;
+  return sources.find((s) => s.id === sourceId)?.name ?? DISTRICT_BUDGET;
+}
+
+export const DISTRICT_BUDGET = 'District budget';
+
+// ——— Money per fiscal year by source ———
+
+export interface FiscalSeries {
+  /** Null for the district's own budget. */
+  sourceId: string | null;
+  name: string;
+  /** Cents per fiscal year, in the order of `years`. */
+  cents: number[];
+}
+
+export interface FiscalYearBreakdown {
+  /** Every fiscal year from the first with money (or a cliff) to the last, with none left out. */
+  years: number[];
+  /** One series per source that pays for anything, in the plan's order, the district budget last. */
+  series: FiscalSeries[];
+  /** Cents per fiscal year, all sources together. */
+  totals: number[];
+}
+
+/**
+ * Money per fiscal year and source, for the chart and its table. `extraYears` (cliff years)
+ * are included even when nothing is spent in them. A source no longer in `sources` counts as
+ * the district's budget.
+ */
+export function fiscalYearBreakdown(
+  sources: readonly Pick<FundingSource, 'id' | 'name'>[],
+  allocations: readonly AllocationRow[],
+  phases: readonly Pick<Phase, 'id' | 'name' | 'start' | 'end'>[],
+  settings: CalendarSettings = {},
+  extraYears: readonly number[] = [],
+): FiscalYearBreakdown {
+  const known = new Set(sources.map((s) => s.id));
+  const amounts = new Map<string | null, Map<number, number>>();
+  const seen: number[] = [...extraYears];
+  for (const c of charges(allocations, phases, settings)) {
+    const id = c.sourceId !== null && known.has(c.sourceId) ? c.sourceId : null;
+    const byYear = amounts.get(id) ?? new Map<number, number>();
+    byYear.set(c.fiscalYear, (byYear.get(c.fiscalYear) ?? 0) + c.cents);
+    amounts.set(id, byYear);
+    seen.push(c.fiscalYear);
+  }
+  if (seen.length === 0) return { years: [], series: [], totals: [] };
+  const first = Math.min(...seen);
+  const last = Math.max(...seen);
+  const years = Array.from({ length: last - first + 1 }, (_, i) => first + i);
+  const ids: (string | null)[] = [...sources.map((s) => s.id), null];
+  const series = ids.filter((id) => amounts.has(id)).map((id) => ({
+    sourceId: id,
+    name: sourceName(id, sources),
+    cents: years.map((y) => amounts.get(id)?.get(y) ?? 0),
+  }));
+  const totals = years.map((_, i) => series.reduce((sum, s) => sum + (s.cents[i] ?? 0), 0));
+  return { years, series, totals };
+}
+
+// ——— Budget lines and the tight / loose stance ———
+
+/**
+ * How a budget line sits with the stance its area has in its phase:
+ * - 'suggest-flexible': the area is held loose (schools decide) and the line is not flexible yet;
+ * - 'flexible': the area is held loose and the line is flexible: schools decide how to spend it;
+ * - 'contradicts': the area is held tight (the central office decides) but the line is flexible.
+ */
+export type StanceFit = 'suggest-flexible' | 'flexible' | 'contradicts';
+
+/** The stance an area has in a phase, or null when the line has no area or the area no stance. */
+export function stanceOf(areaId: string | null, phaseId: string, stances: readonly Pick<Stance, 'areaId' | 'phaseId' | 'stance'>[]): StanceValue | null {
+  if (areaId === null) return null;
+  return stances.find((s) => s.areaId === areaId && s.phaseId === phaseId)?.stance ?? null;
+}
+
+/** How a line sits with its area's stance in its phase; null when there is nothing to say. */
+export function stanceFit(line: Pick<AllocationRow, 'areaId' | 'phaseId' | 'flexible'>, stances: readonly Pick<Stance, 'areaId' | 'phaseId' | 'stance'>[]): StanceFit | null {
+  const stance = stanceOf(line.areaId, line.phaseId, stances);
+  if (stance === 'loose') return line.flexible ? 'flexible' : 'suggest-flexible';
+  if (stance === 'tight' && line.flexible) return 'contradicts';
+  return null;
+}
+
+/** What a stance fit means, in a planner's words. */
+export function stanceFitText(fit: StanceFit, areaName: string, phaseName: string): string {
+  switch (fit) {
+    case 'suggest-flexible': return `Schools decide: ${areaName} is held loose in ${phaseName}, so this can be a flexible line that each school spends as it sees fit.`;
+    case 'flexible': return `Schools decide: flexible line. ${areaName} is held loose in ${phaseName}.`;
+    case 'contradicts': return `${areaName} is held tight in ${phaseName} (the central office decides), but this line is flexible: the line contradicts the stance.`;
+  }
+}
+
+/** The flexible lines whose area the plan holds tight in their phase. */
+export function stanceContradictions(allocations: readonly AllocationRow[], stances: readonly Pick<Stance, 'areaId' | 'phaseId' | 'stance'>[]): AllocationRow[] {
+  return allocations.filter((a) => stanceFit(a, stances) === 'contradicts');
+}

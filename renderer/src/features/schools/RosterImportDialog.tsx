@@ -1,0 +1,254 @@
+import { useMemo, useRef, useState } from 'react';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogTitle from '@mui/material/DialogTitle';
+import List from '@mui/material/List';
+import ListItem from '@mui/material/ListItem';
+import MenuItem from '@mui/material/MenuItem';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableContainer from '@mui/material/TableContainer';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import ErrorOutlineIcon from '@mui/icons-material/ErrorOutlineOutlined';
+import UploadFileOutlinedIcon from '@mui/icons-material/UploadFileOutlined';
+import { parseCsv, ROSTER_FIELDS, type ParsedCsv } from '../../domain/roster-csv';
+import { checkRoster, guessChoices, importRecords, type ColumnChoice, type ImportSchool, type NewIndicator, type RosterFixes } from '../../domain/roster-import';
+import type { IndicatorRow } from '../../domain/schemas';
+import { visuallyHidden } from '../../components/visually-hidden';
+import { percentText, plural } from './school-format';
+
+export interface RosterImportDialogProps {
+  planId: string;
+  indicators: IndicatorRow[];
+  onClose: () => void;
+  /** Writes the schools in one transaction; resolves true when written, and the dialog closes. */
+  onImport: (schools: ImportSchool[], newIndicators: NewIndicator[]) => Promise<boolean>;
+}
+
+interface LoadedFile {
+  name: string;
+  parsed: ParsedCsv;
+}
+
+const PREVIEW_ROWS = 5;
+
+/** Why a chosen file cannot be read as a roster, or null. */
+function fileProblem(name: string, parsed: ParsedCsv): string | null {
+  if (/\.(xlsx|xls|ods|numbers)$/i.test(name)) return `“${name}” is a spreadsheet workbook. Save it as CSV (in Excel: File › Save As › CSV UTF-8) and choose that file.`;
+  if (parsed.header.every((h) => h.trim() === '')) return `“${name}” is empty: it has no header row naming its columns.`;
+  if (parsed.rows.length === 0) return `“${name}” has a header row but no schools under it.`;
+  return null;
+}
+
+/**
+ * Import a school roster from a CSV export: choose what each column is read as (guessed from
+ * its header), see every bad row with its line and reason, fix a bad cell in place or leave
+ * the row to be skipped, check a preview, and only then write, in one transaction.
+ */
+export function RosterImportDialog({ planId, indicators, onClose, onImport }: RosterImportDialogProps) {
+  const [file, setFile] = useState<LoadedFile | null>(null);
+  const [readError, setReadError] = useState<string | null>(null);
+  const [choices, setChoices] = useState<ColumnChoice[]>([]);
+  const [fixes, setFixes] = useState<RosterFixes>({});
+  const [saving, setSaving] = useState(false);
+  const picker = useRef<HTMLInputElement>(null);
+
+  const result = useMemo(() => (file ? checkRoster(file.parsed, choices, fixes) : null), [file, choices, fixes]);
+  const own = indicators.filter((i) => i.source === 'value');
+
+  const choose = async (picked: File | undefined) => {
+    if (!picked) return;
+    try {
+      const parsed = parseCsv(await picked.text());
+      const problem = fileProblem(picked.name, parsed);
+      setReadError(problem);
+      if (problem) {
+        setFile(null);
+        return;
+      }
+      setFile({ name: picked.name, parsed });
+      setChoices(guessChoices(parsed, indicators));
+      setFixes({});
+    } catch (error) {
+      setFile(null);
+      setReadError(`“${picked.name}” could not be read: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+
+  const submit = async () => {
+    if (!file || !result || result.schools.length === 0 || saving) return;
+    setSaving(true);
+    const records = importRecords(result, choices, file.parsed, planId, indicators);
+    const done = await onImport(records.schools, records.newIndicators);
+    setSaving(false);
+    if (done) onClose();
+  };
+
+  const badLines = result ? new Set(result.problems.filter((p) => p.line !== file?.parsed.headerLine).map((p) => p.line)).size : 0;
+  const fileLevel = result?.problems.filter((p) => p.line === file?.parsed.headerLine) ?? [];
+
+  return (
+    <Dialog open onClose={onClose} fullWidth maxWidth="lg" aria-labelledby="roster-title">
+      <DialogTitle id="roster-title">Import schools from a roster file</DialogTitle>
+      <DialogContent dividers>
+        <Box sx={{ display: 'flex', alignItems: 'center', gap: 2, flexWrap: 'wrap', mb: 2 }}>
+          <Button variant={file ? 'outlined' : 'contained'} startIcon={<UploadFileOutlinedIcon />} onClick={() => picker.current?.click()}>
+            {file ? 'Choose another file…' : 'Choose a CSV file…'}
+          </Button>
+          <input ref={picker} hidden tabIndex={-1} aria-hidden type="file" accept=".csv,.tsv,.txt,text/csv,text/plain" onChange={(e) => { void choose(e.target.files?.[0]); e.target.value = ''; }} />
+          <Typography color="text.secondary">
+            {file ? `${file.name}: ${plural(file.parsed.rows.length, 'row')} under the header on line ${file.parsed.headerLine}.` : 'A CSV export from your student information system, with a header row. Commas, semicolons or tabs; with or without a byte-order mark.'}
+          </Typography>
+        </Box>
+        {readError && <Alert severity="error" sx={{ mb: 2 }}>{readError}</Alert>}
+        {file && result && (
+          <>
+            <Typography variant="h3" sx={{ fontSize: '1.05rem', mb: 1 }}>1. What each column holds</Typography>
+            <ColumnChoices parsed={file.parsed} choices={choices} own={own} onChange={(index, choice) => setChoices((c) => c.map((old, i) => (i === index ? choice : old)))} />
+
+            <Typography variant="h3" sx={{ fontSize: '1.05rem', mt: 3, mb: 1 }}>2. Check the rows</Typography>
+            {fileLevel.length > 0 ? (
+              <Alert severity="error" sx={{ mb: 2 }}>
+                {fileLevel.map((p) => <div key={p.message}>{p.message}</div>)}
+              </Alert>
+            ) : (
+              <Alert severity={badLines > 0 ? 'warning' : 'success'} sx={{ mb: 2 }} role="status">
+                {plural(result.schools.length, 'school')} ready to import.
+                {badLines > 0 && ` ${plural(badLines, 'row')} with problems: fix a value below, or the row is skipped.`}
+              </Alert>
+            )}
+            {result.notes.map((note) => <Alert key={note} severity="info" sx={{ mb: 1 }}>{note}</Alert>)}
+            {fileLevel.length === 0 && result.problems.length > 0 && (
+              <List dense aria-label="Rows with problems" sx={{ border: 1, borderColor: 'divider', borderRadius: 1, mb: 2, maxHeight: 320, overflow: 'auto' }}>
+                {result.problems.map((problem) => {
+                  const column = file.parsed.header.indexOf(problem.column);
+                  const row = file.parsed.rows.find((r) => r.line === problem.line);
+                  const text = fixes[problem.line]?.[column] ?? row?.cells[column] ?? '';
+                  return (
+                    <ListItem key={`${problem.line}-${problem.column}-${problem.message}`} sx={{ gap: 2, flexWrap: 'wrap', alignItems: 'center' }}>
+                      <ErrorOutlineIcon color="error" fontSize="small" aria-hidden />
+                      <Typography sx={{ flex: '1 1 320px' }}>{problem.message}</Typography>
+                      {column >= 0 && row && (
+                        <TextField
+                          size="small"
+                          label={`Fix ${problem.column}, line ${problem.line}`}
+                          value={text}
+                          onChange={(e) => setFixes((f) => ({ ...f, [problem.line]: { ...f[problem.line], [column]: e.target.value } }))}
+                          sx={{ width: 260 }}
+                        />
+                      )}
+                    </ListItem>
+                  );
+                })}
+              </List>
+            )}
+
+            {result.schools.length > 0 && (
+              <>
+                <Typography variant="h3" sx={{ fontSize: '1.05rem', mt: 3, mb: 1 }}>3. Preview</Typography>
+                <Preview result={result} choices={choices} parsed={file.parsed} own={own} />
+              </>
+            )}
+          </>
+        )}
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onClose}>Cancel</Button>
+        <Button variant="contained" disabled={!result || result.schools.length === 0 || saving} onClick={() => void submit()}>
+          {result && result.schools.length > 0 ? `Import ${plural(result.schools.length, 'school')}${badLines > 0 ? `, skip ${plural(badLines, 'row')}` : ''}` : 'Import'}
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+}
+
+function ColumnChoices({ parsed, choices, own, onChange }: { parsed: ParsedCsv; choices: ColumnChoice[]; own: IndicatorRow[]; onChange: (index: number, choice: ColumnChoice) => void }) {
+  return (
+    <TableContainer sx={{ border: 1, borderColor: 'divider', borderRadius: 1 }}>
+      <Table size="small" aria-label="Columns in the file">
+        <TableHead>
+          <TableRow>
+            <TableCell>Column in the file</TableCell>
+            <TableCell>First values</TableCell>
+            <TableCell sx={{ width: 300 }}>Read as</TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {parsed.header.map((header, index) => {
+            const samples = parsed.rows.map((r) => r.cells[index]?.trim() ?? '').filter((v) => v !== '').slice(0, 3);
+            const label = header.trim() || `Column ${index + 1}`;
+            return (
+              <TableRow key={index}>
+                <TableCell component="th" scope="row">{label}</TableCell>
+                <TableCell sx={{ color: 'text.secondary' }}>{samples.join(' · ') || '(empty)'}</TableCell>
+                <TableCell>
+                  <TextField
+                    select
+                    size="small"
+                    fullWidth
+                    label={`Read “${label}” as`}
+                    // The row and the column header already say what this is; the label is for screen readers.
+                    slotProps={{ inputLabel: { sx: visuallyHidden }, input: { notched: false } }}
+                    value={choices[index] ?? 'ignore'}
+                    onChange={(e) => onChange(index, e.target.value as ColumnChoice)}
+                  >
+                    {ROSTER_FIELDS.map((f) => <MenuItem key={f.field} value={f.field}>{f.label}{f.required ? ' (needed)' : ''}</MenuItem>)}
+                    {own.map((i) => <MenuItem key={i.id} value={`indicator:${i.id}`}>Indicator: {i.name}</MenuItem>)}
+                    <MenuItem value="new-indicator">A new indicator named “{label}”</MenuItem>
+                    <MenuItem value="ignore">Don’t import</MenuItem>
+                  </TextField>
+                </TableCell>
+              </TableRow>
+            );
+          })}
+        </TableBody>
+      </Table>
+    </TableContainer>
+  );
+}
+
+function Preview({ result, choices, parsed, own }: { result: NonNullable<ReturnType<typeof checkRoster>>; choices: ColumnChoice[]; parsed: ParsedCsv; own: IndicatorRow[] }) {
+  const columns = result.indicatorColumns.map(({ index, key }) => {
+    const choice = choices[index] ?? 'ignore';
+    const existing = choice.startsWith('indicator:') ? own.find((i) => `indicator:${i.id}` === choice)?.name : undefined;
+    return { key, label: existing ?? `${parsed.header[index] ?? key} (new)` };
+  });
+  return (
+    <TableContainer sx={{ border: 1, borderColor: 'divider', borderRadius: 1 }}>
+      <Table size="small" aria-label={`First ${Math.min(PREVIEW_ROWS, result.schools.length)} schools as they will be imported`}>
+        <TableHead>
+          <TableRow>
+            <TableCell>Line</TableCell>
+            <TableCell>School</TableCell>
+            <TableCell>Code</TableCell>
+            <TableCell>Grades</TableCell>
+            <TableCell align="right">Students</TableCell>
+            <TableCell align="right">FRL</TableCell>
+            {columns.map((c) => <TableCell key={c.key} align="right">{c.label}</TableCell>)}
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {result.schools.slice(0, PREVIEW_ROWS).map((s, i) => (
+            <TableRow key={result.lines[i]}>
+              <TableCell>{result.lines[i]}</TableCell>
+              <TableCell>{s.name}</TableCell>
+              <TableCell>{s.code || '—'}</TableCell>
+              <TableCell>{s.gradeBand || '—'}</TableCell>
+              <TableCell align="right">{s.students.toLocaleString('en-US')}</TableCell>
+              <TableCell align="right">{percentText(s.frlPercent)}</TableCell>
+              {columns.map((c) => <TableCell key={c.key} align="right">{s.indicators[c.key] ?? '—'}</TableCell>)}
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </TableContainer>
+  );
+}

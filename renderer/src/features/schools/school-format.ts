@@ -1,0 +1,28 @@
+import { formatNumber } from '../../domain/outcome-rules';
+import type { IndicatorRow, School, Wave } from '../../domain/schemas';
+
+/** A score as shown: a whole number out of 100, or a dash when unknown. */
+export const scoreText = (score: number | null | undefined) => (score === null || score === undefined ? '—' : String(Math.round(score)));
+
+export const percentText = (value: number | null) => (value === null ? '—' : `${formatNumber(Math.round(value * 10) / 10)}%`);
+
+export const countText = (value: number) => value.toLocaleString('en-US');
+
+export const plural = (count: number, one: string, many = `${one}s`) => `${countText(count)} ${count === 1 ? one : many}`;
+
+export function waveName(waves: readonly Wave[], waveId: string | null): string {
+  return waveId === null ? 'No wave' : waves.find((w) => w.id === waveId)?.name ?? 'No wave';
+}
+
+/** "12 schools · 4,310 students". */
+export function schoolsSummary(schools: readonly Pick<School, 'students'>[]): string {
+  return `${plural(schools.length, 'school')} · ${plural(schools.reduce((sum, s) => sum + s.students, 0), 'student')}`;
+}
+
+/** An indicator's value with its unit. */
+export function indicatorValueText(indicator: IndicatorRow, value: number | null | undefined): string {
+  if (value === null || value === undefined) return '—';
+  const unit = indicator.unit.trim();
+  if (unit === '%') return `${formatNumber(value)}%`;
+  return unit && !/^\d/.test(unit) ? `${formatNumber(value)} ${unit}` : formatNumber(value);
+}
