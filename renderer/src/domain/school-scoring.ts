@@ -156,3 +156,19 @@ export function quadrant(need: number | null, readiness: number | null): Quadran
   if (highNeed) return ready ? 'high need, ready' : 'high need, not yet ready';
   return ready ? 'lower need, ready' : 'lower need, not yet ready';
 }
+
+/**
+ * Waves proposed one after another, each from the schools still left, ranked by its own
+ * slider: wave 1 (a pilot that prioritizes readiness, say) takes the top `waveSize` for its
+ * slider, wave 2 the top of the rest for its slider, and so on. Schools left over stay out.
+ */
+export function proposeWavesBySlider(scores: readonly SchoolScore[], sliders: readonly number[], waveSize: number): string[][] {
+  if (!Number.isInteger(waveSize) || waveSize < 1) throw new RangeError('A wave needs at least one school.');
+  let left = [...scores];
+  return sliders.map((slider) => {
+    const wave = rankSchools(left, slider).slice(0, waveSize);
+    const taken = new Set(wave);
+    left = left.filter((s) => !taken.has(s.id));
+    return wave;
+  });
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
-  normalize, positionFromSlider, priority, proposeWaves, quadrant, rankSchools, scoreSchools, sliderFromPosition,
+  normalize, positionFromSlider, priority, proposeWaves, proposeWavesBySlider, quadrant, rankSchools, scoreSchools, sliderFromPosition,
   type Indicator, type SchoolScore, type ScoredSchool,
 } from '../../../renderer/src/domain/school-scoring';
 
@@ -187,5 +187,41 @@ describe('properties', () => {
       for (const w of waves) expect(w.length >= 1 && w.length <= size).toBe(true);
       waves.slice(0, -1).forEach((w) => expect(w.length).toBe(size));
     }));
+  });
+});
+
+describe('waves proposed by each wave’s own slider', () => {
+  const scores: SchoolScore[] = [
+    { id: 'a', name: 'Adams', need: 90, readiness: 10 },
+    { id: 'b', name: 'Baker', need: 20, readiness: 95 },
+    { id: 'c', name: 'Cedar', need: 70, readiness: 80 },
+    { id: 'd', name: 'Dunmore', need: 40, readiness: 40 },
+    { id: 'e', name: 'Eastside', need: 85, readiness: 30 },
+  ];
+
+  it('takes the readiest schools first when the pilot prioritizes readiness, then the neediest of the rest', () => {
+    expect(proposeWavesBySlider(scores, [100, 0], 2)).toEqual([['b', 'c'], ['a', 'e']]);
+    expect(proposeWavesBySlider(scores, [0, 0, 0], 2)).toEqual([['a', 'e'], ['c', 'd'], ['b']]);
+  });
+
+  it('never puts a school in two waves, fills waves in order, and leaves the rest out (property)', () => {
+    fc.assert(fc.property(
+      fc.array(fc.record({ need: fc.option(fc.double({ min: 0, max: 100, noNaN: true })), readiness: fc.option(fc.double({ min: 0, max: 100, noNaN: true })) }), { maxLength: 40 }),
+      fc.array(fc.integer({ min: 0, max: 100 }), { maxLength: 6 }),
+      fc.integer({ min: 1, max: 10 }),
+      (rows, sliders, size) => {
+        const input = rows.map((r, i) => ({ id: `s${i}`, name: `School ${i}`, need: r.need, readiness: r.readiness }));
+        const waves = proposeWavesBySlider(input, sliders, size);
+        const all = waves.flat();
+        expect(new Set(all).size).toBe(all.length);
+        expect(waves).toHaveLength(sliders.length);
+        expect(all.length).toBe(Math.min(input.length, sliders.length * size));
+        waves.forEach((w, i) => expect(w.length).toBe(Math.max(0, Math.min(size, input.length - i * size))));
+      },
+    ));
+  });
+
+  it('refuses an empty wave size', () => {
+    expect(() => proposeWavesBySlider(scores, [50], 0)).toThrow(RangeError);
   });
 });

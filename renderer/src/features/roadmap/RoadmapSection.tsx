@@ -19,6 +19,7 @@ import { addPhase, deletePhase, movePhase, updatePhase } from '../plan/plan-comm
 import { addMilestone, deleteMilestone, updateMilestone, type MilestoneDraft } from './roadmap-commands';
 import { PhaseDetails, phaseNameFieldId, type PhaseChangeHandler } from './PhaseDetails';
 import { Timeline } from './Timeline';
+import { intakeByPhase } from './wave-intake';
 import { TimingNotes } from './TimingNotes';
 import { MilestonesTable } from './MilestonesTable';
 import { MilestoneDialog } from './MilestoneDialog';
@@ -33,6 +34,8 @@ export function RoadmapSection({ bundle }: SectionProps) {
   const [ctx] = useState(appServices);
   const [today] = useState(() => ctx.now());
   const phases = useMemo(() => [...bundle.phases].sort((a, b) => a.order - b.order), [bundle.phases]);
+  const { waves, schools } = bundle;
+  const intake = useMemo(() => intakeByPhase(phases, waves, schools), [phases, waves, schools]);
   const [dialog, setDialog] = useState<{ milestone: Milestone | null } | null>(null);
   const phasesHeading = useRef<HTMLHeadingElement>(null);
   const milestonesHeading = useRef<HTMLHeadingElement>(null);
@@ -143,6 +146,7 @@ export function RoadmapSection({ bundle }: SectionProps) {
             onChangeDates={onChangeDates}
             onRefuse={onRefuse}
             onReorder={onMovePhase}
+            intake={intake}
             onOpenDetails={onOpenDetails}
             onOpenMilestone={onOpenMilestone}
           />

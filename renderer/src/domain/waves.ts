@@ -1,0 +1,59 @@
+/**
+ * What waves bring in: schools and students per wave, and per phase (the waves that join in
+ * it, and everyone in so far). Pure functions over the plan's records.
+ */
+import type { Phase, School, Wave } from './schemas';
+
+export interface Intake {
+  schools: number;
+  students: number;
+}
+
+export interface PhaseIntake {
+  phaseId: string;
+  /** The waves linked to this phase, in wave order. */
+  waves: Wave[];
+  /** What those waves bring in. */
+  joining: Intake;
+  /** Everyone in by the end of this phase: this phase's waves and those of every earlier phase. */
+  total: Intake;
+}
+
+const none = (): Intake => ({ schools: 0, students: 0 });
+
+/** Schools and students in each wave, by wave id (every wave present). */
+export function waveIntake(waves: readonly Wave[], schools: readonly School[]): Map<string, Intake> {
+  const result = new Map(waves.map((w) => [w.id, none()]));
+  for (const school of schools) {
+    const intake = school.waveId === null ? undefined : result.get(school.waveId);
+    if (!intake) continue;
+    intake.schools += 1;
+    intake.students += school.students;
+  }
+  return result;
+}
+
+/** Per phase, in the planner's phase order: the waves that join in it, what they bring, and the running total. */
+export function phaseIntake(phases: readonly Phase[], waves: readonly Wave[], schools: readonly School[]): PhaseIntake[] {
+  const byWave = waveIntake(waves, schools);
+  const total = none();
+  return [...phases].sort((a, b) => a.order - b.order).map((phase) => {
+    const joiningWaves = waves.filter((w) => w.phaseId === phase.id).sort((a, b) => a.order - b.order);
+    const joining = none();
+    for (const w of joiningWaves) {
+      const intake = byWave.get(w.id) ?? none();
+      joining.schools += intake.schools;
+      joining.students += intake.students;
+    }
+    total.schools += joining.schools;
+    total.students += joining.students;
+    return { phaseId: phase.id, waves: joiningWaves, joining, total: { ...total } };
+  });
+}
+
+/** "+12 schools, 4,310 students", or null when nothing joins. */
+export function intakeText(intake: Intake): string | null {
+  if (intake.schools === 0) return null;
+  const n = (value: number, word: string) => `${value.toLocaleString('en-US')} ${value === 1 ? word : `${word}s`}`;
+  return `+${n(intake.schools, 'school')}, ${n(intake.students, 'student')}`;
+}

@@ -1,0 +1,134 @@
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import IconButton from '@mui/material/IconButton';
+import MenuItem from '@mui/material/MenuItem';
+import Paper from '@mui/material/Paper';
+import TextField from '@mui/material/TextField';
+import Tooltip from '@mui/material/Tooltip';
+import Typography from '@mui/material/Typography';
+import AddIcon from '@mui/icons-material/Add';
+import DeleteOutlinedIcon from '@mui/icons-material/DeleteOutlined';
+import { usePlanHistory, type EditOptions } from '../../app/plan-history';
+import { planStore } from '../../app/store';
+import { AutosaveTextField } from '../../components/AutosaveTextField';
+import { newId } from '../../domain/ids';
+import { suggestedIndicators } from '../../domain/indicators';
+import { fieldProblem } from '../../domain/messages';
+import { formatNumber, parseNumberInput } from '../../domain/outcome-rules';
+import { indicatorSchema, INDICATOR_SIDES, type IndicatorRow, type IndicatorSideValue } from '../../domain/schemas';
+import type { ChangeSet, IndicatorChanges } from '../../storage/plan-store';
+
+const SIDE_LABELS: Record<IndicatorSideValue, string> = { need: 'Need', readiness: 'Readiness' };
+const SIDE_HELP: Record<IndicatorSideValue, string> = {
+  need: 'Which schools most need the new model: poverty, gaps, absence.',
+  readiness: 'Which schools can make it work first: leaders, staff, devices, connectivity.',
+};
+
+const validateName = (text: string) => fieldProblem(indicatorSchema.shape.name, text, 'Name');
+const validateUnit = (text: string) => fieldProblem(indicatorSchema.shape.unit, text, 'Unit');
+const validateWeight = (text: string) => {
+  const read = parseNumberInput(text, 'Weight', { required: true });
+  return read.ok ? fieldProblem(indicatorSchema.shape.weight, read.value, 'Weight') : read.message;
+};
+
+/** Each indicator's share of its side, in percent; when every weight is 0 they count the same. */
+export function weightShares(indicators: readonly IndicatorRow[]): Map<string, number> {
+  const shares = new Map<string, number>();
+  for (const side of INDICATOR_SIDES) {
+    const own = indicators.filter((i) => i.side === side);
+    const total = own.reduce((sum, i) => sum + i.weight, 0);
+    for (const i of own) shares.set(i.id, total > 0 ? (i.weight / total) * 100 : 100 / own.length);
+  }
+  return shares;
+}
+
+/** The need and readiness indicators side by side: name, weight (and its share), direction, unit. */
+export function IndicatorsPanel({ planId, indicators }: { planId: string; indicators: IndicatorRow[] }) {
+  const { edit } = usePlanHistory();
+  const shares = weightShares(indicators);
+  const save = async (label: string, write: Promise<ChangeSet>, options: EditOptions = {}) => (await edit(label, write, options)) !== undefined;
+  const update = (indicator: IndicatorRow, label: string, changes: IndicatorChanges, field?: string) =>
+    save(label, planStore.updateIndicator(indicator.id, changes), field ? { field: `indicator.${indicator.id}.${field}` } : {});
+
+  const add = (side: IndicatorSideValue) => save(`Add a ${side} indicator`, planStore.addIndicator({
+    id: newId(), planId, name: side === 'need' ? 'New need indicator' : 'New readiness indicator', side, weight: 10, direction: 'higher-is-more', source: 'value', unit: '',
+  }).then((r) => r.change));
+  const remove = (indicator: IndicatorRow) => save(`Delete indicator “${indicator.name}”`, planStore.deleteIndicator(indicator.id), { announce: `Deleted indicator “${indicator.name}” and its values.` });
+
+  if (indicators.length === 0) {
+    return (
+      <Paper variant="outlined" sx={{ p: 2 }}>
+        <Typography sx={{ mb: 1.5 }}>This plan has no indicators yet. Start with seven common ones (FRL share, achievement gap and chronic absence for need; leadership commitment, staff buy-in, devices per student and connectivity for readiness), then change them to fit.</Typography>
+        <Button variant="contained" onClick={() => void save('Add the suggested indicators', planStore.addIndicators(planId, suggestedIndicators(planId)))}>Add the suggested indicators</Button>
+      </Paper>
+    );
+  }
+
+  return (
+    <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', lg: '1fr 1fr' }, gap: 2 }}>
+      {INDICATOR_SIDES.map((side) => {
+        const own = indicators.filter((i) => i.side === side);
+        return (
+          <Paper key={side} variant="outlined" sx={{ p: 2 }} component="section" aria-labelledby={`indicators-${side}`}>
+            <Typography id={`indicators-${side}`} variant="h3" sx={{ fontSize: '1.1rem' }}>{SIDE_LABELS[side]} indicators</Typography>
+            <Typography color="text.secondary" sx={{ mb: 2 }}>{SIDE_HELP[side]}</Typography>
+            {own.length === 0 && <Typography sx={{ mb: 2 }}>None yet: every school’s {side} score is unknown.</Typography>}
+            <Box component="ul" sx={{ listStyle: 'none', p: 0, m: 0, display: 'grid', gap: 2 }}>
+              {own.map((indicator, index) => (
+                <Box component="li" key={indicator.id} aria-label={indicator.name} sx={{ display: 'grid', gridTemplateColumns: 'minmax(160px, 1fr) 96px 150px 88px 40px', gap: 1, alignItems: 'start' }}>
+                  <AutosaveTextField
+                    size="small"
+                    label="Indicator"
+                    value={indicator.name}
+                    validate={validateName}
+                    onCommit={(name) => update(indicator, `Rename indicator “${indicator.name}”`, { name: name.trim() }, 'name')}
+                    slotProps={{ htmlInput: { 'aria-label': `${SIDE_LABELS[side]} indicator ${index + 1}` } }}
+                    helperText={indicator.source === 'frlPercent' ? 'From each school’s FRL share' : ' '}
+                  />
+                  <AutosaveTextField
+                    size="small"
+                    label="Weight"
+                    inputMode="decimal"
+                    value={formatNumber(indicator.weight)}
+                    validate={validateWeight}
+                    onCommit={(text) => {
+                      const read = parseNumberInput(text, 'Weight', { required: true });
+                      return read.ok && read.value !== null ? update(indicator, `Weigh “${indicator.name}”`, { weight: read.value }, 'weight') : Promise.resolve(false);
+                    }}
+                    slotProps={{ htmlInput: { 'aria-label': `Weight of ${indicator.name}` } }}
+                    helperText={`${Math.round(shares.get(indicator.id) ?? 0)}% of ${side}`}
+                  />
+                  <TextField
+                    select
+                    size="small"
+                    label="Direction"
+                    value={indicator.direction}
+                    onChange={(e) => void update(indicator, `Change how “${indicator.name}” counts`, { direction: e.target.value as IndicatorRow['direction'] })}
+                    slotProps={{ select: { inputProps: { 'aria-label': `Direction of ${indicator.name}` } } }}
+                    helperText=" "
+                  >
+                    <MenuItem value="higher-is-more">Higher = more {side}</MenuItem>
+                    <MenuItem value="lower-is-more">Lower = more {side}</MenuItem>
+                  </TextField>
+                  <AutosaveTextField
+                    size="small"
+                    label="Unit"
+                    value={indicator.unit}
+                    validate={validateUnit}
+                    onCommit={(unit) => update(indicator, `Change the unit of “${indicator.name}”`, { unit: unit.trim() }, 'unit')}
+                    slotProps={{ htmlInput: { 'aria-label': `Unit of ${indicator.name}` } }}
+                    helperText=" "
+                  />
+                  <Tooltip title={`Delete ${indicator.name}`}>
+                    <IconButton aria-label={`Delete ${indicator.name}`} onClick={() => void remove(indicator)}><DeleteOutlinedIcon /></IconButton>
+                  </Tooltip>
+                </Box>
+              ))}
+            </Box>
+            <Button startIcon={<AddIcon />} onClick={() => void add(side)} sx={{ mt: 1 }}>Add a {side} indicator</Button>
+          </Paper>
+        );
+      })}
+    </Box>
+  );
+}
