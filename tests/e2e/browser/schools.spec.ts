@@ -51,4 +51,60 @@ test('a planner imports a messy 120-school roster, fixes the broken rows, and fi
   await expect(page.getByRole('status').filter({ hasText: /schools ·/ })).toHaveText('119 schools · 115,477 students');
   await page.getByLabel('Find a school').fill('Northgate');
   await expect(page.getByRole('table', { name: 'Schools' }).getByRole('row', { name: /Northgate Academy/ })).toBeVisible();
+
+  // Need and readiness: weigh the indicators, then lean the pilot toward readiness and see the ranking change.
+  await plan.openSection('Need & readiness');
+  const ranking = page.getByRole('table', { name: 'Schools ranked by priority' });
+  const firstRanked = () => ranking.getByRole('row').nth(1).getByRole('rowheader').textContent();
+  await expect(page.getByRole('img', { name: /^Need against readiness for 119 schools\./ })).toBeVisible();
+  await plan.fill('Weight of Chronic absence', '0');
+  await plan.expectSaved();
+  await expect(page.getByText('0% share')).toBeVisible();
+  // The template's pilot leans toward readiness; all the way to need first.
+  const slider = page.getByRole('slider', { name: 'Prioritize need or readiness in Pilot' });
+  await expect(slider).toHaveAttribute('aria-valuetext', 'Leans Prioritize readiness');
+  await slider.focus();
+  await page.keyboard.press('Home');
+  await expect(slider).toHaveAttribute('aria-valuetext', 'Strongly Prioritize need');
+  await expect(page.getByText('priority = 100% need + 0% readiness')).toBeVisible();
+  const byNeed = await firstRanked();
+  await page.keyboard.press('End');
+  await expect(slider).toHaveAttribute('aria-valuetext', 'Strongly Prioritize readiness');
+  await plan.expectSaved();
+  await expect(ranking.getByRole('row').nth(1).getByRole('rowheader')).not.toHaveText(byNeed ?? '');
+  await expect(page.getByText('priority = 0% need + 100% readiness')).toBeVisible();
+  await saveScreenshot(page, 'need-readiness', { fullPage: true });
+  await expectNoAxeViolations(page, 'need and readiness');
+
+  // The same position shows under Decisions.
+  await plan.openSection('Decisions');
+  await expect(page.getByRole('radiogroup', { name: 'Pilot position on decision 3' }).getByRole('radio', { name: 'Strongly Prioritize readiness' })).toBeChecked();
+
+  // Waves: propose two waves of 10 from the ranking, apply, and see the roadmap count them.
+  await plan.openSection('Waves');
+  await plan.fill('Schools per wave', '10');
+  await plan.fill('Number of waves', '2');
+  await page.getByRole('button', { name: 'Propose' }).click();
+  const proposed = page.getByRole('table', { name: 'Proposed waves' });
+  await expect(proposed.getByRole('row')).toHaveCount(3);
+  await expect(page.getByText('99 schools left in no wave.')).toBeVisible();
+  await page.getByRole('button', { name: 'Apply these waves' }).click();
+  await expect(page.getByText('Applied 2 waves: 20 schools placed.')).toBeVisible();
+  await plan.expectSaved();
+  const wave1 = page.getByRole('listitem', { name: 'Wave 1' });
+  await expect(wave1).toContainText('10 schools');
+  await expect(wave1.getByRole('combobox', { name: 'Joins in' })).toHaveText('Pilot');
+  await saveScreenshot(page, 'waves', { fullPage: true });
+  await expectNoAxeViolations(page, 'waves');
+
+  await plan.openSection('Roadmap');
+  await expect(page.getByRole('button', { name: /^Pilot, .*Wave 1 joins: \+10 schools, [\d,]+ students\.$/ })).toBeVisible();
+  await expect(page.getByText(/^\+10 schools, [\d,]+ students$/).first()).toBeVisible();
+  await saveScreenshot(page, 'roadmap-waves');
+
+  await page.reload();
+  await plan.openSection('Waves');
+  await expect(page.getByRole('listitem', { name: 'Wave 2' })).toContainText('10 schools');
+  await plan.openSection('Need & readiness');
+  await expect(page.getByRole('slider', { name: 'Prioritize need or readiness in Pilot' })).toHaveAttribute('aria-valuetext', 'Strongly Prioritize readiness');
 });

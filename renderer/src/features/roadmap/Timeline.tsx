@@ -16,6 +16,7 @@ import {
 import { visuallyHidden } from '../../components/visually-hidden';
 import { KIND_COLORS } from './phase-style';
 import { usePending } from './use-pending';
+import type { PhaseIntakeText } from './wave-intake';
 
 /** Width of the sticky column that names each row. */
 const LABEL_W = 212;
@@ -45,8 +46,8 @@ export interface TimelineProps {
   onReorder: (phase: Phase, direction: -1 | 1) => Promise<boolean>;
   onOpenDetails: (phase: Phase) => void;
   onOpenMilestone: (milestone: Milestone) => void;
-  /** What the waves joining each phase bring in, in words, by phase id ("Wave 1: +12 schools, 4,310 students"). */
-  intake?: ReadonlyMap<string, string>;
+  /** What the waves joining each phase bring in, in words, by phase id. */
+  intake?: ReadonlyMap<string, PhaseIntakeText>;
 }
 
 const KEY_HELP = 'Drag a bar to move a phase, or drag its ends to change its dates. Keyboard, on a bar: Left/Right arrows move it a month, '
@@ -137,7 +138,7 @@ interface PhaseRowProps {
   onKeyDown: (phase: Phase, event: KeyboardEvent<HTMLDivElement>) => void;
   onOpenDetails: (phase: Phase) => void;
   onOpenMilestone: (milestone: Milestone) => void;
-  intake: string | undefined;
+  intake: PhaseIntakeText | undefined;
 }
 
 interface Drag {
@@ -191,14 +192,14 @@ const PhaseRow = memo(function PhaseRow({ phase, index, dates, milestones, range
       <div className="tl-label tl-phase-label">
         <span className="tl-phase-name" title={phase.name}>{`${index + 1}. ${phase.name}`}</span>
         <span className={drag?.moved ? 'tl-phase-dates tl-live' : 'tl-phase-dates'}>{`${formatDisplayDate(shown.start)} – ${formatDisplayDate(shown.end)}`}</span>
-        {intake && <span className="tl-phase-intake" title={intake}>{intake}</span>}
+        {intake && <span className="tl-phase-intake" title={intake.full}>{intake.short}</span>}
       </div>
       <div className="tl-track">
         <div
           role="button"
           tabIndex={0}
           data-phase-bar={phase.id}
-          aria-label={`${phase.name}, ${span}. ${PHASE_KIND_LABELS[phase.kind]} phase, ${PHASE_STATUS_LABELS[phase.status]}.${intake ? ` ${intake}.` : ''}`}
+          aria-label={`${phase.name}, ${span}. ${PHASE_KIND_LABELS[phase.kind]} phase, ${PHASE_STATUS_LABELS[phase.status]}.${intake ? ` ${intake.full}.` : ''}`}
           aria-describedby="timeline-keys"
           title={`${phase.name} (${kindStatus}): ${span}`}
           className={`tl-bar${phase.status === 'on-hold' ? ' tl-bar-hold' : ''}${drag?.moved ? ' tl-dragging' : ''}`}

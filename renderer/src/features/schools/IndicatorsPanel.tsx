@@ -65,7 +65,7 @@ export function IndicatorsPanel({ planId, indicators }: { planId: string; indica
   }
 
   return (
-    <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', lg: '1fr 1fr' }, gap: 2 }}>
+    <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', xl: '1fr 1fr' }, gap: 2 }}>
       {INDICATOR_SIDES.map((side) => {
         const own = indicators.filter((i) => i.side === side);
         return (
@@ -75,7 +75,7 @@ export function IndicatorsPanel({ planId, indicators }: { planId: string; indica
             {own.length === 0 && <Typography sx={{ mb: 2 }}>None yet: every school’s {side} score is unknown.</Typography>}
             <Box component="ul" sx={{ listStyle: 'none', p: 0, m: 0, display: 'grid', gap: 2 }}>
               {own.map((indicator, index) => (
-                <Box component="li" key={indicator.id} aria-label={indicator.name} sx={{ display: 'grid', gridTemplateColumns: 'minmax(160px, 1fr) 96px 150px 88px 40px', gap: 1, alignItems: 'start' }}>
+                <Box component="li" key={indicator.id} aria-label={indicator.name} sx={{ display: 'grid', gridTemplateColumns: 'minmax(200px, 320px) 110px 270px 110px 40px', gap: 1, alignItems: 'start' }}>
                   <AutosaveTextField
                     size="small"
                     label="Indicator"
@@ -96,7 +96,7 @@ export function IndicatorsPanel({ planId, indicators }: { planId: string; indica
                       return read.ok && read.value !== null ? update(indicator, `Weigh “${indicator.name}”`, { weight: read.value }, 'weight') : Promise.resolve(false);
                     }}
                     slotProps={{ htmlInput: { 'aria-label': `Weight of ${indicator.name}` } }}
-                    helperText={`${Math.round(shares.get(indicator.id) ?? 0)}% of ${side}`}
+                    helperText={`${Math.round(shares.get(indicator.id) ?? 0)}% share`}
                   />
                   <TextField
                     select

@@ -74,7 +74,7 @@ export function LeanPanel({ planId, phases, positions, phaseId, onPhaseChange }:
           <TextField select size="small" label="Phase" value={phaseId ?? ''} onChange={(e) => onPhaseChange(e.target.value)} sx={{ minWidth: 200 }}>
             {phases.map((p) => <MenuItem key={p.id} value={p.id}>{p.name}</MenuItem>)}
           </TextField>
-          <Box sx={{ flex: '1 1 360px', maxWidth: 520, px: 2 }}>
+          <Box sx={{ flex: '1 1 360px', maxWidth: 520, px: 3 }}>
             <Slider
               aria-label={`Prioritize need or readiness in ${phase?.name ?? 'this phase'}`}
               value={slider}

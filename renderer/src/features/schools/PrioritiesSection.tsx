@@ -59,7 +59,7 @@ export function PrioritiesSection({ bundle }: SectionProps) {
           The chart and the ranking need schools. <Link href={routeHref(planRoute(plan.id, 'schools'))}>Add or import them under Schools</Link>.
         </Alert>
       ) : (
-        <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', lg: 'minmax(0, 5fr) minmax(0, 6fr)' }, gap: 2, alignItems: 'start' }}>
+        <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', lg: 'minmax(380px, 520px) minmax(0, 1fr)' }, gap: 2, alignItems: 'start' }}>
           <Paper variant="outlined" sx={{ p: 2 }} component="section" aria-labelledby="chart-heading">
             <Typography id="chart-heading" variant="h3" sx={{ fontSize: '1.1rem', mb: 1 }}>Need against readiness</Typography>
             <TextField select size="small" label="Highlight" value={highlightSize} onChange={(e) => setHighlightSize(Number(e.target.value))} sx={{ mb: 1, minWidth: 200 }}>
@@ -96,8 +96,8 @@ export function PrioritiesSection({ bundle }: SectionProps) {
                         <TableCell align="right">{scoreText(s?.need)}</TableCell>
                         <TableCell align="right">{scoreText(s?.readiness)}</TableCell>
                         <TableCell align="right" sx={{ fontWeight: 600 }}>{scoreText(s ? priority(s.need, s.readiness, slider) : null)}</TableCell>
-                        <TableCell>{(s && quadrant(s.need, s.readiness)) ?? '—'}</TableCell>
-                        <TableCell>{waveName(waves, school?.waveId ?? null)}</TableCell>
+                        <TableCell sx={{ whiteSpace: 'nowrap' }}>{(s && quadrant(s.need, s.readiness)) ?? '—'}</TableCell>
+                        <TableCell sx={{ whiteSpace: 'nowrap' }}>{waveName(waves, school?.waveId ?? null)}</TableCell>
                       </TableRow>
                     );
                   })}
