@@ -19,6 +19,7 @@ import { CHILD_TABLE_NAMES, generateLargePlan, generateLibrary, LIBRARY_PLANS, r
 import { deleteDatabase, openRaw, rawDeletePlan, rawListPlans, rawLoadBundle, rawPutBundles, rawUpdateRecord, unorderedTables } from './raw-idb';
 import { check, gc, median, percentile, timed, type Measure, type MeasureKey } from './measure';
 import { benchSectionRender, benchStanceEdit } from './render-bench';
+import { benchRosterImport } from './roster-bench';
 
 export interface BenchOptions {
   /** Measured repetitions of each whole-plan operation (one more runs first as a warm-up). */
@@ -304,6 +305,7 @@ async function runBench(options: BenchOptions): Promise<BenchResult> {
     ['matrix', () => benchSectionRender('matrix', { planId, raw: pair.raw, reps: options.renders })],
     ['timeline', () => benchSectionRender('timeline', { planId, raw: pair.raw, reps: options.renders })],
     ['stance edits', () => benchStanceEdit({ planId, raw: pair.raw, edits: options.stanceEdits, warmup: options.warmupStanceEdits })],
+    ['roster import', () => benchRosterImport({ reps: options.reps, store: pair.store, raw: pair.raw, planId: library.others[0]?.plan.id ?? planId })],
   ];
   for (const [name, step] of steps) {
     const started = performance.now();

@@ -2,7 +2,8 @@
 
 export type MeasureKey =
   | 'import' | 'open' | 'edit-p50' | 'edit-p95' | 'export' | 'list'
-  | 'matrix-paint' | 'matrix-interactive' | 'timeline-paint' | 'timeline-interactive' | 'stance-p50' | 'stance-p95';
+  | 'matrix-paint' | 'matrix-interactive' | 'timeline-paint' | 'timeline-interactive' | 'stance-p50' | 'stance-p95'
+  | 'roster-import';
 
 export interface Measure {
   key: MeasureKey;
