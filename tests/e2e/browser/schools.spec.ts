@@ -108,3 +108,43 @@ test('a planner imports a messy 120-school roster, fixes the broken rows, and fi
   await plan.openSection('Need & readiness');
   await expect(page.getByRole('slider', { name: 'Prioritize need or readiness in Pilot' })).toHaveAttribute('aria-valuetext', 'Strongly Prioritize readiness');
 });
+
+test('a planner adds a school by keyboard, is told what is wrong, edits it, and deletes it with Undo', async ({ page }) => {
+  const library = new LibraryPage(page);
+  const plan = new PlanPage(page);
+  await library.goto();
+  await library.createPlan('Cedar County plan', 'Cedar County Schools');
+  await plan.openSection('Schools');
+  await page.getByRole('button', { name: 'Add school' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Add a school' });
+  await expect(dialog.getByLabel('School name')).toBeFocused();
+  await page.keyboard.type('Adams Elementary');
+  await dialog.getByLabel('Students').fill('about 300');
+  await dialog.getByLabel('FRL share (%)').fill('140');
+  await page.keyboard.press('Enter');
+  await expect(dialog.getByText('Students must be a number, like 1,250 or 75%.')).toBeVisible();
+  await expect(dialog.getByText('FRL share cannot be above 100%.')).toBeVisible();
+  await dialog.getByLabel('Students').fill('412');
+  await dialog.getByLabel('FRL share (%)').fill('71.5');
+  await dialog.getByLabel('Staff buy-in (%)').fill('64');
+  await dialog.getByRole('button', { name: 'Add school' }).click();
+  await expect(dialog).toBeHidden();
+  const table = page.getByRole('table', { name: 'Schools' });
+  await expect(table.getByRole('row', { name: /Adams Elementary/ })).toContainText('71.5%');
+  await expectNoAxeViolations(page, 'schools, one school');
+
+  await page.getByRole('button', { name: 'Edit Adams Elementary' }).click();
+  const edit = page.getByRole('dialog', { name: 'Edit Adams Elementary' });
+  await expect(edit.getByLabel('Staff buy-in (%)')).toHaveValue('64');
+  await edit.getByLabel('School code').fill('CC-101');
+  await edit.getByRole('button', { name: 'Save' }).click();
+  await expect(table.getByRole('row', { name: /Adams Elementary/ })).toContainText('CC-101');
+
+  await page.getByRole('checkbox', { name: 'Select Adams Elementary' }).check();
+  await page.getByRole('region', { name: 'Selected schools' }).getByRole('button', { name: 'Delete' }).click();
+  await expect(page.getByText('No schools yet.', { exact: false })).toBeVisible();
+  await page.getByRole('button', { name: 'Undo', exact: true }).last().click();
+  await expect(table.getByRole('row', { name: /Adams Elementary/ })).toContainText('CC-101');
+  await plan.openSection('Overview');
+  await expect(page.getByRole('link', { name: '1 school', exact: true })).toBeVisible();
+});

@@ -9,7 +9,8 @@ import { PHASE_KIND_LABELS, type PlanBundle } from '../../domain/schemas';
 
 /** The plan in a few lines: its phases with their span and balance, and what needs a look. */
 export function PlanAtAGlance({ bundle }: { bundle: PlanBundle }) {
-  const { plan, phases, areas, stances, positions, milestones, outcomes } = bundle;
+  const { plan, phases, areas, stances, positions, milestones, outcomes, schools, waves, fundingSources } = bundle;
+  const placed = schools.filter((s) => s.waveId !== null).length;
   const areaIds = areas.map((a) => a.id);
   const notes = phaseTimingNotes(phases);
   const decided = new Set(positions.filter((p) => p.position !== null).map((p) => p.decision)).size;
@@ -41,6 +42,13 @@ export function PlanAtAGlance({ bundle }: { bundle: PlanBundle }) {
         {link('outcomes', `${outcomes.length} outcome measure${outcomes.length === 1 ? '' : 's'}`)}
         {' · '}
         {link('roadmap', `${open} open milestone${open === 1 ? '' : 's'}`)}
+      </Typography>
+      <Typography sx={{ mt: 0.5 }}>
+        {link('schools', `${schools.length.toLocaleString('en-US')} school${schools.length === 1 ? '' : 's'}`)}
+        {' · '}
+        {link('waves', `${waves.length} wave${waves.length === 1 ? '' : 's'}, ${placed.toLocaleString('en-US')} school${placed === 1 ? '' : 's'} placed`)}
+        {' · '}
+        {link('resources', `${fundingSources.length} funding source${fundingSources.length === 1 ? '' : 's'}`)}
       </Typography>
     </Paper>
   );
