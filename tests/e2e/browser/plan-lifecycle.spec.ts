@@ -120,7 +120,7 @@ test('importing a broken, foreign or newer file explains what is wrong and chang
   const cases: [string, RegExp][] = [
     ['malformed.roadmap.json', /not valid JSON \(line 6, column \d+\)/],
     ['foreign.json', /not a Roadmap Planner plan file/],
-    ['newer-version.roadmap.json', /newer version of Roadmap Planner \(file format 99; this version reads up to 2\)/],
+    ['newer-version.roadmap.json', /newer version of Roadmap Planner \(file format 99; this version reads up to 3\)/],
     ['bad-phase-dates.roadmap.json', /Phase 2 “Expand” › end: Must be after the start date/],
   ];
   for (const [fixture, message] of cases) {
