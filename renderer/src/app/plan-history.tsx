@@ -8,14 +8,14 @@ import { useShortcuts } from '../components/keyboard-shortcuts';
 
 type EditResult = ChangeSet | { change: ChangeSet };
 
-export interface EditOptions {
+export interface EditOptions<T = unknown> {
   /**
    * The field being typed in, e.g. `phase.<id>.goal`. A failed save stays on show until this
    * field saves, and quick edits to it merge into one undo step.
    */
   field?: string;
   /** Offer Undo in a message once it is done (for deletions and imports); a function words it from what the write returned. */
-  announce?: string | ((result: never) => string);
+  announce?: string | ((result: T) => string);
 }
 
 export interface PlanHistory {
@@ -23,7 +23,7 @@ export interface PlanHistory {
    * Runs one edit of the plan: shows "Saving…", reports a failure, and records the edit so
    * it can be undone. Resolves with what the write returned, or undefined if it failed.
    */
-  edit: <T extends EditResult>(label: string, write: Promise<T>, options?: EditOptions) => Promise<T | undefined>;
+  edit: <T extends EditResult>(label: string, write: Promise<T>, options?: EditOptions<T>) => Promise<T | undefined>;
   undo: () => Promise<void>;
   redo: () => Promise<void>;
 }
@@ -82,7 +82,7 @@ export function PlanHistoryProvider({ children }: { children: ReactNode }) {
   const undo = useCallback(() => step('undo'), [step]);
   const redo = useCallback(() => step('redo'), [step]);
 
-  const edit = useCallback(async <T extends EditResult>(label: string, write: Promise<T>, options: EditOptions = {}): Promise<T | undefined> => {
+  const edit = useCallback(async <T extends EditResult>(label: string, write: Promise<T>, options: EditOptions<T> = {}): Promise<T | undefined> => {
     busy.current = busy.current.then(() => write).catch(() => undefined);
     let result: T | undefined;
     if (options.field) {
@@ -97,7 +97,7 @@ export function PlanHistoryProvider({ children }: { children: ReactNode }) {
     if (options.announce) {
       const entryId = stateRef.current.undo.at(-1)?.id;
       notify({
-        message: typeof options.announce === 'function' ? (options.announce as (value: T) => string)(result) : options.announce,
+        message: typeof options.announce === 'function' ? options.announce(result) : options.announce,
         action: {
           label: 'Undo',
           // The Undo key is the plan's own; this button undoes this edit while it is the latest.

@@ -103,7 +103,7 @@ export function SchoolsSection({ bundle }: SectionProps) {
 
   const importRoster = async (rows: ImportSchool[], newIndicators: NewIndicator[]) => {
     const done = await edit(`Import ${plural(rows.length, 'school')}`, planStore.importSchools(plan.id, rows, newIndicators), {
-      announce: ((r: { added: number; updated: number }) => `Imported ${plural(rows.length, 'school')}: ${countText(r.added)} new, ${countText(r.updated)} updated.${newIndicators.length > 0 ? ` ${plural(newIndicators.length, 'new indicator')} to weigh under Need & readiness.` : ''}`) as (result: never) => string,
+      announce: (r) => `Imported ${plural(rows.length, 'school')}: ${countText(r.added)} new, ${countText(r.updated)} updated.${newIndicators.length > 0 ? ` ${plural(newIndicators.length, 'new indicator')} to weigh under Need & readiness.` : ''}`,
     });
     return done !== undefined;
   };
