@@ -53,7 +53,7 @@ export function recipientRows(
   const rows: RecipientRow[] = [{ key: 'central', recipient: { kind: 'central' }, name: 'Central office', detail: 'District-wide' }];
   for (const w of waves) {
     const starts = w.phaseId && phaseName.has(w.phaseId) ? `starts in ${phaseName.get(w.phaseId)}` : 'not scheduled';
-    rows.push({ key: `wave:${w.id}`, recipient: { kind: 'wave', waveId: w.id }, name: w.name, detail: `Wave · ${plural(schoolCount.get(w.id) ?? 0, 'school')} · ${starts}` });
+    rows.push({ key: `wave:${w.id}`, recipient: { kind: 'wave', waveId: w.id }, name: w.name, detail: `${plural(schoolCount.get(w.id) ?? 0, 'school')} · ${starts}` });
   }
   for (const s of schools) {
     const wave = s.waveId ? waveName.get(s.waveId) : undefined;
@@ -88,9 +88,14 @@ export function gridCells(allocations: readonly AllocationRow[], kind: Allocatio
   return cells;
 }
 
-/** The lines of one cell: one recipient's lines of one kind in one phase, in the order given. */
+/**
+ * The lines of one cell: one recipient's lines of one kind in one phase, in a fixed order (by
+ * id), so each keeps its place while it is edited.
+ */
 export function cellLines(allocations: readonly AllocationRow[], rowKey: string, phaseId: string, kind: AllocationKind): AllocationRow[] {
-  return allocations.filter((a) => a.kind === kind && a.phaseId === phaseId && recipientKey(a.recipient) === rowKey);
+  return allocations
+    .filter((a) => a.kind === kind && a.phaseId === phaseId && recipientKey(a.recipient) === rowKey)
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 /** How many school years each phase pays ongoing costs for (see schoolYearsOf). */
@@ -210,6 +215,19 @@ export function parseAmount(kind: AllocationKind, text: string): number | null |
   return value;
 }
 
+/**
+ * The amount a line keeps when its kind changes: the number on show, in the new kind's units
+ * ($1,500 of money becomes 1,500 devices, and back). Devices round to whole numbers, FTE and
+ * hours to two decimals, and units stop at UNITS_MAX.
+ */
+export function convertAmount(amount: number, from: AllocationKind, to: AllocationKind): number {
+  if (from === to) return amount;
+  const shown = from === 'money' ? amount / 100 : amount;
+  if (to === 'money') return Math.min(MONEY_MAX_CENTS, Math.round(shown * 100));
+  const units = to === 'devices' ? Math.round(shown) : Math.round(shown * 100) / 100;
+  return Math.min(UNITS_MAX, units);
+}
+
 // ——— Funding sources ———
 
 /** Why a funding source's dates cannot stand, or null: it must end on or after the day it starts. */
@@ -217,13 +235,14 @@ export function fundingDatesProblem(start: string, end: string): string | null {
   return end < start ? `The end date must be on or after the start date (${formatDisplayDate(start)}).` : null;
 }
 
+/** What pays for lines without a funding source. */
+export const DISTRICT_BUDGET = 'District budget';
+
 /** The name of a source in sentences and tables; null is the district's own budget. */
 export function sourceName(sourceId: string | null, sources: readonly Pick<FundingSource, 'id' | 'name'>[]): string {
   if (sourceId === null) return DISTRICT_BUDGET;
   return sources.find((s) => s.id === sourceId)?.name ?? DISTRICT_BUDGET;
 }
-
-export const DISTRICT_BUDGET = 'District budget';
 
 // ——— Money per fiscal year by source ———
 
@@ -316,4 +335,17 @@ export function stanceFitText(fit: StanceFit, areaName: string, phaseName: strin
 /** The flexible lines whose area the plan holds tight in their phase. */
 export function stanceContradictions(allocations: readonly AllocationRow[], stances: readonly Pick<Stance, 'areaId' | 'phaseId' | 'stance'>[]): AllocationRow[] {
   return allocations.filter((a) => stanceFit(a, stances) === 'contradicts');
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
+
+/**
+ * The months a fiscal year covers, named as fiscalYearOf names it: FY2028 with a July start is
+ * "Jul 2027 – Jun 2028"; with a January start, "Jan – Dec 2028".
+ */
+export function fiscalYearSpan(year: number, fiscalStartMonth: number): string {
+  const start = MONTHS[fiscalStartMonth - 1] ?? 'Jul';
+  if (fiscalStartMonth === 1) return `Jan – Dec ${year}`;
+  const end = MONTHS[fiscalStartMonth - 2] ?? 'Jun';
+  return `${start} ${year - 1} – ${end} ${year}`;
 }

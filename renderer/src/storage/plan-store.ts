@@ -28,7 +28,7 @@ export interface PlanSummary {
   deletedAt: string | null;
 }
 
-export type PlanChanges = Partial<Pick<Plan, 'name' | 'systemName' | 'profile' | 'schoolYearStartMonth' | 'vision'>>;
+export type PlanChanges = Partial<Pick<Plan, 'name' | 'systemName' | 'profile' | 'schoolYearStartMonth' | 'fiscalYearStartMonth' | 'vision'>>;
 export type PhaseChanges = Partial<Omit<Phase, 'id' | 'planId' | 'order'>>;
 export type AreaChanges = Partial<Pick<Area, 'name' | 'description'>>;
 export type StanceChanges = Partial<Pick<Stance, 'stance' | 'rationale' | 'owner' | 'guardrails'>>;

@@ -3,7 +3,7 @@ import { LibraryPage } from './library-page';
 import { PlanPage } from './plan-page';
 import { expectNoAxeViolations, saveScreenshot, tabTo } from '../support';
 
-const SECTIONS = ['Overview', 'Roadmap', 'Tight & loose', 'Decisions', 'Schools', 'Need & readiness', 'Waves', 'Vision & outcomes'] as const;
+const SECTIONS = ['Overview', 'Roadmap', 'Tight & loose', 'Decisions', 'Schools', 'Need & readiness', 'Waves', 'Resources', 'Vision & outcomes'] as const;
 
 /** The value of a date field, moved by whole months (the timeline's keyboard steps). */
 function plusMonths(iso: string, months: number): string {

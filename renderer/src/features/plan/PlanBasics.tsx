@@ -38,7 +38,7 @@ export function PlanBasics({ plan }: { plan: Plan }) {
   return (
     <Paper variant="outlined" component="section" aria-labelledby="basics-heading" sx={{ p: 3 }}>
       <Typography id="basics-heading" variant="h2" gutterBottom>Basics</Typography>
-      <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', md: '1fr 1fr 1fr' }, mb: 3 }}>
+      <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', sm: '1fr 1fr', lg: 'repeat(4, 1fr)' }, mb: 3 }}>
         <AutosaveTextField
           label="Plan name"
           value={plan.name}
@@ -57,6 +57,15 @@ export function PlanBasics({ plan }: { plan: Plan }) {
           label="School year starts in"
           value={plan.schoolYearStartMonth}
           onChange={(e) => void save({ schoolYearStartMonth: Number(e.target.value) }, 'Change the school year start')}
+        >
+          {MONTHS.map((month, i) => <MenuItem key={month} value={i + 1}>{month}</MenuItem>)}
+        </TextField>
+        <TextField
+          select
+          label="Fiscal year starts in"
+          value={plan.fiscalYearStartMonth}
+          onChange={(e) => void save({ fiscalYearStartMonth: Number(e.target.value) }, 'Change the fiscal year start')}
+          helperText="Budgets are totalled by fiscal year."
         >
           {MONTHS.map((month, i) => <MenuItem key={month} value={i + 1}>{month}</MenuItem>)}
         </TextField>

@@ -1,6 +1,363 @@
+import { memo, startTransition, useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import GlobalStyles from '@mui/material/GlobalStyles';
+import Link from '@mui/material/Link';
+import Paper from '@mui/material/Paper';
+import Typography from '@mui/material/Typography';
+import type { Theme } from '@mui/material/styles';
+import TimelineOutlinedIcon from '@mui/icons-material/TimelineOutlined';
+import { usePlanHistory } from '../../app/plan-history';
+import { planRoute, routeHref } from '../../app/router';
+import { planStore } from '../../app/store';
+import { untilOnScreen } from '../../components/until-on-screen';
+import { visuallyHidden } from '../../components/visually-hidden';
+import { budgetWarnings, totals as budgetTotals } from '../../domain/budget';
+import { newId } from '../../domain/ids';
+import {
+  amountText, cellLines, fiscalYearBreakdown, gridCellKey, gridCells, gridTotals, recipientKey, recipientRows, schoolYearsByPhase, sourceName, stanceContradictions, studentsByPhase, type AllocationKind, type RecipientRow,
+} from '../../domain/resource-rules';
+import type { AllocationRow, FundingSource } from '../../domain/schemas';
+import type { AllocationChanges, FundingSourceChanges } from '../../storage/plan-store';
 import { SectionHeading } from '../plan/SectionHeading';
 import type { SectionProps } from '../plan/section-props';
+import { phaseSpan } from '../tight-loose/matrix-model';
+import { AllocationGrid, GridKey, type GridPhase } from './AllocationGrid';
+import { BudgetTotalsTables } from './BudgetTotalsTables';
+import { BudgetWarningList, type StanceNote } from './BudgetWarningList';
+import { CellLines, type LinesCell } from './CellLines';
+import { cliffsByYear } from './chart-model';
+import { FundingChart } from './FundingChart';
+import { FundingSources, type SourceUse } from './FundingSources';
+import { cellEditLabel } from './grid-model';
+import { GridToolbar } from './GridToolbar';
+import { pendingKey, unsettledCells, withPendingCells, type PendingCells } from './pending-cells';
 
-export function ResourcesSection(_props: SectionProps) {
-  return <SectionHeading>Resources</SectionHeading>;
+const byOrder = (a: { order: number }, b: { order: number }) => a.order - b.order;
+const NO_PENDING: PendingCells = new Map();
+const PENDING_LIMIT_MS = 2_000;
+
+/** A polite live region that re-renders alone when it speaks. */
+const LiveRegion = memo(function LiveRegion({ speakRef }: { speakRef: RefObject<(text: string) => void> }) {
+  const [text, setText] = useState('');
+  useEffect(() => {
+    speakRef.current = (next: string) => setText((previous) => (previous === next ? `${next}\u00a0` : next));
+  }, [speakRef]);
+  return <Box role="status" aria-live="polite" sx={visuallyHidden}>{text}</Box>;
+});
+
+/** Layout of the section, as global rules: the grid beside the lines of the cell in focus on wide screens. */
+const LAYOUT_STYLES = (theme: Theme) => ({
+  '.rs-layout': {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(0, 1fr)',
+    gap: theme.spacing(2),
+    alignItems: 'start',
+    [theme.breakpoints.up('lg')]: { gridTemplateColumns: 'minmax(0, 1fr) 340px' },
+    [theme.breakpoints.up('xl')]: { gridTemplateColumns: 'minmax(0, 1fr) 420px' },
+  },
+  '.rs-lines': {
+    padding: theme.spacing(2),
+    [theme.breakpoints.up('lg')]: { position: 'sticky', top: 128, maxHeight: 'calc(100vh - 144px)', overflowY: 'auto' },
+  },
+});
+
+type ActiveCell = { rowKey: string | null; phaseId: string | null };
+
+/**
+ * Resources: the funding sources the plan draws on, and the money, staff time, devices and
+ * training hours each recipient gets in each phase, with totals, the warnings a board or a
+ * funder would raise, and money per fiscal year by source.
+ */
+export function ResourcesSection({ bundle }: SectionProps) {
+  const { edit } = usePlanHistory();
+  const { plan, allocations, fundingSources: sources, stances } = bundle;
+  const planId = plan.id;
+  const phases = useMemo(() => [...bundle.phases].sort(byOrder), [bundle.phases]);
+  const areas = useMemo(() => [...bundle.areas].sort(byOrder), [bundle.areas]);
+  const gridPhases = useMemo<GridPhase[]>(() => phases.map((p) => ({ id: p.id, name: p.name, span: phaseSpan(p) })), [phases]);
+  const rows = useMemo(() => recipientRows(bundle.waves, bundle.schools, phases), [bundle.waves, bundle.schools, phases]);
+  const calendar = useMemo(() => ({ schoolYearStartMonth: plan.schoolYearStartMonth, fiscalStartMonth: plan.fiscalYearStartMonth }), [plan.schoolYearStartMonth, plan.fiscalYearStartMonth]);
+
+  // What the grid shows and edits, and how new lines are paid for.
+  const [kind, setKind] = useState<AllocationKind>('money');
+  const [chosenSource, setSource] = useState<string | null>(null);
+  const [recurrence, setRecurrence] = useState<AllocationRow['recurrence']>('one-time');
+  const newLineSource = chosenSource !== null && sources.some((s) => s.id === chosenSource) ? chosenSource : null;
+
+  // Amounts typed show at once, laid over the stored ones until storage catches up.
+  const [pending, setPending] = useState<PendingCells>(NO_PENDING);
+  const stored = useMemo(() => gridCells(allocations, kind), [allocations, kind]);
+  const stillPending = unsettledCells(pending, (k) => (k === kind ? stored : gridCells(allocations, k)));
+  if (stillPending !== pending) setPending(stillPending);
+  const cells = useMemo(() => withPendingCells(stored, stillPending, kind), [stored, stillPending, kind]);
+
+  const yearsByPhase = useMemo(() => schoolYearsByPhase(phases, plan.schoolYearStartMonth), [phases, plan.schoolYearStartMonth]);
+  const gridSums = useMemo(() => gridTotals(allocations, kind, yearsByPhase), [allocations, kind, yearsByPhase]);
+  const students = useMemo(() => studentsByPhase(phases, bundle.waves, bundle.schools), [phases, bundle.waves, bundle.schools]);
+  const budget = useMemo(() => budgetTotals(allocations, phases, { ...calendar, studentsByPhase: students }), [allocations, phases, calendar, students]);
+  const warnings = useMemo(() => budgetWarnings(sources, allocations, phases, calendar), [sources, allocations, phases, calendar]);
+  const nameOfSource = useCallback((id: string) => sourceName(id, sources), [sources]);
+  const nameOfPhase = useCallback((id: string) => phases.find((p) => p.id === id)?.name ?? 'a phase', [phases]);
+  const cliffs = useMemo(() => cliffsByYear(warnings, nameOfSource), [warnings, nameOfSource]);
+  const breakdown = useMemo(() => fiscalYearBreakdown(sources, allocations, phases, calendar, cliffs.map((c) => c.year)), [sources, allocations, phases, calendar, cliffs]);
+
+  const contradictions = useMemo(() => stanceContradictions(allocations, stances), [allocations, stances]);
+  const atOdds = useMemo(() => new Set(contradictions.filter((a) => a.kind === kind).map((a) => gridCellKey(recipientKey(a.recipient), a.phaseId))), [contradictions, kind]);
+  const stanceNotes = useMemo<StanceNote[]>(() => contradictions.map((a) => {
+    const row = rows.find((r) => r.key === recipientKey(a.recipient))?.name ?? 'A recipient';
+    const phase = nameOfPhase(a.phaseId);
+    const area = areas.find((x) => x.id === a.areaId)?.name ?? 'its area';
+    return { id: a.id, text: `${row}, ${phase}: a flexible line of ${amountText(a.kind, a.amount)} pays for ${area}, which the plan holds tight in ${phase} (the central office decides). Make the line fixed, or hold the area loose or shared.` };
+  }), [contradictions, rows, areas, nameOfPhase]);
+
+  const sourceUses = useMemo(() => {
+    const uses = new Map<string, SourceUse>();
+    for (const s of sources) uses.set(s.id, { plannedCents: budget.bySource.find((b) => b.sourceId === s.id)?.cents ?? 0, overCents: 0, cliffYear: null });
+    for (const w of warnings) {
+      const use = uses.get(w.sourceId);
+      if (!use) continue;
+      if (w.kind === 'over-budget') use.overCents += w.overCents;
+      else use.cliffYear = w.year;
+    }
+    return uses;
+  }, [sources, budget, warnings]);
+  const overBySource = useMemo(() => new Map([...sourceUses].map(([id, u]) => [id, u.overCents])), [sourceUses]);
+
+  // The cell in focus in the grid, whose lines show beside it.
+  const [activeState, setActive] = useState<ActiveCell | undefined>(undefined);
+  const active: ActiveCell = activeState ?? { rowKey: rows[0]?.key ?? null, phaseId: phases[0]?.id ?? null };
+  const activeRow = rows.find((r) => r.key === active.rowKey) ?? null;
+  const activePhase = phases.find((p) => p.id === active.phaseId) ?? null;
+  const linesCell = useMemo<LinesCell | null>(() => (activeRow && activePhase ? { rowName: activeRow.name, phaseId: activePhase.id, phaseName: activePhase.name, kind } : null), [activeRow, activePhase, kind]);
+  const lines = useMemo(() => (activeRow && activePhase ? cellLines(allocations, activeRow.key, activePhase.id, kind) : []), [allocations, activeRow, activePhase, kind]);
+  const [focusRequest, setFocusRequest] = useState(0);
+  const [focusLineId, setFocusLineId] = useState<string | null>(null);
+  const [focusSourceId, setFocusSourceId] = useState<string | null>(null);
+
+  // The chart and the totals below the grid come in after it has painted, in a transition a key press can interrupt.
+  const [showBelow, setShowBelow] = useState(false);
+  useEffect(() => {
+    startTransition(() => setShowBelow(true));
+  }, []);
+
+  const speakRef = useRef<(text: string) => void>(() => undefined);
+  const gridBox = useRef<HTMLDivElement>(null);
+
+  // The latest values, for callbacks that stay the same from render to render (so the grid does not re-render).
+  const latest = useRef({ kind, newLineSource, recurrence, cells, rows, activeRow, activePhase, phases, sources });
+  useEffect(() => {
+    latest.current = { kind, newLineSource, recurrence, cells, rows, activeRow, activePhase, phases, sources };
+  });
+
+  const onActiveChange = useCallback((rowKey: string | null, phaseId: string | null) => {
+    setActive((current) => (current?.rowKey === rowKey && current.phaseId === phaseId ? current : { rowKey, phaseId }));
+  }, []);
+
+  const onCommit = useCallback((row: RecipientRow, phase: GridPhase, amount: number | null) => {
+    const { kind: k, newLineSource: sourceId, recurrence: r } = latest.current;
+    const key = pendingKey(k, gridCellKey(row.key, phase.id));
+    const entry = { kind: k, amount, recurrence: r };
+    const drop = () => setPending((p) => {
+      if (p.get(key) !== entry) return p;
+      const next = new Map(p);
+      next.delete(key);
+      return next;
+    });
+    setPending((p) => new Map(p).set(key, entry));
+    const label = cellEditLabel(k, row.name, phase.name, amount);
+    void edit(label, planStore.setAllocationCell(planId, { phaseId: phase.id, recipient: row.recipient, kind: k }, amount, { sourceId, recurrence: r, flexible: false })).then((done) => {
+      if (done && (amount === null || amount === 0)) speakRef.current(`Cleared ${row.name}, ${phase.name}.`);
+      if (done) setTimeout(drop, PENDING_LIMIT_MS);
+      else drop();
+    });
+  }, [edit, planId]);
+
+  const onOpenLines = useCallback((row: RecipientRow, phase: GridPhase) => {
+    const count = latest.current.cells.get(gridCellKey(row.key, phase.id))?.lineIds.length ?? 0;
+    speakRef.current(`${row.name}, ${phase.name} has ${count} lines: edit them one by one in the lines beside the grid.`);
+    setFocusRequest((n) => n + 1);
+  }, []);
+
+  const onReturn = useCallback(() => {
+    gridBox.current?.querySelector<HTMLElement>('[role="gridcell"][tabindex="0"]')?.focus();
+  }, []);
+
+  const onAddLine = useCallback(async () => {
+    const { activeRow: row, activePhase: phase, kind: k, newLineSource: sourceId, recurrence: r } = latest.current;
+    if (!row || !phase) return;
+    const id = newId();
+    const done = await edit(`Add a line for ${row.name} in ${phase.name}`, planStore.addAllocation({
+      id, planId, phaseId: phase.id, recipient: row.recipient, sourceId, kind: k, amount: 0, recurrence: r, flexible: false, areaId: null, note: '',
+    }));
+    if (done) setFocusLineId(id);
+  }, [edit, planId]);
+
+  const onChangeLine = useCallback(async (line: AllocationRow, changes: AllocationChanges, label: string, field?: string) => {
+    const { activeRow: row, activePhase: phase } = latest.current;
+    const where = row && phase ? ` for ${row.name} in ${phase.name}` : '';
+    const done = await edit(`${label[0]?.toUpperCase() ?? ''}${label.slice(1)}${where}`, planStore.updateAllocation(line.id, changes), field ? { field } : {});
+    if (done && changes.kind && changes.kind !== line.kind) speakRef.current(`The line now counts as ${changes.kind === 'money' ? 'money' : changes.kind.replace('-', ' ')}: choose that kind above the grid to see it.`);
+    return done !== undefined;
+  }, [edit]);
+
+  const onDeleteLine = useCallback((line: AllocationRow, index: number) => {
+    const { activeRow: row, activePhase: phase } = latest.current;
+    const where = row && phase ? ` for ${row.name} in ${phase.name}` : '';
+    void edit(`Delete line ${index + 1}${where}`, planStore.deleteAllocations(planId, [line.id]), { announce: `Deleted a line of ${amountText(line.kind, line.amount)}${where}.` }).then((done) => {
+      if (done) requestAnimationFrame(() => onReturn());
+    });
+  }, [edit, planId, onReturn]);
+
+  const onAddSource = useCallback(async () => {
+    const { phases: ps } = latest.current;
+    const id = newId();
+    const start = ps[0]?.start ?? plan.createdAt.slice(0, 10);
+    const end = ps.at(-1)?.end ?? start;
+    const done = await edit('Add a funding source', planStore.addFundingSource({ id, planId, name: 'New funding source', amountCents: 0, start, end, notes: '' }));
+    if (done) {
+      setFocusSourceId(id);
+      speakRef.current('Added a funding source at the end of the list. Name it, then set its amount and dates.');
+    }
+  }, [edit, planId, plan.createdAt]);
+
+  const onChangeSource = useCallback(async (source: FundingSource, changes: FundingSourceChanges, label: string, field: string) => {
+    return (await edit(label, planStore.updateFundingSource(source.id, changes), { field })) !== undefined;
+  }, [edit]);
+
+  const onMoveSource = useCallback((source: FundingSource, direction: -1 | 1) => {
+    const name = `“${source.name}”`;
+    void edit(`Move funding source ${name} ${direction < 0 ? 'up' : 'down'}`, planStore.moveFundingSource(source.id, direction)).then((done) => {
+      if (!done) return;
+      speakRef.current(`Moved ${name} ${direction < 0 ? 'up' : 'down'}.`);
+      // The button pressed keeps the focus once the list has reordered, or its neighbour at an end.
+      untilOnScreen(() => {
+        const ids = latest.current.sources.map((s) => s.id);
+        if (ids.indexOf(source.id) === -1) return true;
+        const pressed = document.querySelector<HTMLButtonElement>(`[aria-label="Move ${name} ${direction < 0 ? 'up' : 'down'}"]`);
+        const other = document.querySelector<HTMLButtonElement>(`[aria-label="Move ${name} ${direction < 0 ? 'down' : 'up'}"]`);
+        const target = pressed && !pressed.disabled ? pressed : other;
+        target?.focus();
+        return document.activeElement === target;
+      }, 10);
+    });
+  }, [edit]);
+
+  const onDeleteSource = useCallback((source: FundingSource) => {
+    const ids = latest.current.sources.map((s) => s.id);
+    const index = ids.indexOf(source.id);
+    const neighbour = ids[index + 1] ?? ids[index - 1] ?? null;
+    void edit(`Delete funding source “${source.name}”`, planStore.deleteFundingSource(source.id), {
+      announce: `Deleted funding source “${source.name}”. What it paid for is now on the district budget.`,
+    }).then((done) => {
+      if (!done) return;
+      untilOnScreen(() => {
+        const next = (neighbour ? document.querySelector<HTMLElement>(`[data-source-delete="${neighbour}"]`) : null) ?? document.querySelector<HTMLElement>('[data-source-add]');
+        next?.focus();
+        return next !== null && document.activeElement === next;
+      }, 10);
+    });
+  }, [edit]);
+
+  const sourceOptions = useMemo(() => sources.map((s) => ({ id: s.id, name: s.name })), [sources]);
+  const areaOptions = useMemo(() => areas.map((a) => ({ id: a.id, name: a.name })), [areas]);
+
+  const top = (
+    <>
+      <GlobalStyles styles={LAYOUT_STYLES} />
+      <SectionHeading description="The money, staff time, devices and training hours each phase puts where: to the central office, to a wave of schools, or to one school; where the money comes from, and what happens when a grant ends.">
+        Resources
+      </SectionHeading>
+    </>
+  );
+
+  if (phases.length === 0) {
+    return (
+      <section aria-labelledby="section-heading">
+        {top}
+        <Paper variant="outlined" sx={{ p: 3 }}>
+          <Typography component="h3" variant="h3" gutterBottom>Resources need phases</Typography>
+          <Typography sx={{ mb: 2, maxWidth: '75ch' }}>
+            Each column of the resources grid is a phase of your roadmap. Add phases in the Roadmap section, then come back to allocate money, staff, devices and training to each.
+          </Typography>
+          <Button variant="contained" startIcon={<TimelineOutlinedIcon />} href={routeHref(planRoute(planId, 'roadmap'))}>Go to the Roadmap</Button>
+        </Paper>
+      </section>
+    );
+  }
+
+  return (
+    <section aria-labelledby="section-heading">
+      {top}
+      <BudgetWarningList warnings={warnings} stanceNotes={stanceNotes} phaseName={nameOfPhase} sourceName={nameOfSource} />
+      <FundingSources
+        sources={sources}
+        uses={sourceUses}
+        focusId={focusSourceId}
+        onAdd={() => void onAddSource()}
+        onChange={onChangeSource}
+        onMove={onMoveSource}
+        onDelete={onDeleteSource}
+      />
+      <Paper variant="outlined" component="section" aria-labelledby="rs-grid-heading" sx={{ p: 2, mb: 3 }}>
+        <Typography id="rs-grid-heading" component="h3" variant="h3" gutterBottom>Allocations by phase</Typography>
+        <GridToolbar
+          kind={kind}
+          sourceId={newLineSource}
+          recurrence={recurrence}
+          sources={sourceOptions}
+          onKind={setKind}
+          onSource={setSource}
+          onRecurrence={setRecurrence}
+        />
+        <Typography id="rs-grid-help" variant="body2" color="text.secondary" sx={{ mb: 1, maxWidth: '95ch' }}>
+          Type a number on a cell to set it; Enter or F2 edits it, Enter saves and moves down, Tab saves and moves right, Escape cancels, Delete clears. Arrow keys move. Ongoing money is per school year; totals count every school year of the phase. A cell with several lines is edited in its lines.
+        </Typography>
+        {rows.length === 1 && (
+          <Alert severity="info" role="note" sx={{ mb: 1.5 }}>
+            No waves or schools yet, so only the central office has a row. Add schools in <Link href={routeHref(planRoute(planId, 'schools'))}>Schools</Link> and group them in <Link href={routeHref(planRoute(planId, 'waves'))}>Waves</Link> to give them resources.
+          </Alert>
+        )}
+        <div className="rs-layout">
+          <div ref={gridBox}>
+            <AllocationGrid
+              rows={rows}
+              phases={gridPhases}
+              kind={kind}
+              cells={cells}
+              totals={gridSums}
+              atOdds={atOdds}
+              onActiveChange={onActiveChange}
+              onCommit={onCommit}
+              onOpenLines={onOpenLines}
+              labelledBy="rs-grid-heading"
+              describedBy="rs-grid-help"
+            />
+            <GridKey />
+          </div>
+          <CellLines
+            cell={linesCell}
+            lines={lines}
+            sources={sourceOptions}
+            areas={areaOptions}
+            stances={stances}
+            focusRequest={focusRequest}
+            focusLineId={focusLineId}
+            onAdd={() => void onAddLine()}
+            onChange={onChangeLine}
+            onDelete={onDeleteLine}
+            onReturn={onReturn}
+          />
+        </div>
+      </Paper>
+      {showBelow && (
+        <>
+          <FundingChart breakdown={breakdown} cliffs={cliffs} fiscalStartMonth={plan.fiscalYearStartMonth} />
+          <BudgetTotalsTables phases={gridPhases} budget={budget} students={students} sources={sources} overBySource={overBySource} />
+        </>
+      )}
+      <LiveRegion speakRef={speakRef} />
+    </section>
+  );
 }

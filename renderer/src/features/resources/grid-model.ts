@@ -94,7 +94,10 @@ export function editKey(key: string, shift: boolean, mode: EditMode, pos: GridPo
 
 // ——— Words ———
 
-/** The short line under a cell's amount: how the money recurs, how many lines, which are flexible. */
+/**
+ * The short line under a cell's amount: how the money recurs ("per year", "one-time" or
+ * "mixed") and how many lines there are when more than one. Flexible lines show as an icon.
+ */
 export function cellCaption(kind: AllocationKind, cell: GridCell | undefined): string {
   if (!cell || cell.lineIds.length === 0) return '';
   const parts: string[] = [];
@@ -105,7 +108,6 @@ export function cellCaption(kind: AllocationKind, cell: GridCell | undefined): s
     else parts.push('mixed');
   }
   if (count > 1) parts.push(`${count} lines`);
-  if (cell.flexible > 0) parts.push('flexible');
   return parts.join(' · ');
 }
 

@@ -1,0 +1,181 @@
+import { memo, useEffect, useRef } from 'react';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import IconButton from '@mui/material/IconButton';
+import Paper from '@mui/material/Paper';
+import Tooltip from '@mui/material/Tooltip';
+import Typography from '@mui/material/Typography';
+import AddIcon from '@mui/icons-material/Add';
+import ArrowDownwardIcon from '@mui/icons-material/ArrowDownward';
+import ArrowUpwardIcon from '@mui/icons-material/ArrowUpward';
+import DeleteOutlinedIcon from '@mui/icons-material/DeleteOutlined';
+import ReportProblemOutlinedIcon from '@mui/icons-material/ReportProblemOutlined';
+import { AutosaveTextField } from '../../components/AutosaveTextField';
+import { fiscalYearLabel, formatMoney, parseMoney } from '../../domain/budget';
+import { fieldProblem } from '../../domain/messages';
+import { formatDisplayDate } from '../../domain/phase-rules';
+import { fundingDatesProblem } from '../../domain/resource-rules';
+import { fundingSourceSchema, isoDateSchema, MONEY_MAX_CENTS, type FundingSource } from '../../domain/schemas';
+import type { FundingSourceChanges } from '../../storage/plan-store';
+
+/** What the plan draws on one source, and the warnings about it, in words. */
+export interface SourceUse {
+  plannedCents: number;
+  overCents: number;
+  /** The first fiscal year without the source while its ongoing costs go on, or null. */
+  cliffYear: number | null;
+}
+
+export interface FundingSourcesProps {
+  sources: readonly FundingSource[];
+  uses: ReadonlyMap<string, SourceUse>;
+  /** The source just added, whose name takes the focus. */
+  focusId: string | null;
+  onAdd: () => void;
+  onChange: (source: FundingSource, changes: FundingSourceChanges, label: string, field: string) => Promise<boolean>;
+  onMove: (source: FundingSource, direction: -1 | 1) => void;
+  onDelete: (source: FundingSource) => void;
+}
+
+const validateName = (text: string) => fieldProblem(fundingSourceSchema.shape.name, text, 'Name');
+
+function validateAmount(text: string): string | null {
+  const read = parseMoney(text);
+  if (read === null) return 'Enter an amount, like $250,000.';
+  if (typeof read === 'object') return read.error;
+  return read > MONEY_MAX_CENTS ? `Enter at most ${formatMoney(MONEY_MAX_CENTS)}.` : null;
+}
+
+function sourceUseText(source: FundingSource, use: SourceUse | undefined): string {
+  const planned = use?.plannedCents ?? 0;
+  const parts = [`Planned from it: ${formatMoney(planned)}`];
+  if (use && use.overCents > 0) parts.push(`over by ${formatMoney(use.overCents)}`);
+  else parts.push(`left: ${formatMoney(Math.max(0, source.amountCents - planned))}`);
+  return parts.join(' · ');
+}
+
+interface SourceRowProps {
+  source: FundingSource;
+  index: number;
+  count: number;
+  use: SourceUse | undefined;
+  autoFocus: boolean;
+  onChange: FundingSourcesProps['onChange'];
+  onMove: FundingSourcesProps['onMove'];
+  onDelete: FundingSourcesProps['onDelete'];
+}
+
+const SourceRow = memo(function SourceRow({ source, index, count, use, autoFocus, onChange, onMove, onDelete }: SourceRowProps) {
+  const nameRef = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (!autoFocus) return;
+    nameRef.current?.focus();
+    nameRef.current?.select();
+  }, [autoFocus]);
+  const quoted = `“${source.name}”`;
+  const field = (key: string) => `fundingSource.${source.id}.${key}`;
+  const validateStart = (text: string) => {
+    if (!isoDateSchema.safeParse(text).success) return 'The start date must be a date.';
+    return text > source.end ? `The start date must be on or before the end date (${formatDisplayDate(source.end)}).` : null;
+  };
+  const validateEnd = (text: string) => {
+    if (!isoDateSchema.safeParse(text).success) return 'The end date must be a date.';
+    return fundingDatesProblem(source.start, text);
+  };
+  const legend = `Funding source ${index + 1}`;
+  return (
+    <Box component="fieldset" sx={{ border: 1, borderColor: 'divider', borderRadius: 1, m: 0, px: 2, pt: 1, pb: 1.5, minWidth: 0 }}>
+      <Box component="legend" sx={{ px: 0.5, fontWeight: 600, fontSize: '0.9375rem' }}>{`${legend}: ${source.name}`}</Box>
+      <Box sx={{ display: 'grid', gap: 2, alignItems: 'start', gridTemplateColumns: { xs: '1fr', md: 'minmax(0, 2fr) minmax(0, 1.2fr) 170px 170px auto' } }}>
+        <AutosaveTextField
+          label="Name"
+          value={source.name}
+          inputRef={nameRef}
+          validate={validateName}
+          onCommit={(name) => onChange(source, { name: name.trim() }, `Rename funding source ${quoted}`, field('name'))}
+        />
+        <AutosaveTextField
+          label="Amount"
+          value={formatMoney(source.amountCents)}
+          validate={validateAmount}
+          onCommit={(text) => {
+            const cents = parseMoney(text);
+            return onChange(source, { amountCents: typeof cents === 'number' ? cents : 0 }, `Change the amount of ${quoted}`, field('amount'));
+          }}
+          slotProps={{ htmlInput: { inputMode: 'decimal' } }}
+        />
+        <AutosaveTextField
+          label="Start date"
+          type="date"
+          value={source.start}
+          validate={validateStart}
+          onCommit={(start) => onChange(source, { start }, `Change the start of ${quoted}`, field('start'))}
+          slotProps={{ inputLabel: { shrink: true } }}
+        />
+        <AutosaveTextField
+          label="End date"
+          type="date"
+          value={source.end}
+          validate={validateEnd}
+          onCommit={(end) => onChange(source, { end }, `Change the end of ${quoted}`, field('end'))}
+          slotProps={{ inputLabel: { shrink: true } }}
+        />
+        <Box sx={{ display: 'flex', alignItems: 'center' }}>
+          <Tooltip describeChild title="Move up">
+            <span>
+              <IconButton aria-label={`Move ${quoted} up`} disabled={index === 0} onClick={() => onMove(source, -1)}><ArrowUpwardIcon /></IconButton>
+            </span>
+          </Tooltip>
+          <Tooltip describeChild title="Move down">
+            <span>
+              <IconButton aria-label={`Move ${quoted} down`} disabled={index === count - 1} onClick={() => onMove(source, 1)}><ArrowDownwardIcon /></IconButton>
+            </span>
+          </Tooltip>
+          <Tooltip describeChild title="Delete funding source">
+            <IconButton aria-label={`Delete ${quoted}`} data-source-delete={source.id} onClick={() => onDelete(source)}><DeleteOutlinedIcon /></IconButton>
+          </Tooltip>
+        </Box>
+      </Box>
+      <Typography variant="body2" sx={{ mt: 1, display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: 1.5, rowGap: 0.5 }}>
+        <span>{sourceUseText(source, use)}</span>
+        {use?.cliffYear != null && (
+          <Box component="span" sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.5, color: 'warning.main', fontWeight: 600 }}>
+            <ReportProblemOutlinedIcon aria-hidden fontSize="small" />
+            {`Ends ${formatDisplayDate(source.end)}: fiscal cliff in ${fiscalYearLabel(use.cliffYear)}`}
+          </Box>
+        )}
+      </Typography>
+    </Box>
+  );
+});
+
+/** The money the plan can draw on: grants, levies, the general fund, each for the dates it may be spent. */
+export function FundingSources({ sources, uses, focusId, onAdd, onChange, onMove, onDelete }: FundingSourcesProps) {
+  return (
+    <Paper variant="outlined" component="section" aria-labelledby="rs-sources-heading" sx={{ p: 2, mb: 3 }}>
+      <Typography id="rs-sources-heading" component="h3" variant="h3" gutterBottom>Funding sources</Typography>
+      <Typography variant="body2" color="text.secondary" sx={{ mb: 2, maxWidth: '80ch' }}>
+        Grants, levies and other money the plan draws on, each with the dates it may be spent. Grants end: ongoing costs that outlive one become a fiscal cliff for the next budget. Lines without a source are paid from the district’s own budget.
+      </Typography>
+      {sources.length === 0 && (
+        <Typography sx={{ mb: 2 }}>No funding sources yet: everything is paid from the district budget.</Typography>
+      )}
+      <Box sx={{ display: 'grid', gap: 1.5, mb: 2 }}>
+        {sources.map((source, index) => (
+          <SourceRow
+            key={source.id}
+            source={source}
+            index={index}
+            count={sources.length}
+            use={uses.get(source.id)}
+            autoFocus={source.id === focusId}
+            onChange={onChange}
+            onMove={onMove}
+            onDelete={onDelete}
+          />
+        ))}
+      </Box>
+      <Button variant="outlined" startIcon={<AddIcon />} onClick={onAdd} data-source-add>Add funding source</Button>
+    </Paper>
+  );
+}

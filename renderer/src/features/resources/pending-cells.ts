@@ -1,0 +1,49 @@
+/**
+ * Cell amounts typed but not yet back from storage, laid over the stored ones so an edit shows
+ * at once. Plain data, unit-tested.
+ */
+import type { GridCell } from '../../domain/resource-rules';
+import type { AllocationRow } from '../../domain/schemas';
+
+export interface PendingCell {
+  kind: AllocationRow['kind'];
+  /** The amount typed; null clears the cell. */
+  amount: number | null;
+  recurrence: AllocationRow['recurrence'];
+}
+
+/** By `${kind}|${gridCellKey}`. */
+export type PendingCells = ReadonlyMap<string, PendingCell>;
+
+/** The key of a typed amount: its kind and its cell. */
+export const pendingKey = (kind: AllocationRow['kind'], cellKey: string) => `${kind}|${cellKey}`;
+
+/** The cells of `kind` as the planner should see them: stored, with typed amounts laid over. */
+export function withPendingCells(stored: ReadonlyMap<string, GridCell>, pending: PendingCells, kind: AllocationRow['kind']): ReadonlyMap<string, GridCell> {
+  let shown: Map<string, GridCell> | null = null;
+  for (const [key, p] of pending) {
+    if (p.kind !== kind) continue;
+    shown ??= new Map(stored);
+    const cellKey = key.slice(kind.length + 1);
+    const current = stored.get(cellKey);
+    if (p.amount === null || p.amount === 0) shown.delete(cellKey);
+    else if (current) shown.set(cellKey, { ...current, amount: p.amount });
+    else shown.set(cellKey, { amount: p.amount, lineIds: ['pending'], ongoing: p.recurrence === 'ongoing' ? 1 : 0, oneTime: p.recurrence === 'one-time' ? 1 : 0, flexible: 0 });
+  }
+  return shown ?? stored;
+}
+
+/** The pending amounts storage has not caught up with yet; the same map when none settled. */
+export function unsettledCells(pending: PendingCells, cellsOf: (kind: AllocationRow['kind']) => ReadonlyMap<string, GridCell>): PendingCells {
+  let next: Map<string, PendingCell> | null = null;
+  for (const [key, p] of pending) {
+    const stored = cellsOf(p.kind).get(key.slice(p.kind.length + 1));
+    const storedAmount = stored && stored.lineIds.length > 0 ? stored.amount : null;
+    const wanted = p.amount === 0 ? null : p.amount;
+    if (storedAmount === wanted) {
+      next ??= new Map(pending);
+      next.delete(key);
+    }
+  }
+  return next ?? pending;
+}
