@@ -82,7 +82,7 @@ test('a planner creates a plan from the template, edits it, finds it after a rel
   const firstExport = readFileSync(exportPath, 'utf8');
   const file = JSON.parse(firstExport) as { format: string; formatVersion: number; plan: { name: string; profile: { schoolCount: number } }; phases: unknown[] };
   expect(file.format).toBe('roadmap-planner.plan');
-  expect(file.formatVersion).toBe(2);
+  expect(file.formatVersion).toBe(3);
   expect(file.plan.profile.schoolCount).toBe(42);
   expect(file.phases).toHaveLength(4);
 

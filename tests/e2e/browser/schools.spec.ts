@@ -59,7 +59,7 @@ test('a planner imports a messy 120-school roster, fixes the broken rows, and fi
   await expect(page.getByRole('img', { name: /^Need against readiness for 119 schools\./ })).toBeVisible();
   await plan.fill('Weight of Chronic absence', '0');
   await plan.expectSaved();
-  await expect(page.getByText('0% share')).toBeVisible();
+  await expect(page.getByText('0% share', { exact: true })).toBeVisible();
   // The template's pilot leans toward readiness; all the way to need first.
   const slider = page.getByRole('slider', { name: 'Prioritize need or readiness in Pilot' });
   await expect(slider).toHaveAttribute('aria-valuetext', 'Leans Prioritize readiness');
