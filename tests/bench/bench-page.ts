@@ -20,6 +20,7 @@ import { deleteDatabase, openRaw, rawDeletePlan, rawListPlans, rawLoadBundle, ra
 import { check, gc, median, percentile, timed, type Measure, type MeasureKey } from './measure';
 import { benchSectionRender, benchStanceEdit } from './render-bench';
 import { benchRosterImport } from './roster-bench';
+import { benchGridEdit, benchGridRender } from './grid-bench';
 
 export interface BenchOptions {
   /** Measured repetitions of each whole-plan operation (one more runs first as a warm-up). */
@@ -34,6 +35,8 @@ export interface BenchOptions {
   warmupStanceEdits: number;
   /** Dexie's debug mode (on by default for pages served from 127.0.0.1; off in the desktop app). */
   dexieDebug: boolean;
+  /** Only these steps (by their names: import, open, …, roster import), for working on one measure; null for all. */
+  only: string[] | null;
 }
 
 export type { Measure } from './measure';
@@ -305,9 +308,12 @@ async function runBench(options: BenchOptions): Promise<BenchResult> {
     ['matrix', () => benchSectionRender('matrix', { planId, raw: pair.raw, reps: options.renders })],
     ['timeline', () => benchSectionRender('timeline', { planId, raw: pair.raw, reps: options.renders })],
     ['stance edits', () => benchStanceEdit({ planId, raw: pair.raw, edits: options.stanceEdits, warmup: options.warmupStanceEdits })],
+    ['resources grid', () => benchGridRender({ planId, raw: pair.raw, reps: options.renders })],
+    ['grid edits', () => benchGridEdit({ planId, raw: pair.raw, edits: options.stanceEdits, warmup: options.warmupStanceEdits })],
     ['roster import', () => benchRosterImport({ reps: options.reps, store: pair.store, raw: pair.raw, planId: library.others[0]?.plan.id ?? planId })],
   ];
   for (const [name, step] of steps) {
+    if (options.only && !options.only.includes(name)) continue;
     const started = performance.now();
     measures.push(...[await step()].flat());
     console.log(`bench: ${name} done in ${((performance.now() - started) / 1000).toFixed(1)} s`);

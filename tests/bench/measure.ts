@@ -3,7 +3,7 @@
 export type MeasureKey =
   | 'import' | 'open' | 'edit-p50' | 'edit-p95' | 'export' | 'list'
   | 'matrix-paint' | 'matrix-interactive' | 'timeline-paint' | 'timeline-interactive' | 'stance-p50' | 'stance-p95'
-  | 'roster-import';
+  | 'roster-import' | 'grid-paint' | 'grid-interactive' | 'grid-edit-p50' | 'grid-edit-p95';
 
 export interface Measure {
   key: MeasureKey;

@@ -43,7 +43,7 @@ import { check, gc, median, nextPaint, nextTask, percentile, waitFor, type Measu
 type SectionName = 'matrix' | 'timeline';
 type SectionView = (props: SectionProps) => JSX.Element;
 
-interface SectionSpec {
+export interface SectionSpec {
   title: string;
   View: SectionView;
   /** The element a key press starts on, the key, and the element the focus must then be on. */
@@ -52,7 +52,7 @@ interface SectionSpec {
   count: (container: HTMLElement) => Record<string, number>;
 }
 
-const byOrder = (a: { order: number }, b: { order: number }) => a.order - b.order;
+export const byOrder = (a: { order: number }, b: { order: number }) => a.order - b.order;
 
 function matrixCells(container: HTMLElement): HTMLElement[] {
   return [...container.querySelectorAll<HTMLElement>('[role="grid"] tbody [role="gridcell"]')];
@@ -132,7 +132,7 @@ function AppShell({ children }: { children: JSX.Element }) {
   );
 }
 
-function stage(): HTMLElement {
+export function stage(): HTMLElement {
   const container = document.createElement('div');
   document.getElementById('stage')?.append(container);
   return container;
@@ -146,7 +146,7 @@ interface Mounted {
 }
 
 /** Starts rendering the section; everything from here on is what the app does to show it. */
-function mountApp(section: SectionSpec, planId: string): Mounted {
+export function mountApp(section: SectionSpec, planId: string): Mounted {
   const container = stage();
   let resolve: (time: number) => void = () => undefined;
   let reject: (error: unknown) => void = () => undefined;
@@ -198,7 +198,7 @@ const RAW_STYLES = `
 .raw-tl-ms.done { width: 12px; height: 12px; margin-left: -6px; top: 44px; border-radius: 50%; transform: none; background: #37474f; color: #fff; font-size: 9px; line-height: 8px; text-align: center; }
 `;
 
-const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c);
+export const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c);
 const labelOf = (stance: StanceValue | null) => (stance ? STANCE_LABELS[stance] : 'Not set');
 const cellId = (areaId: string, phaseId: string) => `${areaId}|${phaseId}`;
 
@@ -299,7 +299,7 @@ async function mountRaw(name: SectionName, raw: IDBDatabase, planId: string): Pr
 // ——— The measures ———
 
 /** After first paint: a task behind all pending work presses the key; interactive once the move has painted. */
-async function interact(section: SectionSpec, container: HTMLElement): Promise<number> {
+export async function interact(section: SectionSpec, container: HTMLElement): Promise<number> {
   await nextTask();
   const { first, key, moved } = section.probe(container);
   first.focus();
@@ -308,7 +308,7 @@ async function interact(section: SectionSpec, container: HTMLElement): Promise<n
   return nextPaint();
 }
 
-interface RenderRun {
+export interface RenderRun {
   paint: number;
   interactive: number;
   /** Of `paint`: reading the plan, and the time from the start until the commit that shows it. */
@@ -317,7 +317,7 @@ interface RenderRun {
   counts: Record<string, number>;
 }
 
-async function runApp(section: SectionSpec, planId: string): Promise<RenderRun> {
+export async function runApp(section: SectionSpec, planId: string): Promise<RenderRun> {
   gc?.();
   const start = performance.now();
   const mounted = mountApp(section, planId);
@@ -355,7 +355,7 @@ export interface RenderContext {
 
 let stylesAdded = false;
 
-function addRawStyles(): void {
+export function addRawStyles(): void {
   if (stylesAdded) return;
   const style = document.createElement('style');
   style.textContent = RAW_STYLES;

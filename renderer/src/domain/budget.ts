@@ -178,15 +178,24 @@ export function charges(allocations: readonly Allocation[], phases: readonly Bud
   const schoolStart = settings.schoolYearStartMonth ?? 8;
   const fiscalStart = settings.fiscalStartMonth ?? 7;
   const byId = new Map(phases.map((p) => [p.id, p]));
+  // Dates are worked out once per phase, not once per allocation: a plan holds thousands of lines over a dozen phases.
+  const dated = new Map<string, { once: { date: string; fiscalYear: number }[]; yearly: { date: string; fiscalYear: number }[] }>();
+  const datesOf = (phase: BudgetPhase) => {
+    let found = dated.get(phase.id);
+    if (!found) {
+      const at = (date: string) => ({ date, fiscalYear: fiscalYearOf(date, fiscalStart) });
+      found = { once: [at(phase.start)], yearly: schoolYearsOf(phase, schoolStart).map((y) => at(y.start > phase.start ? y.start : phase.start)) };
+      dated.set(phase.id, found);
+    }
+    return found;
+  };
   const result: Charge[] = [];
   for (const a of allocations) {
     const phase = byId.get(a.phaseId);
     if (a.kind !== 'money' || !phase) continue;
-    const dates = a.recurrence === 'one-time'
-      ? [phase.start]
-      : schoolYearsOf(phase, schoolStart).map((y) => (y.start > phase.start ? y.start : phase.start));
-    for (const date of dates) {
-      result.push({ allocationId: a.id, phaseId: phase.id, sourceId: a.sourceId, date, fiscalYear: fiscalYearOf(date, fiscalStart), cents: cents(a.amount) });
+    const { once, yearly } = datesOf(phase);
+    for (const { date, fiscalYear } of a.recurrence === 'one-time' ? once : yearly) {
+      result.push({ allocationId: a.id, phaseId: phase.id, sourceId: a.sourceId, date, fiscalYear, cents: cents(a.amount) });
     }
   }
   return result.sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : 0));
@@ -296,12 +305,18 @@ export function budgetWarnings(
 ): BudgetWarning[] {
   const fiscalStart = settings.fiscalStartMonth ?? 7;
   const orderedPhases = [...phases].sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : a.id < b.id ? -1 : 1));
-  const allCharges = charges(allocations, phases, settings);
+  const bySourceAndPhase = new Map<string, Charge[]>();
+  for (const c of charges(allocations, phases, settings)) {
+    const key = `${c.sourceId ?? ''}|${c.phaseId}`;
+    const list = bySourceAndPhase.get(key);
+    if (list) list.push(c);
+    else bySourceAndPhase.set(key, [c]);
+  }
   const warnings: BudgetWarning[] = [];
   for (const source of sources) {
     let remaining = Math.max(0, cents(source.amountCents));
     for (const phase of orderedPhases) {
-      const own = allCharges.filter((c) => c.sourceId === source.id && c.phaseId === phase.id);
+      const own = bySourceAndPhase.get(`${source.id}|${phase.id}`) ?? [];
       if (own.length === 0) continue;
       const inside = own.filter((c) => c.date >= source.start && c.date <= source.end).reduce((sum, c) => sum + c.cents, 0);
       const outside = own.reduce((sum, c) => sum + c.cents, 0) - inside;

@@ -4,6 +4,7 @@
  * year by source, and how a budget line sits with the plan's tight / loose stance. The budget
  * maths itself (charges, totals, warnings) is in budget.ts.
  */
+import { phaseIntake } from './waves';
 import { charges, formatMoney, parseMoney, schoolYearsOf, type CalendarSettings } from './budget';
 import { formatDisplayDate } from './phase-rules';
 import { MONEY_MAX_CENTS, type AllocationRow, type FundingSource, type Phase, type RecipientValue, type School, type Stance, type StanceValue, type Wave } from './schemas';
@@ -148,21 +149,7 @@ export function studentsByPhase(
   waves: readonly Pick<Wave, 'id' | 'phaseId'>[],
   schools: readonly Pick<School, 'waveId' | 'students'>[],
 ): Record<string, number> {
-  const ordered = [...phases].sort((a, b) => a.order - b.order);
-  const rank = new Map(ordered.map((p, i) => [p.id, i]));
-  const waveRank = new Map<string, number>();
-  for (const w of waves) {
-    const r = w.phaseId ? rank.get(w.phaseId) : undefined;
-    if (r !== undefined) waveRank.set(w.id, r);
-  }
-  const result: Record<string, number> = {};
-  ordered.forEach((p, i) => {
-    result[p.id] = schools.reduce((sum, s) => {
-      const joined = s.waveId ? waveRank.get(s.waveId) : undefined;
-      return joined !== undefined && joined <= i ? sum + s.students : sum;
-    }, 0);
-  });
-  return result;
+  return Object.fromEntries(phaseIntake(phases, waves, schools).map((row) => [row.phaseId, row.total.students]));
 }
 
 // ——— Amounts as typed ———

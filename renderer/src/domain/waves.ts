@@ -9,10 +9,14 @@ export interface Intake {
   students: number;
 }
 
-export interface PhaseIntake {
+/** A wave as far as counting goes; without an order, waves keep the order they are given. */
+type WaveLike = Pick<Wave, 'id' | 'phaseId'> & { order?: number };
+type SchoolLike = Pick<School, 'waveId' | 'students'>;
+
+export interface PhaseIntake<W extends WaveLike = Wave> {
   phaseId: string;
   /** The waves linked to this phase, in wave order. */
-  waves: Wave[];
+  waves: W[];
   /** What those waves bring in. */
   joining: Intake;
   /** Everyone in by the end of this phase: this phase's waves and those of every earlier phase. */
@@ -22,7 +26,7 @@ export interface PhaseIntake {
 const none = (): Intake => ({ schools: 0, students: 0 });
 
 /** Schools and students in each wave, by wave id (every wave present). */
-export function waveIntake(waves: readonly Wave[], schools: readonly School[]): Map<string, Intake> {
+export function waveIntake(waves: readonly Pick<Wave, 'id'>[], schools: readonly SchoolLike[]): Map<string, Intake> {
   const result = new Map(waves.map((w) => [w.id, none()]));
   for (const school of schools) {
     const intake = school.waveId === null ? undefined : result.get(school.waveId);
@@ -34,11 +38,11 @@ export function waveIntake(waves: readonly Wave[], schools: readonly School[]): 
 }
 
 /** Per phase, in the planner's phase order: the waves that join in it, what they bring, and the running total. */
-export function phaseIntake(phases: readonly Phase[], waves: readonly Wave[], schools: readonly School[]): PhaseIntake[] {
+export function phaseIntake<W extends WaveLike>(phases: readonly Pick<Phase, 'id' | 'order'>[], waves: readonly W[], schools: readonly SchoolLike[]): PhaseIntake<W>[] {
   const byWave = waveIntake(waves, schools);
   const total = none();
   return [...phases].sort((a, b) => a.order - b.order).map((phase) => {
-    const joiningWaves = waves.filter((w) => w.phaseId === phase.id).sort((a, b) => a.order - b.order);
+    const joiningWaves = waves.filter((w) => w.phaseId === phase.id).sort((a, b) => (a.order ?? 0) - (b.order ?? 0));
     const joining = none();
     for (const w of joiningWaves) {
       const intake = byWave.get(w.id) ?? none();

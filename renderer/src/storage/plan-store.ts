@@ -131,6 +131,18 @@ export function createPlanStore(db: PlannerDatabase, clock: () => Date = () => n
           await table(name).put(checked);
           changes.push({ table: name, id: checked.id, before, after: checked });
         },
+        async putAll(name, rows) {
+          const checked = rows.map(({ row, before }) => ({ row: checkRow(name, row), before }));
+          // One request for all of them: a roster of thousands of schools is one round trip, not thousands.
+          await table(name).bulkPut(checked.map((c) => c.row));
+          for (const { row, before } of checked) changes.push({ table: name, id: row.id, before, after: row });
+        },
+        async removeAll(name, ids) {
+          const rows = await table(name).bulkGet([...ids]);
+          const found = rows.filter((row): row is NonNullable<typeof row> => row !== undefined);
+          await table(name).bulkDelete(found.map((row) => row.id));
+          for (const row of found) changes.push({ table: name, id: row.id, before: row, after: undefined });
+        },
         async remove(name, id) {
           const before = await table(name).get(id);
           if (before === undefined) return;
@@ -403,8 +415,8 @@ export function createPlanStore(db: PlannerDatabase, clock: () => Date = () => n
     async addSchools(planId: string, schools: readonly SchoolInput[]): Promise<{ ids: string[]; change: ChangeSet }> {
       const ids = schools.map(() => newId());
       const { change } = await edit(schools.length === 1 ? 'add the school' : 'add the schools', planId, async (rec) => {
-        let order = await nextOrder('schools', planId);
-        for (const [i, school] of schools.entries()) await rec.put('schools', { ...school, id: ids[i] as string, planId, order: order++ }, { before: undefined });
+        const first = await nextOrder('schools', planId);
+        await rec.putAll('schools', schools.map((school, i) => ({ row: { ...school, id: ids[i] as string, planId, order: first + i }, before: undefined })));
       }, ['schools']);
       return { ids, change };
     },
@@ -422,10 +434,9 @@ export function createPlanStore(db: PlannerDatabase, clock: () => Date = () => n
     async deleteSchools(planId: string, ids: readonly string[]): Promise<ChangeSet> {
       const gone = new Set(ids);
       return (await edit(ids.length === 1 ? 'delete the school' : 'delete the schools', planId, async (rec) => {
-        for (const a of await db.allocations.where('planId').equals(planId).toArray()) {
-          if (a.recipient.kind === 'school' && gone.has(a.recipient.schoolId)) await rec.remove('allocations', a.id);
-        }
-        for (const id of ids) await rec.remove('schools', id);
+        const allocations = await db.allocations.where('planId').equals(planId).toArray();
+        await rec.removeAll('allocations', allocations.filter((a) => a.recipient.kind === 'school' && gone.has(a.recipient.schoolId)).map((a) => a.id));
+        await rec.removeAll('schools', ids);
       }, ['schools', 'allocations'])).change;
     },
     /**
@@ -440,23 +451,20 @@ export function createPlanStore(db: PlannerDatabase, clock: () => Date = () => n
           nextOrder('indicators', planId),
           nextOrder('schools', planId),
         ]);
-        let indicatorOrder = firstIndicator;
-        for (const row of newIndicators) await rec.put('indicators', { ...row, planId, order: indicatorOrder++ }, { before: undefined });
+        await rec.putAll('indicators', newIndicators.map((row, i) => ({ row: { ...row, planId, order: firstIndicator + i }, before: undefined })));
         const byCode = new Map(existing.filter((s) => s.code.trim() !== '').map((s) => [s.code.trim().toLowerCase(), s]));
         const byName = new Map(existing.map((s) => [s.name.trim().toLowerCase(), s]));
         let order = firstSchool;
-        let added = 0;
-        let updated = 0;
+        const writes: { row: School; before: School | undefined }[] = [];
         for (const school of schools) {
           const match = (school.code.trim() ? byCode.get(school.code.trim().toLowerCase()) : undefined) ?? byName.get(school.name.trim().toLowerCase());
-          if (match) {
-            await rec.put('schools', { ...match, ...school, waveId: match.waveId, values: { ...match.values, ...school.values } }, { before: match });
-            updated += 1;
-          } else {
-            await rec.put('schools', { ...school, id: newId(), planId, order: order++ }, { before: undefined });
-            added += 1;
-          }
+          writes.push(match
+            ? { row: { ...match, ...school, waveId: match.waveId, values: { ...match.values, ...school.values } }, before: match }
+            : { row: { ...school, id: newId(), planId, order: order++ }, before: undefined });
         }
+        await rec.putAll('schools', writes);
+        const updated = writes.filter((w) => w.before !== undefined).length;
+        const added = writes.length - updated;
         return { added, updated };
       }, ['indicators', 'schools']);
       return { ...value, change };
@@ -465,9 +473,7 @@ export function createPlanStore(db: PlannerDatabase, clock: () => Date = () => n
     async assignSchools(planId: string, schoolIds: readonly string[], waveId: string | null): Promise<ChangeSet> {
       return (await edit('assign the schools', planId, async (rec) => {
         const rows = await db.schools.bulkGet([...schoolIds]);
-        for (const school of rows) {
-          if (school && school.planId === planId && school.waveId !== waveId) await rec.put('schools', { ...school, waveId }, { before: school });
-        }
+        await rec.putAll('schools', rows.flatMap((school) => (school && school.planId === planId && school.waveId !== waveId ? [{ row: { ...school, waveId }, before: school }] : [])));
       }, ['schools'])).change;
     },
 
@@ -508,10 +514,10 @@ export function createPlanStore(db: PlannerDatabase, clock: () => Date = () => n
           }
           for (const schoolId of wave.schoolIds) target.set(schoolId, waveId);
         }
-        for (const school of schools) {
+        await rec.putAll('schools', schools.flatMap((school) => {
           const waveId = target.get(school.id) ?? null;
-          if (school.waveId !== waveId) await rec.put('schools', { ...school, waveId }, { before: school });
-        }
+          return school.waveId === waveId ? [] : [{ row: { ...school, waveId }, before: school }];
+        }));
       }, ['waves', 'schools', 'phases'])).change;
     },
 
@@ -538,7 +544,7 @@ export function createPlanStore(db: PlannerDatabase, clock: () => Date = () => n
     updateAllocation: (id: string, changes: AllocationChanges) => updateChild('allocations', id, changes, 'allocation'),
     async deleteAllocations(planId: string, ids: readonly string[]): Promise<ChangeSet> {
       return (await edit(ids.length === 1 ? 'delete the allocation' : 'delete the allocations', planId, async (rec) => {
-        for (const id of ids) await rec.remove('allocations', id);
+        await rec.removeAll('allocations', ids);
       }, ['allocations'])).change;
     },
     /**
@@ -567,12 +573,26 @@ export function createPlanStore(db: PlannerDatabase, clock: () => Date = () => n
       await write(direction === 'undo' ? 'undo the change' : 'redo the change', ALL_TABLES, async () => {
         await requirePlan(set.planId);
         const steps = direction === 'undo' ? [...set.changes].reverse() : set.changes;
+        // Where a record changed more than once, the last step taken here decides how it ends up;
+        // the rows then go back table by table, in bulk (an import of thousands undoes in one go).
+        const finalRows = new Map<string, { table: TableName; id: string; row: unknown }>();
         for (const step of steps) {
-          const row = direction === 'undo' ? step.before : step.after;
+          const key = `${step.table}|${step.id}`;
+          finalRows.delete(key);
+          finalRows.set(key, { table: step.table, id: step.id, row: direction === 'undo' ? step.before : step.after });
+        }
+        const byTable = new Map<TableName, { puts: unknown[]; deletes: string[] }>();
+        for (const { table: name, id, row } of finalRows.values()) {
+          const group = byTable.get(name) ?? { puts: [], deletes: [] };
+          byTable.set(name, group);
           // The rows were valid when recorded; they go back as they were.
-          const target = (step.table === 'plans' ? db.plans : table(step.table)) as Table<unknown, string>;
-          if (row === undefined) await target.delete(step.id);
-          else await target.put(row);
+          if (row === undefined) group.deletes.push(id);
+          else group.puts.push(row);
+        }
+        for (const [name, { puts, deletes }] of byTable) {
+          const target = (name === 'plans' ? db.plans : table(name)) as Table<unknown, string>;
+          if (deletes.length > 0) await target.bulkDelete(deletes);
+          if (puts.length > 0) await target.bulkPut(puts);
         }
         await touch(set.planId);
       });
@@ -636,7 +656,11 @@ export function createPlanStore(db: PlannerDatabase, clock: () => Date = () => n
 interface Recorder {
   /** Writes a row; `known.before` saves a read where the caller has just read the row. */
   put<C extends ChildCollection>(name: C, row: ChildRow<C>, known?: { before: ChildRow<C> | undefined }): Promise<void>;
+  /** Writes many rows of one table at once, each with what it was before (undefined for a new one). */
+  putAll<C extends ChildCollection>(name: C, rows: readonly { row: ChildRow<C>; before: ChildRow<C> | undefined }[]): Promise<void>;
   remove(name: ChildCollection, id: string): Promise<void>;
+  /** Removes many rows of one table at once; ids not found are skipped. */
+  removeAll(name: ChildCollection, ids: readonly string[]): Promise<void>;
   putPlan(plan: Plan): Promise<void>;
 }
 
