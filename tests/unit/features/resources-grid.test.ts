@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import {
   cellCaption, cellEditLabel, cellLabel, editKey, editText, gridMove, rowWindow, scrollToRow, startsTyping,
 } from '../../../renderer/src/features/resources/grid-model';
-import { pendingKey, unsettledCells, withPendingCells, type PendingCells } from '../../../renderer/src/features/resources/pending-cells';
+import { pendingKey, unsettledCells, withPendingCells, withPendingTotals, type PendingCells } from '../../../renderer/src/features/resources/pending-cells';
 import type { GridCell } from '../../../renderer/src/domain/resource-rules';
 
 const cell = (amount: number, lines: { ongoing?: number; oneTime?: number; flexible?: number } = {}): GridCell => {
@@ -154,6 +154,25 @@ describe('pending cells', () => {
   it('hides a cell being cleared', () => {
     const pending: PendingCells = new Map([[pendingKey('money', 'central|p1'), { kind: 'money', amount: null, recurrence: 'one-time' }]]);
     expect(withPendingCells(stored, pending, 'money').has('central|p1')).toBe(false);
+  });
+
+  it('moves the row and phase totals with typed amounts, counting ongoing money once a school year', () => {
+    const years = new Map([['p1', 2]]);
+    const withWave = new Map<string, GridCell>([...stored, ['wave:w1|p1', cell(30_00, { ongoing: 1 })]]);
+    const totals = { byRow: new Map([['central', 100_00], ['wave:w1', 60_00]]), byPhase: new Map([['p1', 160_00]]), total: 160_00 };
+    const pending: PendingCells = new Map([
+      [pendingKey('money', 'central|p1'), { kind: 'money', amount: 250_00, recurrence: 'ongoing' }],
+      [pendingKey('money', 'wave:w1|p1'), { kind: 'money', amount: 40_00, recurrence: 'one-time' }],
+      [pendingKey('money', 'school:s1|p1'), { kind: 'money', amount: 5_00, recurrence: 'ongoing' }],
+      [pendingKey('devices', 'central|p1'), { kind: 'devices', amount: 9, recurrence: 'one-time' }],
+    ]);
+    const shown = withPendingTotals(totals, withWave, pending, 'money', years);
+    // The central line stays one-time as stored; the wave's stays ongoing (×2); the new school line is ongoing as typed (×2).
+    expect(Object.fromEntries(shown.byRow)).toEqual({ central: 250_00, 'wave:w1': 80_00, 'school:s1': 10_00 });
+    expect(shown.byPhase.get('p1')).toBe(340_00);
+    expect(shown.total).toBe(340_00);
+    expect(totals.total).toBe(160_00);
+    expect(withPendingTotals(totals, withWave, new Map(), 'money', years)).toBe(totals);
   });
 
   it('lets go of amounts once storage has them, keeping the same map when none settled', () => {

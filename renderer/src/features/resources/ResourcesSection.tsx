@@ -1,4 +1,4 @@
-import { memo, startTransition, useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { memo, startTransition, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -32,9 +32,19 @@ import { FundingChart } from './FundingChart';
 import { FundingSources, type SourceUse } from './FundingSources';
 import { cellEditLabel } from './grid-model';
 import { GridToolbar } from './GridToolbar';
-import { pendingKey, unsettledCells, withPendingCells, type PendingCells } from './pending-cells';
+import { pendingKey, unsettledCells, withPendingCells, withPendingTotals, type PendingCells } from './pending-cells';
 
 const byOrder = (a: { order: number }, b: { order: number }) => a.order - b.order;
+
+// Memoized: typing in the grid re-renders the section (the cell in focus, the amounts on their
+// way to storage), and these parts only need to follow when what they show has changed.
+const Warnings = memo(BudgetWarningList);
+const Sources = memo(FundingSources);
+const Toolbar = memo(GridToolbar);
+const Lines = memo(CellLines);
+const Chart = memo(FundingChart);
+const Totals = memo(BudgetTotalsTables);
+const Key = memo(GridKey);
 const NO_PENDING: PendingCells = new Map();
 const PENDING_LIMIT_MS = 2_000;
 
@@ -94,16 +104,20 @@ export function ResourcesSection({ bundle }: SectionProps) {
   const cells = useMemo(() => withPendingCells(stored, stillPending, kind), [stored, stillPending, kind]);
 
   const yearsByPhase = useMemo(() => schoolYearsByPhase(phases, plan.schoolYearStartMonth), [phases, plan.schoolYearStartMonth]);
-  const gridSums = useMemo(() => gridTotals(allocations, kind, yearsByPhase), [allocations, kind, yearsByPhase]);
+  const storedSums = useMemo(() => gridTotals(allocations, kind, yearsByPhase), [allocations, kind, yearsByPhase]);
+  const gridSums = useMemo(() => withPendingTotals(storedSums, stored, stillPending, kind, yearsByPhase), [storedSums, stored, stillPending, kind, yearsByPhase]);
   const students = useMemo(() => studentsByPhase(phases, bundle.waves, bundle.schools), [phases, bundle.waves, bundle.schools]);
-  const budget = useMemo(() => budgetTotals(allocations, phases, { ...calendar, studentsByPhase: students }), [allocations, phases, calendar, students]);
-  const warnings = useMemo(() => budgetWarnings(sources, allocations, phases, calendar), [sources, allocations, phases, calendar]);
+  // The budget-wide figures (totals, warnings, the chart) follow an edit in a deferred render, so
+  // a typed amount reaches the grid and storage first, with no wait on the sums of every line.
+  const settled = useDeferredValue(allocations);
+  const budget = useMemo(() => budgetTotals(settled, phases, { ...calendar, studentsByPhase: students }), [settled, phases, calendar, students]);
+  const warnings = useMemo(() => budgetWarnings(sources, settled, phases, calendar), [sources, settled, phases, calendar]);
   const nameOfSource = useCallback((id: string) => sourceName(id, sources), [sources]);
   const nameOfPhase = useCallback((id: string) => phases.find((p) => p.id === id)?.name ?? 'a phase', [phases]);
   const cliffs = useMemo(() => cliffsByYear(warnings, nameOfSource), [warnings, nameOfSource]);
-  const breakdown = useMemo(() => fiscalYearBreakdown(sources, allocations, phases, calendar, cliffs.map((c) => c.year)), [sources, allocations, phases, calendar, cliffs]);
+  const breakdown = useMemo(() => fiscalYearBreakdown(sources, settled, phases, calendar, cliffs.map((c) => c.year)), [sources, settled, phases, calendar, cliffs]);
 
-  const contradictions = useMemo(() => stanceContradictions(allocations, stances), [allocations, stances]);
+  const contradictions = useMemo(() => stanceContradictions(settled, stances), [settled, stances]);
   const atOdds = useMemo(() => new Set(contradictions.filter((a) => a.kind === kind).map((a) => gridCellKey(recipientKey(a.recipient), a.phaseId))), [contradictions, kind]);
   const stanceNotes = useMemo<StanceNote[]>(() => contradictions.map((a) => {
     const row = rows.find((r) => r.key === recipientKey(a.recipient))?.name ?? 'A recipient';
@@ -127,11 +141,14 @@ export function ResourcesSection({ bundle }: SectionProps) {
 
   // The cell in focus in the grid, whose lines show beside it.
   const [activeState, setActive] = useState<ActiveCell | undefined>(undefined);
-  const active: ActiveCell = activeState ?? { rowKey: rows[0]?.key ?? null, phaseId: phases[0]?.id ?? null };
-  const activeRow = rows.find((r) => r.key === active.rowKey) ?? null;
-  const activePhase = phases.find((p) => p.id === active.phaseId) ?? null;
+  const firstCell = useMemo<ActiveCell>(() => ({ rowKey: rows[0]?.key ?? null, phaseId: phases[0]?.id ?? null }), [rows, phases]);
+  const active: ActiveCell = activeState ?? firstCell;
+  // The lines panel follows the focus in a deferred render: moving through the grid stays quick.
+  const shownActive = useDeferredValue(active);
+  const activeRow = rows.find((r) => r.key === shownActive.rowKey) ?? null;
+  const activePhase = phases.find((p) => p.id === shownActive.phaseId) ?? null;
   const linesCell = useMemo<LinesCell | null>(() => (activeRow && activePhase ? { rowName: activeRow.name, phaseId: activePhase.id, phaseName: activePhase.name, kind } : null), [activeRow, activePhase, kind]);
-  const lines = useMemo(() => (activeRow && activePhase ? cellLines(allocations, activeRow.key, activePhase.id, kind) : []), [allocations, activeRow, activePhase, kind]);
+  const lines = useMemo(() => (activeRow && activePhase ? cellLines(settled, activeRow.key, activePhase.id, kind) : []), [settled, activeRow, activePhase, kind]);
   const [focusRequest, setFocusRequest] = useState(0);
   const [focusLineId, setFocusLineId] = useState<string | null>(null);
   const [focusSourceId, setFocusSourceId] = useState<string | null>(null);
@@ -260,6 +277,8 @@ export function ResourcesSection({ bundle }: SectionProps) {
     });
   }, [edit]);
 
+  const addSource = useCallback(() => void onAddSource(), [onAddSource]);
+  const addLine = useCallback(() => void onAddLine(), [onAddLine]);
   const sourceOptions = useMemo(() => sources.map((s) => ({ id: s.id, name: s.name })), [sources]);
   const areaOptions = useMemo(() => areas.map((a) => ({ id: a.id, name: a.name })), [areas]);
 
@@ -290,19 +309,19 @@ export function ResourcesSection({ bundle }: SectionProps) {
   return (
     <section aria-labelledby="section-heading">
       {top}
-      <BudgetWarningList warnings={warnings} stanceNotes={stanceNotes} phaseName={nameOfPhase} sourceName={nameOfSource} />
-      <FundingSources
+      <Warnings warnings={warnings} stanceNotes={stanceNotes} phaseName={nameOfPhase} sourceName={nameOfSource} />
+      <Sources
         sources={sources}
         uses={sourceUses}
         focusId={focusSourceId}
-        onAdd={() => void onAddSource()}
+        onAdd={addSource}
         onChange={onChangeSource}
         onMove={onMoveSource}
         onDelete={onDeleteSource}
       />
       <Paper variant="outlined" component="section" aria-labelledby="rs-grid-heading" sx={{ p: 2, mb: 3 }}>
         <Typography id="rs-grid-heading" component="h3" variant="h3" gutterBottom>Allocations by phase</Typography>
-        <GridToolbar
+        <Toolbar
           kind={kind}
           sourceId={newLineSource}
           recurrence={recurrence}
@@ -334,9 +353,9 @@ export function ResourcesSection({ bundle }: SectionProps) {
               labelledBy="rs-grid-heading"
               describedBy="rs-grid-help"
             />
-            <GridKey />
+            <Key />
           </div>
-          <CellLines
+          <Lines
             cell={linesCell}
             lines={lines}
             sources={sourceOptions}
@@ -344,7 +363,7 @@ export function ResourcesSection({ bundle }: SectionProps) {
             stances={stances}
             focusRequest={focusRequest}
             focusLineId={focusLineId}
-            onAdd={() => void onAddLine()}
+            onAdd={addLine}
             onChange={onChangeLine}
             onDelete={onDeleteLine}
             onReturn={onReturn}
@@ -353,8 +372,8 @@ export function ResourcesSection({ bundle }: SectionProps) {
       </Paper>
       {showBelow && (
         <>
-          <FundingChart breakdown={breakdown} cliffs={cliffs} fiscalStartMonth={plan.fiscalYearStartMonth} />
-          <BudgetTotalsTables phases={gridPhases} budget={budget} students={students} sources={sources} overBySource={overBySource} />
+          <Chart breakdown={breakdown} cliffs={cliffs} fiscalStartMonth={plan.fiscalYearStartMonth} />
+          <Totals phases={gridPhases} budget={budget} students={students} sources={sources} overBySource={overBySource} />
         </>
       )}
       <LiveRegion speakRef={speakRef} />

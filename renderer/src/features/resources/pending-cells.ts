@@ -2,7 +2,7 @@
  * Cell amounts typed but not yet back from storage, laid over the stored ones so an edit shows
  * at once. Plain data, unit-tested.
  */
-import type { GridCell } from '../../domain/resource-rules';
+import { lineTotal, type GridCell, type GridTotals } from '../../domain/resource-rules';
 import type { AllocationRow } from '../../domain/schemas';
 
 export interface PendingCell {
@@ -46,4 +46,34 @@ export function unsettledCells(pending: PendingCells, cellsOf: (kind: Allocation
     }
   }
   return next ?? pending;
+}
+
+/**
+ * The grid's totals with typed amounts laid over too, so a row and its phase total move with
+ * the cell at once instead of after storage has answered. A cell of several lines is never
+ * typed into, so a pending cell holds at most one stored line.
+ */
+export function withPendingTotals(
+  totals: GridTotals, stored: ReadonlyMap<string, GridCell>, pending: PendingCells, kind: AllocationRow['kind'], yearsByPhase: ReadonlyMap<string, number>,
+): GridTotals {
+  let adjusted: GridTotals | null = null;
+  for (const [key, p] of pending) {
+    if (p.kind !== kind) continue;
+    const cellKey = key.slice(kind.length + 1);
+    const split = cellKey.lastIndexOf('|');
+    const rowKey = cellKey.slice(0, split);
+    const phaseId = cellKey.slice(split + 1);
+    const years = yearsByPhase.get(phaseId);
+    const current = stored.get(cellKey);
+    if (years === undefined || (current && current.lineIds.length > 1)) continue;
+    const recurrence = current ? (current.ongoing > 0 ? 'ongoing' : 'one-time') : p.recurrence;
+    const before = current ? lineTotal({ kind, amount: current.amount, recurrence }, years) : 0;
+    const after = p.amount === null ? 0 : lineTotal({ kind, amount: p.amount, recurrence }, years);
+    if (after === before) continue;
+    adjusted ??= { byRow: new Map(totals.byRow), byPhase: new Map(totals.byPhase), total: totals.total };
+    adjusted.byRow.set(rowKey, (adjusted.byRow.get(rowKey) ?? 0) + after - before);
+    adjusted.byPhase.set(phaseId, (adjusted.byPhase.get(phaseId) ?? 0) + after - before);
+    adjusted.total += after - before;
+  }
+  return adjusted ?? totals;
 }
