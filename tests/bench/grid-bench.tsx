@@ -14,7 +14,7 @@ import { nowTimestamp } from '../../renderer/src/domain/ids';
 import type { AllocationRow, PlanBundle } from '../../renderer/src/domain/schemas';
 import { DATABASE_NAME } from '../../renderer/src/storage/database';
 import { openExisting, rawLoadBundle, rawUpdateRecord, requestDone } from './raw-idb';
-import { check, gc, median, nextPaint, percentile, waitFor, type Measure } from './measure';
+import { check, gc, median, nextPaint, percentile, timed, waitFor, type Measure } from './measure';
 import { addRawStyles, byOrder, escapeHtml, interact, mountApp, runApp, stage, type RenderRun, type SectionSpec } from './render-bench';
 
 const gridCell = (container: HTMLElement, row: number, col: number) =>
@@ -230,6 +230,15 @@ export async function benchGridEdit({ planId, raw, edits, warmup }: { planId: st
     window.scrollTo(0, 0);
     appDb.close();
   }
+  // The same writes with nothing on screen: what the store takes on its own, for comparison.
+  const alone: number[] = [];
+  const lookup = new Map(bundle.allocations.map((a) => [a.id, a]));
+  for (let i = 0; i < Math.min(edits, 50); i += 1) {
+    const target = cells[i % cells.length];
+    const line = target ? lookup.get(target.allocationId) : undefined;
+    if (!target || !line) continue;
+    alone.push(await timed(() => planStore.setAllocationCell(planId, { phaseId: line.phaseId, recipient: line.recipient, kind: 'money' }, (10 + (i % 9)) * 100, { sourceId: null, recurrence: 'one-time', flexible: false })));
+  }
   const plain = await mountRawGrid(raw, planId);
   let rawRuns: EditRun[];
   try {
@@ -243,7 +252,7 @@ export async function benchGridEdit({ planId, raw, edits, warmup }: { planId: st
   const rawSamples = rawRuns.map(done);
   // Where an edit's time goes, p50 / p95: the cell open for typing, the cell and total shown, painted, stored.
   const split = (runs: EditRun[]) => Object.fromEntries((['opened', 'shown', 'painted', 'stored'] as const).map((k) => [k, [percentile(runs.map((r) => r[k]), 50), percentile(runs.map((r) => r[k]), 95)]]));
-  const base = { group: 'render' as const, appSamples, rawSamples, extra: { split: { app: split(appRuns), raw: split(rawRuns) } } };
+  const base = { group: 'render' as const, appSamples, rawSamples, extra: { split: { app: split(appRuns), raw: split(rawRuns) }, storeAlone: { p50: percentile(alone, 50), p95: percentile(alone, 95) } } };
   return [
     { key: 'grid-edit-p50', label: `grid cell edit (digit, Enter) until shown, totalled and stored, p50 of ${edits}`, app: percentile(appSamples, 50), raw: percentile(rawSamples, 50), ...base },
     { key: 'grid-edit-p95', label: `grid cell edit (digit, Enter) until shown, totalled and stored, p95 of ${edits}`, app: percentile(appSamples, 95), raw: percentile(rawSamples, 95), ...base },
