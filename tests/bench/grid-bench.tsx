@@ -15,7 +15,7 @@ import type { AllocationRow, PlanBundle } from '../../renderer/src/domain/schema
 import { DATABASE_NAME } from '../../renderer/src/storage/database';
 import { openExisting, rawLoadBundle, rawUpdateRecord, requestDone } from './raw-idb';
 import { check, gc, median, nextPaint, percentile, timed, waitFor, type Measure } from './measure';
-import { addRawStyles, byOrder, escapeHtml, interact, mountApp, runApp, stage, type RenderRun, type SectionSpec } from './render-bench';
+import { addRawStyles, byOrder, escapeHtml, interact, mountApp, moveInPlainTable, runApp, stage, type RenderRun, type SectionSpec } from './render-bench';
 
 const gridCell = (container: HTMLElement, row: number, col: number) =>
   container.querySelector<HTMLElement>(`[role="grid"] [role="gridcell"][data-row="${row}"][data-col="${col}"]`);
@@ -75,18 +75,8 @@ function wireRawGrid(container: HTMLElement, raw: IDBDatabase): void {
   container.addEventListener('keydown', (event) => {
     const cell = event.target instanceof HTMLElement ? event.target.closest<HTMLElement>('td[role="gridcell"]') : null;
     if (!cell) return;
-    const row = Number(cell.dataset.row);
+    if (moveInPlainTable(container, cell, event)) return;
     const col = Number(cell.dataset.col);
-    const step = ({ ArrowRight: [0, 1], ArrowLeft: [0, -1], ArrowDown: [1, 0], ArrowUp: [-1, 0] } as Record<string, [number, number]>)[event.key];
-    if (step) {
-      const next = container.querySelector<HTMLElement>(`td[data-row="${row + step[0]}"][data-col="${col + step[1]}"]`);
-      if (!next) return;
-      event.preventDefault();
-      cell.tabIndex = -1;
-      next.tabIndex = 0;
-      next.focus();
-      return;
-    }
     const allocationId = cell.dataset.allocation;
     if (!/^\d$/.test(event.key) || !allocationId) return;
     event.preventDefault();

@@ -234,24 +234,26 @@ function rawTimelineHtml(bundle: PlanBundle): string {
   return `<div class="raw-tl" role="group"><div class="raw-tl-inner" style="width:${width}px">${rows}</div></div>`;
 }
 
+/** Arrow keys move the roving tab stop of a plain table's `td[data-row][data-col]` cells; true when the key was one. */
+export function moveInPlainTable(container: HTMLElement, cell: HTMLElement, event: KeyboardEvent): boolean {
+  const step = ({ ArrowRight: [0, 1], ArrowLeft: [0, -1], ArrowDown: [1, 0], ArrowUp: [-1, 0] } as Record<string, [number, number]>)[event.key];
+  if (!step) return false;
+  const next = container.querySelector<HTMLElement>(`td[data-row="${Number(cell.dataset.row) + step[0]}"][data-col="${Number(cell.dataset.col) + step[1]}"]`);
+  if (next) {
+    event.preventDefault();
+    cell.tabIndex = -1;
+    next.tabIndex = 0;
+    next.focus();
+  }
+  return true;
+}
+
 /** Arrow keys move a roving tab stop in the grid; T, S, L set the stance (bare IndexedDB, then the cell's text). */
 function wireRawMatrix(container: HTMLElement, raw: IDBDatabase): void {
   container.addEventListener('keydown', (event) => {
     const cell = event.target instanceof HTMLElement ? event.target.closest<HTMLElement>('td[role="gridcell"]') : null;
     if (!cell) return;
-    const row = Number(cell.dataset.row);
-    const col = Number(cell.dataset.col);
-    const move: Record<string, [number, number]> = { ArrowRight: [0, 1], ArrowLeft: [0, -1], ArrowDown: [1, 0], ArrowUp: [-1, 0] };
-    const step = move[event.key];
-    if (step) {
-      const next = container.querySelector<HTMLElement>(`td[data-row="${row + step[0]}"][data-col="${col + step[1]}"]`);
-      if (!next) return;
-      event.preventDefault();
-      cell.tabIndex = -1;
-      next.tabIndex = 0;
-      next.focus();
-      return;
-    }
+    if (moveInPlainTable(container, cell, event)) return;
     const stance = ({ t: 'tight', s: 'shared', l: 'loose' } as const)[event.key.toLowerCase() as 't' | 's' | 'l'] as StanceValue | undefined;
     if (!stance || !cell.dataset.area || !cell.dataset.phase) return;
     event.preventDefault();

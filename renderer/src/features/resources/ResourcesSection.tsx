@@ -11,6 +11,7 @@ import TimelineOutlinedIcon from '@mui/icons-material/TimelineOutlined';
 import { usePlanHistory } from '../../app/plan-history';
 import { planRoute, routeHref } from '../../app/router';
 import { planStore } from '../../app/store';
+import { addPending, dropPending } from '../../components/pending-map';
 import { untilOnScreen } from '../../components/until-on-screen';
 import { visuallyHidden } from '../../components/visually-hidden';
 import { budgetWarnings, totals as budgetTotals } from '../../domain/budget';
@@ -176,13 +177,8 @@ export function ResourcesSection({ bundle }: SectionProps) {
     const { kind: k, newLineSource: sourceId, recurrence: r } = latest.current;
     const key = pendingKey(k, gridCellKey(row.key, phase.id));
     const entry = { kind: k, amount, recurrence: r };
-    const drop = () => setPending((p) => {
-      if (p.get(key) !== entry) return p;
-      const next = new Map(p);
-      next.delete(key);
-      return next;
-    });
-    setPending((p) => new Map(p).set(key, entry));
+    const drop = () => setPending((p) => dropPending(p, key, entry));
+    setPending((p) => addPending(p, key, entry));
     const label = cellEditLabel(k, row.name, phase.name, amount);
     void edit(label, planStore.setAllocationCell(planId, { phaseId: phase.id, recipient: row.recipient, kind: k }, amount, { sourceId, recurrence: r, flexible: false })).then((done) => {
       if (done && (amount === null || amount === 0)) speakRef.current(`Cleared ${row.name}, ${phase.name}.`);

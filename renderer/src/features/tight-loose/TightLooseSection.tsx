@@ -11,6 +11,7 @@ import TimelineOutlinedIcon from '@mui/icons-material/TimelineOutlined';
 import { usePlanHistory } from '../../app/plan-history';
 import { planRoute, routeHref } from '../../app/router';
 import { planStore } from '../../app/store';
+import { addPending, dropPending } from '../../components/pending-map';
 import { visuallyHidden } from '../../components/visually-hidden';
 import { newId } from '../../domain/ids';
 import { STANCES, type StanceValue } from '../../domain/schemas';
@@ -188,13 +189,8 @@ export function TightLooseSection({ bundle }: SectionProps) {
       return true;
     }
     const key = cellKey(areaId, phaseId);
-    const drop = () => setPending((p) => {
-      if (p.get(key) !== stance) return p;
-      const next = new Map(p);
-      next.delete(key);
-      return next;
-    });
-    setPending((p) => new Map(p).set(key, stance));
+    const drop = () => setPending((p) => dropPending(p, key, stance));
+    setPending((p) => addPending(p, key, stance));
     const done = await edit(stanceEditLabel(area, phase, stance), planStore.setStance(planId, areaId, phaseId, { stance }));
     if (done) {
       speakRef.current(`${area} in ${phase}: ${stanceLabel(stance)}.`);
