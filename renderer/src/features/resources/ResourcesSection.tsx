@@ -48,6 +48,17 @@ const Totals = memo(BudgetTotalsTables);
 const Key = memo(GridKey);
 const NO_PENDING: PendingCells = new Map();
 const PENDING_LIMIT_MS = 2_000;
+const LINES_DELAY_MS = 150;
+
+/** `value`, once it has stayed the same for `delayMs`. */
+function useSettledValue<T>(value: T, delayMs: number): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), delayMs);
+    return () => clearTimeout(timer);
+  }, [value, delayMs]);
+  return settled;
+}
 
 /** A polite live region that re-renders alone when it speaks. */
 const LiveRegion = memo(function LiveRegion({ speakRef }: { speakRef: RefObject<(text: string) => void> }) {
@@ -144,8 +155,9 @@ export function ResourcesSection({ bundle }: SectionProps) {
   const [activeState, setActive] = useState<ActiveCell | undefined>(undefined);
   const firstCell = useMemo<ActiveCell>(() => ({ rowKey: rows[0]?.key ?? null, phaseId: phases[0]?.id ?? null }), [rows, phases]);
   const active: ActiveCell = activeState ?? firstCell;
-  // The lines panel follows the focus in a deferred render: moving through the grid stays quick.
-  const shownActive = useDeferredValue(active);
+  // The lines panel follows the focus once it rests: moving and typing through the grid do not
+  // wait on the panel's form (and a typed amount's write does not wait behind it).
+  const shownActive = useSettledValue(active, LINES_DELAY_MS);
   const activeRow = rows.find((r) => r.key === shownActive.rowKey) ?? null;
   const activePhase = phases.find((p) => p.id === shownActive.phaseId) ?? null;
   const linesCell = useMemo<LinesCell | null>(() => (activeRow && activePhase ? { rowName: activeRow.name, phaseId: activePhase.id, phaseName: activePhase.name, kind } : null), [activeRow, activePhase, kind]);
