@@ -140,6 +140,17 @@ test('a planner adds a school by keyboard, is told what is wrong, edits it, and 
   await edit.getByRole('button', { name: 'Save' }).click();
   await expect(table.getByRole('row', { name: /Adams Elementary/ })).toContainText('CC-101');
 
+  // A second school may not take its code: a roster import finds schools by code.
+  await page.getByRole('button', { name: 'Add school' }).click();
+  const second = page.getByRole('dialog', { name: 'Add a school' });
+  await second.getByLabel('School name').fill('Baker Middle');
+  await second.getByLabel('Students').fill('600');
+  await second.getByLabel('School code').fill('cc-101');
+  await second.getByRole('button', { name: 'Add school' }).click();
+  await expect(second.getByText('Another school in this plan has this code.')).toBeVisible();
+  await second.getByRole('button', { name: 'Cancel' }).click();
+  await expect(second).toBeHidden();
+
   await page.getByRole('checkbox', { name: 'Select Adams Elementary' }).check();
   await page.getByRole('region', { name: 'Selected schools' }).getByRole('button', { name: 'Delete' }).click();
   await expect(page.getByText('No schools yet.', { exact: false })).toBeVisible();

@@ -20,6 +20,8 @@ export interface SchoolDialogProps {
   waves: Wave[];
   /** Names already used by other schools of the plan, lower-cased. */
   takenNames: ReadonlySet<string>;
+  /** Codes already used by other schools of the plan, lower-cased (a roster import finds schools by code). */
+  takenCodes: ReadonlySet<string>;
   onClose: () => void;
   /** Saves; resolves true when saved, and the dialog closes. */
   onSave: (input: SchoolInput) => Promise<boolean>;
@@ -29,7 +31,7 @@ const NO_WAVE = 'none';
 const shown = (value: number | null | undefined) => (value === null || value === undefined ? '' : formatNumber(value));
 
 /** Add or edit one school: its name, code, grades, students, FRL share, wave and its value for each of the plan's own indicators. */
-export function SchoolDialog({ school, indicators, waves, takenNames, onClose, onSave }: SchoolDialogProps) {
+export function SchoolDialog({ school, indicators, waves, takenNames, takenCodes, onClose, onSave }: SchoolDialogProps) {
   const own = indicators.filter((i) => i.source === 'value');
   const [name, setName] = useState(school?.name ?? '');
   const [code, setCode] = useState(school?.code ?? '');
@@ -42,7 +44,7 @@ export function SchoolDialog({ school, indicators, waves, takenNames, onClose, o
   const [saving, setSaving] = useState(false);
 
   const nameError = fieldProblem(schoolSchema.shape.name, name, 'Name') ?? (takenNames.has(name.trim().toLowerCase()) ? 'Another school in this plan has this name.' : null);
-  const codeError = fieldProblem(schoolSchema.shape.code, code.trim(), 'Code');
+  const codeError = fieldProblem(schoolSchema.shape.code, code.trim(), 'Code') ?? (code.trim() !== '' && takenCodes.has(code.trim().toLowerCase()) ? 'Another school in this plan has this code.' : null);
   const gradeError = fieldProblem(schoolSchema.shape.gradeBand, gradeBand.trim(), 'Grade band');
   const studentsRead = parseNumberInput(students, 'Students', { required: true });
   const studentsError = !studentsRead.ok ? studentsRead.message : fieldProblem(schoolSchema.shape.students, studentsRead.value, 'Students');

@@ -94,7 +94,9 @@ export function SchoolsSection({ bundle }: SectionProps) {
   const pageRows = shown.slice(Math.min(page, lastPage) * perPage, (Math.min(page, lastPage) + 1) * perPage);
   const selectedHere = schools.filter((s) => selected.has(s.id));
 
-  const takenNames = (except: School | null) => new Set(schools.filter((s) => s.id !== except?.id).map((s) => s.name.trim().toLowerCase()));
+  const others = (except: School | null) => schools.filter((s) => s.id !== except?.id);
+  const takenNames = (except: School | null) => new Set(others(except).map((s) => s.name.trim().toLowerCase()));
+  const takenCodes = (except: School | null) => new Set(others(except).map((s) => s.code.trim().toLowerCase()).filter((c) => c !== ''));
 
   const saveSchool = async (school: School | null, input: SchoolInput) => {
     if (school) return (await edit(`Edit school “${input.name}”`, planStore.updateSchool(school.id, input))) !== undefined;
@@ -261,6 +263,7 @@ export function SchoolsSection({ bundle }: SectionProps) {
           indicators={indicators}
           waves={waves}
           takenNames={takenNames(dialog.school)}
+          takenCodes={takenCodes(dialog.school)}
           onClose={() => setDialog(null)}
           onSave={(input) => saveSchool(dialog.school, input)}
         />
