@@ -324,15 +324,14 @@ export function createPlanStore(db: PlannerDatabase, clock: () => Date = () => n
         const planId = phase.planId;
         const inPhase = <C extends 'stances' | 'positions' | 'milestones'>(name: C) => table(name).where('planId').equals(planId).filter((r) => r.phaseId === phaseId).toArray();
         for (const name of ['stances', 'positions', 'milestones'] as const) {
-          for (const row of await inPhase(name)) await rec.remove(name, row.id);
+          await rec.removeAll(name, (await inPhase(name)).map((row) => row.id));
         }
-        for (const outcome of await db.outcomes.where('planId').equals(planId).toArray()) {
-          if (outcome.targets.some((t) => t.phaseId === phaseId)) await rec.put('outcomes', { ...outcome, targets: outcome.targets.filter((t) => t.phaseId !== phaseId) });
-        }
-        for (const allocation of await db.allocations.where('phaseId').equals(phaseId).toArray()) await rec.remove('allocations', allocation.id);
-        for (const wave of await db.waves.where('planId').equals(planId).toArray()) {
-          if (wave.phaseId === phaseId) await rec.put('waves', { ...wave, phaseId: null });
-        }
+        const outcomes = await db.outcomes.where('planId').equals(planId).toArray();
+        await rec.putAll('outcomes', outcomes.flatMap((outcome) => (outcome.targets.some((t) => t.phaseId === phaseId)
+          ? [{ row: { ...outcome, targets: outcome.targets.filter((t) => t.phaseId !== phaseId) }, before: outcome }] : [])));
+        await rec.removeAll('allocations', (await db.allocations.where('phaseId').equals(phaseId).primaryKeys()));
+        const waves = await db.waves.where('planId').equals(planId).toArray();
+        await rec.putAll('waves', waves.flatMap((wave) => (wave.phaseId === phaseId ? [{ row: { ...wave, phaseId: null }, before: wave }] : [])));
         await rec.remove('phases', phaseId);
       })).change;
     },
@@ -345,10 +344,9 @@ export function createPlanStore(db: PlannerDatabase, clock: () => Date = () => n
       const area = await requireRow('areas', areaId, 'area');
       return (await edit('delete the area', area.planId, async (rec) => {
         const stances = await db.stances.where('[areaId+phaseId]').between([areaId, Dexie.minKey], [areaId, Dexie.maxKey]).toArray();
-        for (const s of stances) await rec.remove('stances', s.id);
-        for (const a of await db.allocations.where('planId').equals(area.planId).toArray()) {
-          if (a.areaId === areaId) await rec.put('allocations', { ...a, areaId: null });
-        }
+        await rec.removeAll('stances', stances.map((s) => s.id));
+        const allocations = await db.allocations.where('planId').equals(area.planId).toArray();
+        await rec.putAll('allocations', allocations.flatMap((a) => (a.areaId === areaId ? [{ row: { ...a, areaId: null }, before: a }] : [])));
         await rec.remove('areas', areaId);
       }, ['areas', 'stances', 'allocations'])).change;
     },
@@ -392,20 +390,20 @@ export function createPlanStore(db: PlannerDatabase, clock: () => Date = () => n
     /** Adds the suggested indicators after any the plan has. */
     async addIndicators(planId: string, rows: readonly Omit<IndicatorRow, 'order'>[]): Promise<ChangeSet> {
       return (await edit('add the indicators', planId, async (rec) => {
-        let order = await nextOrder('indicators', planId);
-        for (const row of rows) await rec.put('indicators', { ...row, planId, order: order++ });
+        const first = await nextOrder('indicators', planId);
+        await rec.putAll('indicators', rows.map((row, i) => ({ row: { ...row, planId, order: first + i }, before: undefined })));
       }, ['indicators'])).change;
     },
     /** Removes an indicator and every school's value for it. */
     async deleteIndicator(id: string): Promise<ChangeSet> {
       const row = await requireRow('indicators', id, 'indicator');
       return (await edit('delete the indicator', row.planId, async (rec) => {
-        for (const school of await db.schools.where('planId').equals(row.planId).toArray()) {
-          if (id in school.values) {
-            const { [id]: _dropped, ...values } = school.values;
-            await rec.put('schools', { ...school, values });
-          }
-        }
+        const schools = await db.schools.where('planId').equals(row.planId).toArray();
+        await rec.putAll('schools', schools.flatMap((school) => {
+          if (!(id in school.values)) return [];
+          const { [id]: _dropped, ...values } = school.values;
+          return [{ row: { ...school, values }, before: school }];
+        }));
         await rec.remove('indicators', id);
       }, ['indicators', 'schools'])).change;
     },
@@ -485,10 +483,10 @@ export function createPlanStore(db: PlannerDatabase, clock: () => Date = () => n
     async deleteWave(id: string): Promise<ChangeSet> {
       const wave = await requireRow('waves', id, 'wave');
       return (await edit('delete the wave', wave.planId, async (rec) => {
-        for (const school of await db.schools.where('waveId').equals(id).toArray()) await rec.put('schools', { ...school, waveId: null }, { before: school });
-        for (const a of await db.allocations.where('planId').equals(wave.planId).toArray()) {
-          if (a.recipient.kind === 'wave' && a.recipient.waveId === id) await rec.remove('allocations', a.id);
-        }
+        const schools = await db.schools.where('waveId').equals(id).toArray();
+        await rec.putAll('schools', schools.map((school) => ({ row: { ...school, waveId: null }, before: school })));
+        const allocations = await db.allocations.where('planId').equals(wave.planId).toArray();
+        await rec.removeAll('allocations', allocations.filter((a) => a.recipient.kind === 'wave' && a.recipient.waveId === id).map((a) => a.id));
         await rec.remove('waves', id);
       }, ['waves', 'schools', 'allocations'])).change;
     },
@@ -529,9 +527,8 @@ export function createPlanStore(db: PlannerDatabase, clock: () => Date = () => n
     async deleteFundingSource(id: string): Promise<ChangeSet> {
       const source = await requireRow('fundingSources', id, 'funding source');
       return (await edit('delete the funding source', source.planId, async (rec) => {
-        for (const a of await db.allocations.where('planId').equals(source.planId).toArray()) {
-          if (a.sourceId === id) await rec.put('allocations', { ...a, sourceId: null }, { before: a });
-        }
+        const allocations = await db.allocations.where('planId').equals(source.planId).toArray();
+        await rec.putAll('allocations', allocations.filter((a) => a.sourceId === id).map((a) => ({ row: { ...a, sourceId: null }, before: a })));
         await rec.remove('fundingSources', id);
       }, ['fundingSources', 'allocations'])).change;
     },
