@@ -35,6 +35,12 @@ export function gridCellKey(rowKey: string, phaseId: string): string {
   return `${rowKey}|${phaseId}`;
 }
 
+/** The recipient and phase a cell key names (phase ids hold no "|"). */
+export function splitGridCellKey(cellKey: string): { rowKey: string; phaseId: string } {
+  const at = cellKey.lastIndexOf('|');
+  return { rowKey: cellKey.slice(0, at), phaseId: cellKey.slice(at + 1) };
+}
+
 const plural = (count: number, one: string, many = `${one}s`) => `${count.toLocaleString('en-US')} ${count === 1 ? one : many}`;
 
 /**

@@ -2,7 +2,7 @@
  * Cell amounts typed but not yet back from storage, laid over the stored ones so an edit shows
  * at once. Plain data, unit-tested.
  */
-import { lineTotal, type GridCell, type GridTotals } from '../../domain/resource-rules';
+import { lineTotal, splitGridCellKey, type GridCell, type GridTotals } from '../../domain/resource-rules';
 import type { AllocationRow } from '../../domain/schemas';
 
 export interface PendingCell {
@@ -18,13 +18,16 @@ export type PendingCells = ReadonlyMap<string, PendingCell>;
 /** The key of a typed amount: its kind and its cell. */
 export const pendingKey = (kind: AllocationRow['kind'], cellKey: string) => `${kind}|${cellKey}`;
 
+/** The cell a pending key of `kind` is for. */
+const cellOf = (key: string, kind: AllocationRow['kind']) => key.slice(kind.length + 1);
+
 /** The cells of `kind` as the planner should see them: stored, with typed amounts laid over. */
 export function withPendingCells(stored: ReadonlyMap<string, GridCell>, pending: PendingCells, kind: AllocationRow['kind']): ReadonlyMap<string, GridCell> {
   let shown: Map<string, GridCell> | null = null;
   for (const [key, p] of pending) {
     if (p.kind !== kind) continue;
     shown ??= new Map(stored);
-    const cellKey = key.slice(kind.length + 1);
+    const cellKey = cellOf(key, kind);
     const current = stored.get(cellKey);
     if (p.amount === null || p.amount === 0) shown.delete(cellKey);
     else if (current) shown.set(cellKey, { ...current, amount: p.amount });
@@ -37,7 +40,7 @@ export function withPendingCells(stored: ReadonlyMap<string, GridCell>, pending:
 export function unsettledCells(pending: PendingCells, cellsOf: (kind: AllocationRow['kind']) => ReadonlyMap<string, GridCell>): PendingCells {
   let next: Map<string, PendingCell> | null = null;
   for (const [key, p] of pending) {
-    const stored = cellsOf(p.kind).get(key.slice(p.kind.length + 1));
+    const stored = cellsOf(p.kind).get(cellOf(key, p.kind));
     const storedAmount = stored && stored.lineIds.length > 0 ? stored.amount : null;
     const wanted = p.amount === 0 ? null : p.amount;
     if (storedAmount === wanted) {
@@ -59,10 +62,8 @@ export function withPendingTotals(
   let adjusted: GridTotals | null = null;
   for (const [key, p] of pending) {
     if (p.kind !== kind) continue;
-    const cellKey = key.slice(kind.length + 1);
-    const split = cellKey.lastIndexOf('|');
-    const rowKey = cellKey.slice(0, split);
-    const phaseId = cellKey.slice(split + 1);
+    const cellKey = cellOf(key, kind);
+    const { rowKey, phaseId } = splitGridCellKey(cellKey);
     const years = yearsByPhase.get(phaseId);
     const current = stored.get(cellKey);
     if (years === undefined || (current && current.lineIds.length > 1)) continue;
