@@ -13,9 +13,9 @@ import { planStore } from '../../renderer/src/app/store';
 import { nowTimestamp } from '../../renderer/src/domain/ids';
 import type { AllocationRow, PlanBundle } from '../../renderer/src/domain/schemas';
 import { DATABASE_NAME } from '../../renderer/src/storage/database';
-import { openExisting, rawLoadBundle, rawUpdateRecord, requestDone } from './raw-idb';
+import { openExisting, rawUpdateRecord, requestDone } from './raw-idb';
 import { check, gc, median, nextPaint, percentile, timed, waitFor, type Measure } from './measure';
-import { addRawStyles, byOrder, escapeHtml, interact, mountApp, moveInPlainTable, runApp, stage, type RenderRun, type SectionSpec } from './render-bench';
+import { addRawStyles, byOrder, escapeHtml, mountApp, mountPlain, moveInPlainTable, runApp, runPlain, type PlainBuild, type RenderRun, type SectionSpec } from './render-bench';
 
 const gridCell = (container: HTMLElement, row: number, col: number) =>
   container.querySelector<HTMLElement>(`[role="grid"] [role="gridcell"][data-row="${row}"][data-col="${col}"]`);
@@ -65,10 +65,10 @@ function rawRows(bundle: PlanBundle): { phases: PlanBundle['phases']; rows: RawR
 function rawGridHtml(bundle: PlanBundle): string {
   const { phases, rows } = rawRows(bundle);
   const head = phases.map((p) => `<th>${escapeHtml(p.name)}</th>`).join('');
-  const body = rows.map((r, row) => `<tr><th>${escapeHtml(r.name)}</th>${r.cells.map((c, col) =>
+  const body = rows.map((r, row) => `<tr role="row"><th>${escapeHtml(r.name)}</th>${r.cells.map((c, col) =>
     `<td role="gridcell" tabindex="${row === 0 && col === 0 ? 0 : -1}" data-row="${row}" data-col="${col}" data-cents="${c.cents}"${c.allocationId ? ` data-allocation="${c.allocationId}"` : ''}>${c.cents ? money(c.cents) : ''}</td>`).join('')}</tr>`).join('');
   const totals = phases.map((_, col) => `<td data-total="${col}">${money(rows.reduce((sum, r) => sum + (r.cells[col]?.cents ?? 0), 0))}</td>`).join('');
-  return `<table role="grid" class="raw-grid"><thead><tr><th>Recipient</th>${head}</tr></thead><tbody>${body}</tbody><tfoot><tr><th>Total</th>${totals}</tr></tfoot></table>`;
+  return `<table role="grid" aria-rowcount="${rows.length + 2}" class="raw-grid"><thead><tr role="row"><th>Recipient</th>${head}</tr></thead><tbody>${body}</tbody><tfoot><tr role="row"><th>Total</th>${totals}</tr></tfoot></table>`;
 }
 
 function wireRawGrid(container: HTMLElement, raw: IDBDatabase): void {
@@ -91,39 +91,11 @@ function wireRawGrid(container: HTMLElement, raw: IDBDatabase): void {
   });
 }
 
-async function mountRawGrid(raw: IDBDatabase, planId: string): Promise<{ container: HTMLElement; loadMs: number; builtMs: number; dispose: () => Promise<void> }> {
+const PLAIN_GRID: PlainBuild = (container, bundle, raw) => {
   addRawStyles();
-  const started = performance.now();
-  const container = stage();
-  const bundle = await rawLoadBundle(raw, planId);
-  if (!bundle) throw new Error(`The plan ${planId} is not in the raw database`);
-  const loaded = performance.now();
   container.innerHTML = rawGridHtml(bundle);
   wireRawGrid(container, raw);
-  return {
-    container,
-    loadMs: loaded - started,
-    builtMs: performance.now() - started,
-    dispose: async () => {
-      container.remove();
-      await nextPaint();
-    },
-  };
-}
-
-async function runRawGrid(raw: IDBDatabase, planId: string): Promise<RenderRun> {
-  gc?.();
-  const start = performance.now();
-  const mounted = await mountRawGrid(raw, planId);
-  try {
-    const painted = await nextPaint();
-    const interactive = await interact(GRID, mounted.container);
-    return { paint: painted - start, interactive: interactive - start, load: mounted.loadMs, commit: mounted.builtMs, counts: { rowsInPage: mounted.container.querySelectorAll('tr').length } };
-  } finally {
-    await mounted.dispose();
-    window.scrollTo(0, 0);
-  }
-}
+};
 
 /** First paint and interactive of the Resources section (its grid) and of the plain table, alternating; one warm-up each. */
 export async function benchGridRender({ planId, raw, reps }: { planId: string; raw: IDBDatabase; reps: number }): Promise<Measure[]> {
@@ -132,8 +104,8 @@ export async function benchGridRender({ planId, raw, reps }: { planId: string; r
   let firstApp: RenderRun | undefined;
   for (let rep = -1; rep < reps; rep += 1) {
     const pair = rep % 2 === 0
-      ? [await runApp(GRID, planId), await runRawGrid(raw, planId)] as const
-      : await (async () => { const r = await runRawGrid(raw, planId); return [await runApp(GRID, planId), r] as const; })();
+      ? [await runApp(GRID, planId), await runPlain(PLAIN_GRID, GRID, raw, planId)] as const
+      : await (async () => { const r = await runPlain(PLAIN_GRID, GRID, raw, planId); return [await runApp(GRID, planId), r] as const; })();
     if (rep === -1) firstApp = pair[0];
     else {
       app.push(pair[0]);
@@ -229,7 +201,7 @@ export async function benchGridEdit({ planId, raw, edits, warmup }: { planId: st
     if (!target || !line) continue;
     alone.push(await timed(() => planStore.setAllocationCell(planId, { phaseId: line.phaseId, recipient: line.recipient, kind: 'money' }, (10 + (i % 9)) * 100, { sourceId: null, recurrence: 'one-time', flexible: false })));
   }
-  const plain = await mountRawGrid(raw, planId);
+  const plain = await mountPlain(PLAIN_GRID, raw, planId);
   let rawRuns: EditRun[];
   try {
     await nextPaint();

@@ -277,16 +277,28 @@ function wireRawTimeline(container: HTMLElement): void {
   });
 }
 
-/** Reads the plan from bare IndexedDB and writes the section as plain DOM (innerHTML). */
-async function mountRaw(name: SectionName, raw: IDBDatabase, planId: string): Promise<{ container: HTMLElement; loadMs: number; builtMs: number; dispose: () => Promise<void> }> {
+/** How a baseline writes a section as plain DOM (one innerHTML and its key listeners), from the plan as read from bare IndexedDB. */
+export type PlainBuild = (container: HTMLElement, bundle: PlanBundle, raw: IDBDatabase) => void;
+
+const PLAIN: Record<SectionName, PlainBuild> = {
+  matrix: (container, bundle, raw) => {
+    container.innerHTML = rawMatrixHtml(bundle);
+    wireRawMatrix(container, raw);
+  },
+  timeline: (container, bundle) => {
+    container.innerHTML = rawTimelineHtml(bundle);
+    wireRawTimeline(container);
+  },
+};
+
+/** Reads the plan from bare IndexedDB and writes the section as plain DOM. */
+export async function mountPlain(build: PlainBuild, raw: IDBDatabase, planId: string): Promise<{ container: HTMLElement; loadMs: number; builtMs: number; dispose: () => Promise<void> }> {
   const started = performance.now();
   const container = stage();
   const bundle = await rawLoadBundle(raw, planId);
   if (!bundle) throw new Error(`The plan ${planId} is not in the raw database`);
   const loaded = performance.now();
-  container.innerHTML = name === 'matrix' ? rawMatrixHtml(bundle) : rawTimelineHtml(bundle);
-  if (name === 'matrix') wireRawMatrix(container, raw);
-  else wireRawTimeline(container);
+  build(container, bundle, raw);
   return {
     container,
     loadMs: loaded - started,
@@ -335,10 +347,11 @@ export async function runApp(section: SectionSpec, planId: string): Promise<Rend
   }
 }
 
-async function runRaw(name: SectionName, section: SectionSpec, raw: IDBDatabase, planId: string): Promise<RenderRun> {
+/** First paint and interactive of a plain-DOM baseline, counted as `section` counts the app. */
+export async function runPlain(build: PlainBuild, section: SectionSpec, raw: IDBDatabase, planId: string): Promise<RenderRun> {
   gc?.();
   const start = performance.now();
-  const mounted = await mountRaw(name, raw, planId);
+  const mounted = await mountPlain(build, raw, planId);
   try {
     const painted = await nextPaint();
     const interactive = await interact(section, mounted.container);
@@ -378,9 +391,9 @@ export async function benchSectionRender(name: SectionName, { planId, raw, reps 
     let r: RenderRun;
     if (rep % 2 === 0) {
       a = await runApp(section, planId);
-      r = await runRaw(name, section, raw, planId);
+      r = await runPlain(PLAIN[name], section, raw, planId);
     } else {
-      r = await runRaw(name, section, raw, planId);
+      r = await runPlain(PLAIN[name], section, raw, planId);
       a = await runApp(section, planId);
     }
     if (rep === -1) {
@@ -510,7 +523,7 @@ export async function benchStanceEdit({ planId, raw, edits, warmup }: StanceEdit
     window.scrollTo(0, 0);
   }
 
-  const plain = await mountRaw('matrix', raw, planId);
+  const plain = await mountPlain(PLAIN.matrix, raw, planId);
   const rawCells = cellsFor();
   let rawResult: Awaited<ReturnType<typeof editLoop>>;
   try {
