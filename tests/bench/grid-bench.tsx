@@ -199,7 +199,7 @@ export async function benchGridEdit({ planId, raw, edits, warmup }: { planId: st
     const target = cells[i % cells.length];
     const line = target ? lookup.get(target.allocationId) : undefined;
     if (!target || !line) continue;
-    alone.push(await timed(() => planStore.setAllocationCell(planId, { phaseId: line.phaseId, recipient: line.recipient, kind: 'money' }, (10 + (i % 9)) * 100, { sourceId: null, recurrence: 'one-time', flexible: false })));
+    alone.push(await timed(() => planStore.setAllocationCell(planId, { phaseId: line.phaseId, recipient: line.recipient, kind: 'money' }, line.id, (10 + (i % 9)) * 100, { sourceId: null, recurrence: 'one-time', flexible: false })));
   }
   const plain = await mountPlain(PLAIN_GRID, raw, planId);
   let rawRuns: EditRun[];

@@ -173,10 +173,19 @@ export interface Charge {
   cents: number;
 }
 
-/** Every money payment the allocations make, in date order. Allocations for unknown phases are left out. */
-export function charges(allocations: readonly Allocation[], phases: readonly BudgetPhase[], settings: CalendarSettings = {}): Charge[] {
+/** The charges last worked out for an allocations array (per array: totals, warnings and the chart each ask for them). */
+const chargesMemo = new WeakMap<readonly Allocation[], { phases: readonly BudgetPhase[]; schoolStart: number; fiscalStart: number; result: readonly Charge[] }>();
+
+/**
+ * Every money payment the allocations make, in date order. Allocations for unknown phases are
+ * left out. The arrays are read as immutable: asked again for the same allocations, phases and
+ * calendar, the same result comes back without being worked out again.
+ */
+export function charges(allocations: readonly Allocation[], phases: readonly BudgetPhase[], settings: CalendarSettings = {}): readonly Charge[] {
   const schoolStart = settings.schoolYearStartMonth ?? 8;
   const fiscalStart = settings.fiscalStartMonth ?? 7;
+  const known = chargesMemo.get(allocations);
+  if (known && known.phases === phases && known.schoolStart === schoolStart && known.fiscalStart === fiscalStart) return known.result;
   const byId = new Map(phases.map((p) => [p.id, p]));
   // Dates are worked out once per phase, not once per allocation: a plan holds thousands of lines over a dozen phases.
   const dated = new Map<string, { once: { date: string; fiscalYear: number }[]; yearly: { date: string; fiscalYear: number }[] }>();
@@ -189,16 +198,23 @@ export function charges(allocations: readonly Allocation[], phases: readonly Bud
     }
     return found;
   };
-  const result: Charge[] = [];
+  // Charges fall on few distinct days (a phase's start and its school years' starts): grouped by
+  // day and the days put in order, rather than thousands of charges sorted one by one.
+  const byDate = new Map<string, Charge[]>();
   for (const a of allocations) {
     const phase = byId.get(a.phaseId);
     if (a.kind !== 'money' || !phase) continue;
     const { once, yearly } = datesOf(phase);
     for (const { date, fiscalYear } of a.recurrence === 'one-time' ? once : yearly) {
-      result.push({ allocationId: a.id, phaseId: phase.id, sourceId: a.sourceId, date, fiscalYear, cents: cents(a.amount) });
+      const charge = { allocationId: a.id, phaseId: phase.id, sourceId: a.sourceId, date, fiscalYear, cents: cents(a.amount) };
+      const day = byDate.get(date);
+      if (day) day.push(charge);
+      else byDate.set(date, [charge]);
     }
   }
-  return result.sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : 0));
+  const result = [...byDate.keys()].sort().flatMap((date) => byDate.get(date) ?? []);
+  chargesMemo.set(allocations, { phases, schoolStart, fiscalStart, result });
+  return result;
 }
 
 export type Units = Record<UnitKind, number>;

@@ -7,7 +7,7 @@
  * after. Undo puts the "before" rows back and redo the "after" rows, so any edit, in any
  * section, can be undone the same way.
  */
-import { Dexie, type Table } from 'dexie';
+import { Dexie, liveQuery, type Table } from 'dexie';
 import type { PlannerDatabase, PlanRow } from './database';
 import { toStorageError, StorageError } from './storage-error';
 import {
@@ -124,6 +124,9 @@ export function createPlanStore(db: PlannerDatabase, clock: () => Date = () => n
     // Only the tables the edit touches: a narrower transaction waits on fewer others.
     return write(action, ['plans', ...tables], async () => {
       const changes: RowChange[] = [];
+      // The plan check and the change time go beside the edit, not after it: each wait inside a
+      // transaction is a round trip, and a missing plan still fails the whole transaction.
+      const stamped = requirePlan(planId).then((plan) => db.plans.put({ ...plan, updatedAt: now() }));
       const rec: Recorder = {
         async put(name, row, known) {
           const checked = checkRow(name, row);
@@ -143,24 +146,22 @@ export function createPlanStore(db: PlannerDatabase, clock: () => Date = () => n
           await table(name).bulkDelete(found.map((row) => row.id));
           for (const row of found) changes.push({ table: name, id: row.id, before: row, after: undefined });
         },
-        async remove(name, id) {
-          const before = await table(name).get(id);
+        async remove(name, id, known) {
+          const before = known ? known.before : await table(name).get(id);
           if (before === undefined) return;
           await table(name).delete(id);
           changes.push({ table: name, id, before, after: undefined });
         },
         async putPlan(plan) {
+          // After the stamp, so the stamp cannot write an older plan row over this one.
+          await stamped;
           const before = await requirePlan(plan.id);
-          const after = { ...planSchema.parse(plan), deletedAt: before.deletedAt };
+          const after = { ...planSchema.parse(plan), deletedAt: before.deletedAt, updatedAt: now() };
           await db.plans.put(after);
           changes.push({ table: 'plans', id: plan.id, before, after });
         },
       };
-      // The plan check runs beside the edit (each wait inside a transaction is a round trip, and
-      // a missing plan still fails the whole transaction); the change time is stamped last, so
-      // an edit of the plan row itself cannot write an older one over it.
-      const [, value] = await Promise.all([requirePlan(planId), body(rec)]);
-      await touch(planId);
+      const [, value] = await Promise.all([stamped, body(rec)]);
       return { value, change: { planId, changes } };
     });
   }
@@ -283,6 +284,16 @@ export function createPlanStore(db: PlannerDatabase, clock: () => Date = () => n
 
     loadBundle,
     loadCollection,
+    /**
+     * Keeps one phase's allocations live (phases belong to one plan): `next` gets them now and
+     * after every write that changes them, and only those. Returns the unsubscribe.
+     */
+    watchPhaseAllocations(planId: string, phaseId: string, next: (rows: AllocationRow[]) => void, fail: (error: unknown) => void): () => void {
+      // Filtered after the read: a Dexie filter would walk a cursor, one round trip per row.
+      const read = async () => (await db.allocations.where('phaseId').equals(phaseId).toArray()).filter((a) => a.planId === planId);
+      const subscription = liveQuery(read).subscribe({ next, error: fail });
+      return () => subscription.unsubscribe();
+    },
 
     async getPlanRow(planId: string): Promise<PlanRow | undefined> {
       return db.plans.get(planId);
@@ -549,17 +560,23 @@ export function createPlanStore(db: PlannerDatabase, clock: () => Date = () => n
      * a cell with one line has its amount changed, or the line removed for null; a cell with
      * several lines is edited line by line instead.
      */
-    async setAllocationCell(planId: string, cell: AllocationCell, amount: number | null, defaults: Pick<AllocationRow, 'sourceId' | 'recurrence' | 'flexible'>): Promise<ChangeSet> {
+    /**
+     * Sets a grid cell of one line. `lineId` is the line the planner saw in the cell, or the id
+     * a new line takes when the cell was empty (so quick edits of a new cell find the line the
+     * first one made). That line takes the amount, or goes when the amount is cleared; if it is
+     * not in the cell, a new line with `defaults` takes the amount. Reads that one row only, not
+     * the phase's lines: a cell edit is one small round trip however large the plan.
+     */
+    async setAllocationCell(planId: string, cell: AllocationCell, lineId: string, amount: number | null, defaults: Pick<AllocationRow, 'sourceId' | 'recurrence' | 'flexible'>): Promise<ChangeSet> {
       return (await edit('save the allocation', planId, async (rec) => {
-        const lines = (await db.allocations.where('phaseId').equals(cell.phaseId).toArray())
-          .filter((a) => a.planId === planId && a.kind === cell.kind && sameRecipient(a.recipient, cell.recipient));
-        const [line, ...more] = lines;
-        if (more.length > 0) throw new StorageError(`This cell has ${lines.length} lines; change them one by one in the details.`, 'invalid');
-        if (line && (amount === null || amount === 0)) await rec.remove('allocations', line.id);
+        const found = await db.allocations.get(lineId);
+        const inCell = found !== undefined && found.planId === planId && found.phaseId === cell.phaseId && found.kind === cell.kind && sameRecipient(found.recipient, cell.recipient);
+        const line = inCell ? found : undefined;
+        if (line && (amount === null || amount === 0)) await rec.remove('allocations', line.id, { before: line });
         else if (line && amount !== null) await rec.put('allocations', { ...line, amount }, { before: line });
         else if (amount !== null && amount > 0) {
           await rec.put('allocations', {
-            id: newId(), planId, phaseId: cell.phaseId, recipient: cell.recipient, kind: cell.kind, amount, areaId: null, note: '', ...defaults,
+            id: found === undefined ? lineId : newId(), planId, phaseId: cell.phaseId, recipient: cell.recipient, kind: cell.kind, amount, areaId: null, note: '', ...defaults,
           }, { before: undefined });
         }
       }, ['allocations'])).change;
@@ -655,7 +672,8 @@ interface Recorder {
   put<C extends ChildCollection>(name: C, row: ChildRow<C>, known?: { before: ChildRow<C> | undefined }): Promise<void>;
   /** Writes many rows of one table at once, each with what it was before (undefined for a new one). */
   putAll<C extends ChildCollection>(name: C, rows: readonly { row: ChildRow<C>; before: ChildRow<C> | undefined }[]): Promise<void>;
-  remove(name: ChildCollection, id: string): Promise<void>;
+  /** Removes a row; `known.before` saves a read where the caller has just read it. */
+  remove<C extends ChildCollection>(name: C, id: string, known?: { before: ChildRow<C> }): Promise<void>;
   /** Removes many rows of one table at once; ids not found are skipped. */
   removeAll(name: ChildCollection, ids: readonly string[]): Promise<void>;
   putPlan(plan: Plan): Promise<void>;

@@ -140,19 +140,20 @@ describe('pending cells', () => {
 
   it('shows typed amounts over the stored ones, for the kind on show only', () => {
     const pending: PendingCells = new Map([
-      [pendingKey('money', 'central|p1'), { kind: 'money', amount: 250_00, recurrence: 'one-time' }],
-      [pendingKey('money', 'wave:w1|p1'), { kind: 'money', amount: 80_00, recurrence: 'ongoing' }],
-      [pendingKey('devices', 'central|p1'), { kind: 'devices', amount: 5, recurrence: 'one-time' }],
+      [pendingKey('money', 'central|p1'), { kind: 'money', lineId: 'line1', amount: 250_00, recurrence: 'one-time' }],
+      [pendingKey('money', 'wave:w1|p1'), { kind: 'money', lineId: 'line2', amount: 80_00, recurrence: 'ongoing' }],
+      [pendingKey('devices', 'central|p1'), { kind: 'devices', lineId: 'line3', amount: 5, recurrence: 'one-time' }],
     ]);
     const shown = withPendingCells(stored, pending, 'money');
     expect(shown.get('central|p1')?.amount).toBe(250_00);
-    expect(shown.get('wave:w1|p1')).toMatchObject({ amount: 80_00, ongoing: 1, oneTime: 0 });
+    // A new cell shows the id its new line takes, so a second edit before storage answers finds that line.
+    expect(shown.get('wave:w1|p1')).toMatchObject({ amount: 80_00, ongoing: 1, oneTime: 0, lineIds: ['line2'] });
     expect(stored.get('central|p1')?.amount).toBe(100_00);
     expect(withPendingCells(stored, new Map(), 'money')).toBe(stored);
   });
 
   it('hides a cell being cleared', () => {
-    const pending: PendingCells = new Map([[pendingKey('money', 'central|p1'), { kind: 'money', amount: null, recurrence: 'one-time' }]]);
+    const pending: PendingCells = new Map([[pendingKey('money', 'central|p1'), { kind: 'money', lineId: 'line4', amount: null, recurrence: 'one-time' }]]);
     expect(withPendingCells(stored, pending, 'money').has('central|p1')).toBe(false);
   });
 
@@ -161,10 +162,10 @@ describe('pending cells', () => {
     const withWave = new Map<string, GridCell>([...stored, ['wave:w1|p1', cell(30_00, { ongoing: 1 })]]);
     const totals = { byRow: new Map([['central', 100_00], ['wave:w1', 60_00]]), byPhase: new Map([['p1', 160_00]]), total: 160_00 };
     const pending: PendingCells = new Map([
-      [pendingKey('money', 'central|p1'), { kind: 'money', amount: 250_00, recurrence: 'ongoing' }],
-      [pendingKey('money', 'wave:w1|p1'), { kind: 'money', amount: 40_00, recurrence: 'one-time' }],
-      [pendingKey('money', 'school:s1|p1'), { kind: 'money', amount: 5_00, recurrence: 'ongoing' }],
-      [pendingKey('devices', 'central|p1'), { kind: 'devices', amount: 9, recurrence: 'one-time' }],
+      [pendingKey('money', 'central|p1'), { kind: 'money', lineId: 'line5', amount: 250_00, recurrence: 'ongoing' }],
+      [pendingKey('money', 'wave:w1|p1'), { kind: 'money', lineId: 'line6', amount: 40_00, recurrence: 'one-time' }],
+      [pendingKey('money', 'school:s1|p1'), { kind: 'money', lineId: 'line7', amount: 5_00, recurrence: 'ongoing' }],
+      [pendingKey('devices', 'central|p1'), { kind: 'devices', lineId: 'line8', amount: 9, recurrence: 'one-time' }],
     ]);
     const shown = withPendingTotals(totals, withWave, pending, 'money', years);
     // The central line stays one-time as stored; the wave's stays ongoing (×2); the new school line is ongoing as typed (×2).
@@ -176,11 +177,11 @@ describe('pending cells', () => {
   });
 
   it('lets go of amounts once storage has them, keeping the same map when none settled', () => {
-    const waiting: PendingCells = new Map([[pendingKey('money', 'central|p1'), { kind: 'money', amount: 250_00, recurrence: 'one-time' }]]);
+    const waiting: PendingCells = new Map([[pendingKey('money', 'central|p1'), { kind: 'money', lineId: 'line9', amount: 250_00, recurrence: 'one-time' }]]);
     expect(unsettledCells(waiting, () => stored)).toBe(waiting);
     const saved = new Map([['central|p1', cell(250_00)]]);
     expect(unsettledCells(waiting, () => saved).size).toBe(0);
-    const clearing: PendingCells = new Map([[pendingKey('money', 'central|p1'), { kind: 'money', amount: 0, recurrence: 'one-time' }]]);
+    const clearing: PendingCells = new Map([[pendingKey('money', 'central|p1'), { kind: 'money', lineId: 'line10', amount: 0, recurrence: 'one-time' }]]);
     expect(unsettledCells(clearing, () => new Map()).size).toBe(0);
     expect(unsettledCells(clearing, () => stored).size).toBe(1);
   });

@@ -123,20 +123,37 @@ describe('resources', () => {
     const cell = { phaseId, recipient: { kind: 'central' as const }, kind: 'money' as const };
     const defaults = { sourceId: bundle.fundingSources[0]?.id ?? null, recurrence: 'ongoing' as const, flexible: false };
     const lines = async () => (await load()).allocations.filter((a) => a.phaseId === phaseId);
-    const changes: ChangeSet[] = [await store.setAllocationCell(planId(), cell, 10_000_00, defaults)];
-    expect((await lines()).map((a) => [a.amount, a.recurrence, a.sourceId])).toEqual([[10_000_00, 'ongoing', defaults.sourceId]]);
-    changes.push(await store.setAllocationCell(planId(), cell, 12_500_00, { ...defaults, recurrence: 'one-time' }));
+    const lineId = newId();
+    const changes: ChangeSet[] = [await store.setAllocationCell(planId(), cell, lineId, 10_000_00, defaults)];
+    expect((await lines()).map((a) => [a.id, a.amount, a.recurrence, a.sourceId])).toEqual([[lineId, 10_000_00, 'ongoing', defaults.sourceId]]);
+    changes.push(await store.setAllocationCell(planId(), cell, lineId, 12_500_00, { ...defaults, recurrence: 'one-time' }));
     expect((await lines()).map((a) => [a.amount, a.recurrence])).toEqual([[12_500_00, 'ongoing']]);
-    changes.push(await store.setAllocationCell(planId(), cell, null, defaults));
+    changes.push(await store.setAllocationCell(planId(), cell, lineId, null, defaults));
     expect(await lines()).toEqual([]);
+    // Clearing an empty cell writes nothing.
+    expect((await store.setAllocationCell(planId(), cell, newId(), null, defaults)).changes).toEqual([]);
   });
 
-  it('refuses to overwrite a cell that holds several lines', async () => {
-    const phaseId = bundle.phases[0]?.id ?? '';
-    const cell = { phaseId, recipient: { kind: 'central' as const }, kind: 'money' as const };
+  it('a quick second edit of a new cell changes the line the first one made', async () => {
+    const phaseId = bundle.phases[1]?.id ?? '';
+    const cell = { phaseId, recipient: { kind: 'central' as const }, kind: 'devices' as const };
     const defaults = { sourceId: null, recurrence: 'one-time' as const, flexible: false };
-    await store.addAllocation({ id: newId(), planId: planId(), phaseId, recipient: { kind: 'central' }, kind: 'money', amount: 5_00, sourceId: null, recurrence: 'one-time', flexible: false, areaId: null, note: 'Second line' });
-    await expect(store.setAllocationCell(planId(), cell, 1_00, defaults)).rejects.toThrow('This cell has 2 lines');
+    const lineId = newId();
+    // Both start before either has finished, as when a planner types into a cell twice in a row.
+    await Promise.all([store.setAllocationCell(planId(), cell, lineId, 30, defaults), store.setAllocationCell(planId(), cell, lineId, 45, defaults)]);
+    const devices = (await load()).allocations.filter((a) => a.phaseId === phaseId && a.kind === 'devices');
+    expect(devices.map((a) => [a.id, a.amount])).toEqual([[lineId, 45]]);
+  });
+
+  it('never changes a line outside the cell: the amount goes to a new line instead', async () => {
+    const [first, second] = bundle.phases;
+    const other = bundle.allocations.find((a) => a.phaseId === first?.id);
+    expect(other).toBeDefined();
+    const cell = { phaseId: second?.id ?? '', recipient: { kind: 'central' as const }, kind: 'money' as const };
+    await store.setAllocationCell(planId(), cell, other?.id ?? '', 7_00, { sourceId: null, recurrence: 'one-time', flexible: false });
+    const after = await load();
+    expect(after.allocations.find((a) => a.id === other?.id)).toEqual(other);
+    expect(after.allocations.filter((a) => a.phaseId === second?.id && a.amount === 7_00 && a.recipient.kind === 'central')).toHaveLength(1);
   });
 
   it('deleting a funding source keeps what it paid for, paid from the district budget', async () => {

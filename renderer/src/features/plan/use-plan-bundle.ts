@@ -1,8 +1,9 @@
 import { useMemo } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { planStore } from '../../app/store';
+import { useLiveParts } from './use-live-parts';
 import type { PlanRow } from '../../storage/database';
-import type { ChildCollection, ChildRow, PlanBundle } from '../../domain/schemas';
+import type { AllocationRow, ChildCollection, ChildRow, PlanBundle } from '../../domain/schemas';
 
 export interface LivePlan {
   bundle: PlanBundle;
@@ -44,7 +45,9 @@ export function usePlanBundle(planId: string): LivePlan | null | undefined {
   const schools = useCollection(planId, 'schools');
   const waves = useCollection(planId, 'waves');
   const fundingSources = useCollection(planId, 'fundingSources');
-  const allocations = useCollection(planId, 'allocations');
+  // Read phase by phase: typing an amount re-reads one phase's lines, not the plan's thousands.
+  const phaseIds = useMemo(() => (phases ? phases.map((p) => p.id).sort() : null), [phases]);
+  const allocations = useLiveParts<AllocationRow>(phaseIds, (phaseId, next, fail) => planStore.watchPhaseAllocations(planId, phaseId, next, fail), [planId]);
   return useMemo(() => {
     if (row === false) return undefined;
     if (row === null || !phases || !areas || !stances || !positions || !milestones || !outcomes) return null;

@@ -60,11 +60,13 @@ const gridStyles = (theme: Theme) => {
   return {
     '.rs-scroll': {
       overflow: 'auto',
-      maxHeight: 'min(620px, calc(100vh - 220px))',
       border: line,
       borderRadius: 4,
       backgroundColor: theme.palette.background.paper,
       position: 'relative',
+      // What changes inside the grid (a cell typed into, rows scrolled in) is laid out inside it
+      // alone, not the page: its height is set from its rows (see AllocationGrid), not from its content.
+      contain: 'strict',
       // A cell scrolled to by the browser (on focus) clears the sticky header, totals and names.
       scrollPaddingTop: HEADER_HEIGHT,
       scrollPaddingBottom: FOOTER_HEIGHT,
@@ -154,7 +156,26 @@ interface GridRowProps {
   onEditBlur: () => void;
 }
 
-/** One recipient's row. Memoized: scrolling renders only the rows coming into view. */
+const sameCell = (a: GridCell | undefined, b: GridCell | undefined) => a === b || (a !== undefined && b !== undefined
+  && a.amount === b.amount && a.ongoing === b.ongoing && a.oneTime === b.oneTime && a.flexible === b.flexible
+  && a.lineIds.length === b.lineIds.length && a.lineIds.every((id, i) => id === b.lineIds[i]));
+
+/**
+ * Whether a row would show the same: every prop the same, except the maps of all cells and of
+ * cells at odds, where only this row's cells are compared. An edit re-renders its own row, not every row in view.
+ */
+function sameRow(before: GridRowProps, after: GridRowProps): boolean {
+  for (const key of Object.keys(after) as (keyof GridRowProps)[]) {
+    if (key !== 'cells' && key !== 'atOdds' && before[key] !== after[key]) return false;
+  }
+  if (before.cells === after.cells && before.atOdds === after.atOdds) return true;
+  return after.phases.every((phase) => {
+    const key = gridCellKey(after.row.key, phase.id);
+    return sameCell(before.cells.get(key), after.cells.get(key)) && before.atOdds.has(key) === after.atOdds.has(key);
+  });
+}
+
+/** One recipient's row. Memoized (see sameRow): scrolling renders only the rows coming into view. */
 const GridRow = memo(function GridRow({ index, row, phases, kind, cells, total, atOdds, template, activeCol, editing, problemId, inputRef, onEditChange, onEditBlur }: GridRowProps) {
   return (
     <div role="row" aria-rowindex={index + 2} data-level={row.recipient.kind} style={{ top: index * ROW_HEIGHT, gridTemplateColumns: template }}>
@@ -208,7 +229,7 @@ const GridRow = memo(function GridRow({ index, row, phases, kind, cells, total, 
       </div>
     </div>
   );
-});
+}, sameRow);
 
 /**
  * What each recipient gets in each phase (ARIA grid pattern), as a spreadsheet: arrows,
@@ -227,6 +248,7 @@ export const AllocationGrid = memo(function AllocationGrid({ rows, phases, kind,
   const [problem, setProblem] = useState<string | null>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [viewHeight, setViewHeight] = useState(FIRST_VIEW_PX);
+  const [barPx, setBarPx] = useState(0);
   const problemId = useId();
 
   const size = { rows: rows.length + 1, cols: phases.length + 1 };
@@ -235,11 +257,17 @@ export const AllocationGrid = memo(function AllocationGrid({ rows, phases, kind,
   const pageRows = Math.max(1, Math.floor(bodyHeight / ROW_HEIGHT) - 1);
   const template = `${RECIPIENT_PX}px repeat(${phases.length}, minmax(${PHASE_MIN_PX}px, 1fr)) ${TOTAL_PX}px`;
   const minWidth = RECIPIENT_PX + phases.length * PHASE_MIN_PX + TOTAL_PX;
+  // Every row, the header and the totals, up to a screenful: the box's height does not wait on its content.
+  const boxHeight = `min(${HEADER_HEIGHT + rows.length * ROW_HEIGHT + FOOTER_HEIGHT + 2 + barPx}px, 620px, calc(100vh - 220px))`;
 
   useEffect(() => {
     const box = scrollRef.current;
     if (!box) return undefined;
-    const observer = new ResizeObserver(() => setViewHeight(box.clientHeight));
+    const observer = new ResizeObserver(() => {
+      setViewHeight(box.clientHeight);
+      // The horizontal scroll bar's height, when there is one (the box has a 1px border above and below).
+      setBarPx(Math.max(0, box.offsetHeight - box.clientHeight - 2));
+    });
     observer.observe(box);
     return () => observer.disconnect();
   }, []);
@@ -420,7 +448,7 @@ export const AllocationGrid = memo(function AllocationGrid({ rows, phases, kind,
   return (
     <>
       <GridStyles />
-      <div ref={scrollRef} className="rs-scroll" onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>
+      <div ref={scrollRef} className="rs-scroll" style={{ height: boxHeight }} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>
         <div
           ref={gridRef}
           className="rs-grid"

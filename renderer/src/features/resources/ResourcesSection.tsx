@@ -49,6 +49,7 @@ const Key = memo(GridKey);
 const NO_PENDING: PendingCells = new Map();
 const PENDING_LIMIT_MS = 2_000;
 const LINES_DELAY_MS = 150;
+const BUDGET_DELAY_MS = 250;
 
 /** `value`, once it has stayed the same for `delayMs`. */
 function useSettledValue<T>(value: T, delayMs: number): T {
@@ -85,6 +86,23 @@ const LAYOUT_STYLES = (theme: Theme) => ({
   },
 });
 
+/** The top of the section: the same elements every render, so React skips them. */
+const SECTION_TOP = (
+  <>
+    <GlobalStyles styles={LAYOUT_STYLES} />
+    <SectionHeading description="The money, staff time, devices and training hours each phase puts where: to the central office, to a wave of schools, or to one school; where the money comes from, and what happens when a grant ends.">
+      Resources
+    </SectionHeading>
+  </>
+);
+
+/** How the grid is used, below its toolbar (the grid's description). */
+const GRID_HELP = (
+  <Typography id="rs-grid-help" variant="body2" color="text.secondary" sx={{ mb: 1, maxWidth: '95ch' }}>
+    Type a number on a cell to set it; Enter or F2 edits it, Enter saves and moves down, Tab saves and moves right, Escape cancels, Delete clears. Arrow keys move. Ongoing money is per school year; totals count every school year of the phase. A cell with several lines is edited in its lines.
+  </Typography>
+);
+
 type ActiveCell = { rowKey: string | null; phaseId: string | null };
 
 /**
@@ -119,9 +137,10 @@ export function ResourcesSection({ bundle }: SectionProps) {
   const storedSums = useMemo(() => gridTotals(allocations, kind, yearsByPhase), [allocations, kind, yearsByPhase]);
   const gridSums = useMemo(() => withPendingTotals(storedSums, stored, stillPending, kind, yearsByPhase), [storedSums, stored, stillPending, kind, yearsByPhase]);
   const students = useMemo(() => studentsByPhase(phases, bundle.waves, bundle.schools), [phases, bundle.waves, bundle.schools]);
-  // The budget-wide figures (totals, warnings, the chart) follow an edit in a deferred render, so
-  // a typed amount reaches the grid and storage first, with no wait on the sums of every line.
-  const settled = useDeferredValue(allocations);
+  // The budget-wide figures (warnings, sources, the chart, the totals, the lines panel) follow
+  // once edits pause, in a deferred render: amounts typed one after another reach the grid, its
+  // totals and storage first, with no wait on the sums of every line in between.
+  const settled = useDeferredValue(useSettledValue(allocations, BUDGET_DELAY_MS));
   const budget = useMemo(() => budgetTotals(settled, phases, { ...calendar, studentsByPhase: students }), [settled, phases, calendar, students]);
   const warnings = useMemo(() => budgetWarnings(sources, settled, phases, calendar), [sources, settled, phases, calendar]);
   const nameOfSource = useCallback((id: string) => sourceName(id, sources), [sources]);
@@ -186,13 +205,16 @@ export function ResourcesSection({ bundle }: SectionProps) {
   }, []);
 
   const onCommit = useCallback((row: RecipientRow, phase: GridPhase, amount: number | null) => {
-    const { kind: k, newLineSource: sourceId, recurrence: r } = latest.current;
-    const key = pendingKey(k, gridCellKey(row.key, phase.id));
-    const entry = { kind: k, amount, recurrence: r };
+    const { kind: k, newLineSource: sourceId, recurrence: r, cells: shown } = latest.current;
+    const cellKey = gridCellKey(row.key, phase.id);
+    const key = pendingKey(k, cellKey);
+    // The line the cell shows, or a new line's id, which a second edit before storage answers then finds.
+    const lineId = shown.get(cellKey)?.lineIds[0] ?? newId();
+    const entry = { kind: k, lineId, amount, recurrence: r };
     const drop = () => setPending((p) => dropPending(p, key, entry));
     setPending((p) => addPending(p, key, entry));
     const label = cellEditLabel(k, row.name, phase.name, amount);
-    void edit(label, planStore.setAllocationCell(planId, { phaseId: phase.id, recipient: row.recipient, kind: k }, amount, { sourceId, recurrence: r, flexible: false })).then((done) => {
+    void edit(label, planStore.setAllocationCell(planId, { phaseId: phase.id, recipient: row.recipient, kind: k }, lineId, amount, { sourceId, recurrence: r, flexible: false })).then((done) => {
       if (done && (amount === null || amount === 0)) speakRef.current(`Cleared ${row.name}, ${phase.name}.`);
       if (done) setTimeout(drop, PENDING_LIMIT_MS);
       else drop();
@@ -290,19 +312,10 @@ export function ResourcesSection({ bundle }: SectionProps) {
   const sourceOptions = useMemo(() => sources.map((s) => ({ id: s.id, name: s.name })), [sources]);
   const areaOptions = useMemo(() => areas.map((a) => ({ id: a.id, name: a.name })), [areas]);
 
-  const top = (
-    <>
-      <GlobalStyles styles={LAYOUT_STYLES} />
-      <SectionHeading description="The money, staff time, devices and training hours each phase puts where: to the central office, to a wave of schools, or to one school; where the money comes from, and what happens when a grant ends.">
-        Resources
-      </SectionHeading>
-    </>
-  );
-
   if (phases.length === 0) {
     return (
       <section aria-labelledby="section-heading">
-        {top}
+        {SECTION_TOP}
         <Paper variant="outlined" sx={{ p: 3 }}>
           <Typography component="h3" variant="h3" gutterBottom>Resources need phases</Typography>
           <Typography sx={{ mb: 2, maxWidth: '75ch' }}>
@@ -316,7 +329,7 @@ export function ResourcesSection({ bundle }: SectionProps) {
 
   return (
     <section aria-labelledby="section-heading">
-      {top}
+      {SECTION_TOP}
       <Warnings warnings={warnings} stanceNotes={stanceNotes} phaseName={nameOfPhase} sourceName={nameOfSource} />
       <Sources
         sources={sources}
@@ -338,9 +351,7 @@ export function ResourcesSection({ bundle }: SectionProps) {
           onSource={setSource}
           onRecurrence={setRecurrence}
         />
-        <Typography id="rs-grid-help" variant="body2" color="text.secondary" sx={{ mb: 1, maxWidth: '95ch' }}>
-          Type a number on a cell to set it; Enter or F2 edits it, Enter saves and moves down, Tab saves and moves right, Escape cancels, Delete clears. Arrow keys move. Ongoing money is per school year; totals count every school year of the phase. A cell with several lines is edited in its lines.
-        </Typography>
+        {GRID_HELP}
         {rows.length === 1 && (
           <Alert severity="info" role="note" sx={{ mb: 1.5 }}>
             No waves or schools yet, so only the central office has a row. Add schools in <Link href={routeHref(planRoute(planId, 'schools'))}>Schools</Link> and group them in <Link href={routeHref(planRoute(planId, 'waves'))}>Waves</Link> to give them resources.

@@ -7,6 +7,8 @@ import type { AllocationRow } from '../../domain/schemas';
 
 export interface PendingCell {
   kind: AllocationRow['kind'];
+  /** The cell's line, or the id its new line takes. */
+  lineId: string;
   /** The amount typed; null clears the cell. */
   amount: number | null;
   recurrence: AllocationRow['recurrence'];
@@ -31,7 +33,7 @@ export function withPendingCells(stored: ReadonlyMap<string, GridCell>, pending:
     const current = stored.get(cellKey);
     if (p.amount === null || p.amount === 0) shown.delete(cellKey);
     else if (current) shown.set(cellKey, { ...current, amount: p.amount });
-    else shown.set(cellKey, { amount: p.amount, lineIds: ['pending'], ongoing: p.recurrence === 'ongoing' ? 1 : 0, oneTime: p.recurrence === 'one-time' ? 1 : 0, flexible: 0 });
+    else shown.set(cellKey, { amount: p.amount, lineIds: [p.lineId], ongoing: p.recurrence === 'ongoing' ? 1 : 0, oneTime: p.recurrence === 'one-time' ? 1 : 0, flexible: 0 });
   }
   return shown ?? stored;
 }
