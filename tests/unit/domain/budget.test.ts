@@ -115,6 +115,15 @@ describe('totals', () => {
     expect(charges([alloc({ phaseId: 'x', amount: 100, recurrence: 'ongoing' })], [late]).map((c) => [c.date, c.fiscalYear]))
       .toEqual([['2026-01-15', 2026], ['2026-08-01', 2027]]);
   });
+  it('puts charges in date order, and works them out once for the same lines, phases and calendar', () => {
+    const lines = [alloc({ phaseId: 'p3', amount: 1 }), alloc({ phaseId: 'p1', amount: 2, recurrence: 'ongoing' }), alloc({ phaseId: 'p2', amount: 3 })];
+    const first = charges(lines, phases);
+    expect(first.map((c) => c.date)).toEqual([...first.map((c) => c.date)].sort());
+    expect(first.map((c) => c.cents)).toEqual([2, 3, 1]);
+    expect(charges(lines, phases)).toBe(first);
+    expect(charges(lines, phases, { fiscalStartMonth: 1 })).not.toBe(first);
+    expect(charges([...lines], phases)).toEqual(first);
+  });
 });
 
 describe('budgetWarnings', () => {

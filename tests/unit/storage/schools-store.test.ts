@@ -156,6 +156,29 @@ describe('resources', () => {
     expect(after.allocations.filter((a) => a.phaseId === second?.id && a.amount === 7_00 && a.recipient.kind === 'central')).toHaveLength(1);
   });
 
+  it('keeps each phase\'s allocations live on its own: an edit re-reads its phase only', async () => {
+    const [first, second] = bundle.phases.map((p) => p.id);
+    const reads = new Map<string, number[][]>();
+    const watch = (phaseId = '') => store.watchPhaseAllocations(planId(), phaseId, (rows) => {
+      reads.set(phaseId, [...(reads.get(phaseId) ?? []), rows.map((a) => a.amount)]);
+    }, (error) => { throw error; });
+    const readsOf = (phaseId = '') => reads.get(phaseId) ?? [];
+    const settled = () => new Promise((resolve) => setTimeout(resolve, 50));
+    const stops = [watch(first), watch(second)];
+    await settled();
+    const line = bundle.allocations.find((a) => a.phaseId === first);
+    expect(line).toBeDefined();
+    expect(readsOf(first)).toEqual([bundle.allocations.filter((a) => a.phaseId === first).map((a) => a.amount)]);
+    expect(readsOf(second)).toHaveLength(1);
+
+    await store.updateAllocation(line?.id ?? '', { amount: 4_321_00 });
+    await settled();
+    expect(readsOf(first)).toHaveLength(2);
+    expect(readsOf(first).at(-1)).toContain(4_321_00);
+    expect(readsOf(second)).toHaveLength(1);
+    stops.forEach((stop) => stop());
+  });
+
   it('deleting a funding source keeps what it paid for, paid from the district budget', async () => {
     const change = await store.deleteFundingSource(bundle.fundingSources[0]?.id ?? '');
     const after = await load();

@@ -22,7 +22,7 @@ function useCollection<C extends ChildCollection>(planId: string, name: C): Chil
 }
 
 /**
- * One plan, kept live: one query per table, so an edit re-reads only the table it changed
+ * One plan, kept live: one query per table (allocations: one per phase), so an edit re-reads only what it changed
  * (and the plan row, whose change time moves, but which is compared without it). Arrays of tables that did not change keep
  * their identity, so memoized parts of a section skip their render.
  * Null while loading; undefined when the plan does not exist.
@@ -47,7 +47,7 @@ export function usePlanBundle(planId: string): LivePlan | null | undefined {
   const fundingSources = useCollection(planId, 'fundingSources');
   // Read phase by phase: typing an amount re-reads one phase's lines, not the plan's thousands.
   const phaseIds = useMemo(() => (phases ? phases.map((p) => p.id).sort() : null), [phases]);
-  const allocations = useLiveParts<AllocationRow>(phaseIds, (phaseId, next, fail) => planStore.watchPhaseAllocations(planId, phaseId, next, fail), [planId]);
+  const allocations = useLiveParts<AllocationRow>(planId, phaseIds, (phaseId, next, fail) => planStore.watchPhaseAllocations(planId, phaseId, next, fail));
   return useMemo(() => {
     if (row === false) return undefined;
     if (row === null || !phases || !areas || !stances || !positions || !milestones || !outcomes) return null;
