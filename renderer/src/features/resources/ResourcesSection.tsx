@@ -13,6 +13,7 @@ import { planRoute, routeHref } from '../../app/router';
 import { planStore } from '../../app/store';
 import { addPending, dropPending } from '../../components/pending-map';
 import { untilOnScreen } from '../../components/until-on-screen';
+import { useSettledValue } from '../../components/use-settled-value';
 import { visuallyHidden } from '../../components/visually-hidden';
 import { budgetWarnings, totals as budgetTotals } from '../../domain/budget';
 import { newId } from '../../domain/ids';
@@ -50,16 +51,6 @@ const NO_PENDING: PendingCells = new Map();
 const PENDING_LIMIT_MS = 2_000;
 const LINES_DELAY_MS = 150;
 const BUDGET_DELAY_MS = 250;
-
-/** `value`, once it has stayed the same for `delayMs`. */
-function useSettledValue<T>(value: T, delayMs: number): T {
-  const [settled, setSettled] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setSettled(value), delayMs);
-    return () => clearTimeout(timer);
-  }, [value, delayMs]);
-  return settled;
-}
 
 /** A polite live region that re-renders alone when it speaks. */
 const LiveRegion = memo(function LiveRegion({ speakRef }: { speakRef: RefObject<(text: string) => void> }) {

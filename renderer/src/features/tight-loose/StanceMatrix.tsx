@@ -124,7 +124,8 @@ const matrixStyles = (theme: Theme) => {
       '& thead th:first-of-type': { backgroundColor: theme.palette.grey[100] },
       '& .tl-phase-span': { display: 'block', fontWeight: 400, fontSize: '0.8125rem', color: theme.palette.text.secondary },
       '& tbody th': { fontWeight: 600, fontSize: '0.9375rem', overflowWrap: 'anywhere' },
-      '& td.tl-cell': { cursor: 'pointer', height: 56, userSelect: 'none' },
+      // Each cell paints on its own: a pressed stance repaints its cell, not the whole table.
+      '& td.tl-cell': { cursor: 'pointer', height: 56, userSelect: 'none', contain: 'paint' },
       ...cellColors,
       '& td.tl-cell[data-stance="unset"] .tl-stance': { fontWeight: 400, fontStyle: 'italic' },
       '& td.tl-cell:hover': { filter: 'brightness(0.96)' },

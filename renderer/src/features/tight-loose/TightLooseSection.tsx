@@ -1,4 +1,4 @@
-import { memo, startTransition, useCallback, useEffect, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import GlobalStyles from '@mui/material/GlobalStyles';
@@ -7,11 +7,14 @@ import Typography from '@mui/material/Typography';
 import type { Theme } from '@mui/material/styles';
 import AddIcon from '@mui/icons-material/Add';
 import EastIcon from '@mui/icons-material/East';
+import EditOutlinedIcon from '@mui/icons-material/EditOutlined';
+import ExpandLessIcon from '@mui/icons-material/ExpandLess';
 import TimelineOutlinedIcon from '@mui/icons-material/TimelineOutlined';
 import { usePlanHistory } from '../../app/plan-history';
 import { planRoute, routeHref } from '../../app/router';
 import { planStore } from '../../app/store';
 import { addPending, dropPending } from '../../components/pending-map';
+import { useSettledValue } from '../../components/use-settled-value';
 import { visuallyHidden } from '../../components/visually-hidden';
 import { newId } from '../../domain/ids';
 import { STANCES, type StanceValue } from '../../domain/schemas';
@@ -106,6 +109,7 @@ const SECTION_TOP = (
 
 const NO_PENDING: PendingStances = new Map();
 const PENDING_LIMIT_MS = 2_000;
+const DETAILS_DELAY_MS = 150;
 
 const MATRIX_TOP = (
   <>
@@ -152,11 +156,10 @@ export function TightLooseSection({ bundle }: SectionProps) {
   const gridBox = useRef<HTMLDivElement>(null);
   const detailsBox = useRef<HTMLDivElement>(null);
   const newNameRef = useRef<HTMLInputElement>(null);
-  // The area editor comes in after the matrix has painted, in a transition a key press can interrupt.
-  const [showAreas, setShowAreas] = useState(false);
-  useEffect(() => {
-    startTransition(() => setShowAreas(true));
-  }, []);
+  // The area editor opens on request (and by itself while there are no areas): its twenty rows of
+  // buttons are setup work, not needed to read or set stances, and cost nothing until then.
+  const [areasOpen, setAreasOpen] = useState(false);
+  const toggleAreas = useCallback(() => setAreasOpen((open) => !open), []);
 
   // The latest names and stances, for callbacks that stay the same from render to render.
   const latest = useRef({ areas, phases, lookup });
@@ -168,9 +171,21 @@ export function TightLooseSection({ bundle }: SectionProps) {
     phase: latest.current.phases.find((p) => p.id === phaseId)?.name ?? 'the phase',
   });
 
-  const selectedArea = selectedCell && areas.find((a) => a.id === selectedCell.areaId);
-  const selectedPhase = selectedCell && phases.find((p) => p.id === selectedCell.phaseId);
-  const selected = selectedArea && selectedPhase ? selectedCell : null;
+  const inPlan = (c: { areaId: string; phaseId: string } | null) => {
+    const area = c && areas.find((a) => a.id === c.areaId);
+    const phase = c && phases.find((p) => p.id === c.phaseId);
+    return area && phase ? { area, phase } : null;
+  };
+  const selected = inPlan(selectedCell) ? selectedCell : null;
+  // The details follow the selection once it rests, so moving through the matrix does not mount
+  // a panel of fields for every cell passed (and a stance pressed on the way does not wait behind
+  // one); a cell the planner opens shows at once.
+  const [openedCell, setOpened] = useState<{ areaId: string; phaseId: string } | null>(null);
+  const restingCell = useSettledValue(selectedCell, DETAILS_DELAY_MS);
+  const opened = openedCell && selectedCell && openedCell.areaId === selectedCell.areaId && openedCell.phaseId === selectedCell.phaseId;
+  const details = inPlan(opened ? selectedCell : restingCell);
+  const selectedArea = details?.area;
+  const selectedPhase = details?.phase;
 
   useEffect(() => {
     if (focusRequest > 0) detailsBox.current?.querySelector<HTMLInputElement>('input[type="radio"]:checked')?.focus();
@@ -178,7 +193,10 @@ export function TightLooseSection({ bundle }: SectionProps) {
 
   const onSelect = useCallback((areaId: string, phaseId: string, open: boolean) => {
     setSelected((current) => (current?.areaId === areaId && current.phaseId === phaseId ? current : { areaId, phaseId }));
-    if (open) setFocusRequest((n) => n + 1);
+    if (open) {
+      setOpened({ areaId, phaseId });
+      setFocusRequest((n) => n + 1);
+    }
   }, []);
 
   const onSetStance = useCallback(async (areaId: string, phaseId: string, stance: StanceValue | null) => {
@@ -252,8 +270,8 @@ export function TightLooseSection({ bundle }: SectionProps) {
 
   // The panels beside and below the matrix are memoized elements: a stance edit elsewhere in the
   // grid re-renders the grid alone.
-  const record = selected ? lookup.get(cellKey(selected.areaId, selected.phaseId)) : undefined;
-  const previous = selected ? previousStance(selected.areaId, selected.phaseId, phaseIds, lookup) : null;
+  const record = details ? lookup.get(cellKey(details.area.id, details.phase.id)) : undefined;
+  const previous = details ? previousStance(details.area.id, details.phase.id, phaseIds, lookup) : null;
   const cell = selectedArea && selectedPhase ? {
     areaId: selectedArea.id,
     phaseId: selectedPhase.id,
@@ -288,17 +306,27 @@ export function TightLooseSection({ bundle }: SectionProps) {
     );
   }, [cellSignature, onSetStance, onSaveText, onReturn]);
 
+  const showAreaList = areasOpen || areaItems.length === 0;
   const areasPanel = useMemo(() => (
     <Paper variant="outlined" component="section" aria-labelledby="tl-areas-heading" data-tl-noprint sx={{ p: 2 }}>
-      <Typography id="tl-areas-heading" component="h3" variant="h3" gutterBottom>Areas</Typography>
+      <Box sx={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', justifyContent: 'space-between', columnGap: 2, rowGap: 1, mb: 0.5 }}>
+        <Typography id="tl-areas-heading" component="h3" variant="h3">Areas</Typography>
+        {areaItems.length > 0 && (
+          <Button variant="outlined" aria-expanded={showAreaList} aria-controls="tl-area-editor" startIcon={showAreaList ? <ExpandLessIcon /> : <EditOutlinedIcon />} onClick={toggleAreas}>
+            {showAreaList ? 'Close the area editor' : `Edit the ${areaItems.length} areas`}
+          </Button>
+        )}
+      </Box>
       <Typography variant="body2" color="text.secondary" sx={{ mb: 1, maxWidth: '75ch' }}>
-        The rows of the matrix. Those marked “Named in the study” come from The Learning Accelerator’s study of system leaders; rename or reword them to fit your system, and add your own.
+        The rows of the matrix. Those marked “Named in the study” come from The Learning Accelerator’s study of system leaders; rename or reword them to fit your system, reorder them, and add your own.
       </Typography>
-      {showAreas && (
-        <AreaList areas={areaItems} onAdd={onAddArea} onRename={onRename} onDescribe={onDescribe} onMove={onMove} onDelete={onDelete} newNameRef={newNameRef} />
+      {showAreaList && (
+        <div id="tl-area-editor">
+          <AreaList areas={areaItems} onAdd={onAddArea} onRename={onRename} onDescribe={onDescribe} onMove={onMove} onDelete={onDelete} newNameRef={newNameRef} />
+        </div>
       )}
     </Paper>
-  ), [showAreas, areaItems, onAddArea, onRename, onDescribe, onMove, onDelete]);
+  ), [showAreaList, toggleAreas, areaItems, onAddArea, onRename, onDescribe, onMove, onDelete]);
 
   const empty = phases.length === 0 ? 'phases' : areas.length === 0 ? 'areas' : null;
   const emptyNote = useMemo(() => {
