@@ -556,11 +556,6 @@ export function createPlanStore(db: PlannerDatabase, clock: () => Date = () => n
       }, ['allocations'])).change;
     },
     /**
-     * Sets the amount in one grid cell. An empty cell gets a new line (paid as `defaults` say);
-     * a cell with one line has its amount changed, or the line removed for null; a cell with
-     * several lines is edited line by line instead.
-     */
-    /**
      * Sets a grid cell of one line. `lineId` is the line the planner saw in the cell, or the id
      * a new line takes when the cell was empty (so quick edits of a new cell find the line the
      * first one made). That line takes the amount, or goes when the amount is cleared; if it is

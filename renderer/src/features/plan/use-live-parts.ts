@@ -36,9 +36,10 @@ export function useLiveParts<T>(scope: string, keys: readonly string[] | null, w
   }, [keyText, scope]);
 
   const all = useMemo(() => {
-    if (keyText === null || read.scope !== scope) return null;
-    const wanted = keyText === '' ? [] : keyText.split('\n');
-    if (!wanted.every((k) => read.rows.has(k))) return null;
+    if (keyText === null) return null;
+    if (keyText === '') return [];
+    const wanted = keyText.split('\n');
+    if (read.scope !== scope || !wanted.every((k) => read.rows.has(k))) return null;
     return wanted.flatMap((k) => read.rows.get(k) ?? []);
   }, [keyText, read, scope]);
 
