@@ -50,6 +50,8 @@ test('a planner funds the plan: a grant, amounts typed into the grid, an over-bu
   await grant.getByLabel('End date').blur();
   await expect(grant.getByText('The end date must be on or after')).toHaveCount(0);
   await expect(page.getByRole('group', { name: 'Funding source 1: Innovation grant' })).toBeVisible();
+  await grant.getByLabel('Notes').fill('State innovation grant: devices and coaching only; report each June.');
+  await grant.getByLabel('Notes').blur();
   await plan.expectSaved();
 
   // A second source, moved, deleted and brought back with Undo.
@@ -190,6 +192,7 @@ test('a planner funds the plan: a grant, amounts typed into the grid, an over-bu
   const saved = page.getByRole('group', { name: 'Funding source 1: Innovation grant' });
   await expect(saved.getByLabel('Amount')).toHaveValue('$250,000');
   await expect(saved.getByLabel('End date')).toHaveValue('2029-06-30');
+  await expect(saved.getByLabel('Notes')).toHaveValue('State innovation grant: devices and coaching only; report each June.');
   await expect(page.getByText('Fiscal cliff in FY2030: Innovation grant')).toBeVisible();
   await expect(page.getByText('Expand spends $45,000 more from Innovation grant than it holds.')).toBeVisible();
 });

@@ -38,6 +38,7 @@ export interface FundingSourcesProps {
 }
 
 const validateName = (text: string) => fieldProblem(fundingSourceSchema.shape.name, text, 'Name');
+const validateNotes = (text: string) => fieldProblem(fundingSourceSchema.shape.notes, text, 'Notes');
 
 function validateAmount(text: string): string | null {
   const read = parseMoney(text);
@@ -136,6 +137,18 @@ const SourceRow = memo(function SourceRow({ source, index, count, use, autoFocus
           </Tooltip>
         </Box>
       </Box>
+      <AutosaveTextField
+        label="Notes"
+        value={source.notes}
+        validate={validateNotes}
+        onCommit={(notes) => onChange(source, { notes }, `Edit the notes on ${quoted}`, field('notes'))}
+        multiline
+        minRows={1}
+        maxRows={4}
+        fullWidth
+        helperText="What the board or the funder should know: what the money may pay for, reporting, renewal."
+        sx={{ mt: 2 }}
+      />
       <Typography variant="body2" sx={{ mt: 1, display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: 1.5, rowGap: 0.5 }}>
         <span>{sourceUseText(source, use)}</span>
         {use?.cliffYear != null && (

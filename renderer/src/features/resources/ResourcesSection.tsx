@@ -48,6 +48,8 @@ const Chart = memo(FundingChart);
 const Totals = memo(BudgetTotalsTables);
 const Key = memo(GridKey);
 const NO_PENDING: PendingCells = new Map();
+const NO_LINES: AllocationRow[] = [];
+const sameRows = <T,>(a: readonly T[], b: readonly T[]) => a.length === b.length && a.every((row, i) => row === b[i]);
 const PENDING_LIMIT_MS = 2_000;
 const LINES_DELAY_MS = 150;
 const BUDGET_DELAY_MS = 250;
@@ -128,7 +130,7 @@ export function ResourcesSection({ bundle }: SectionProps) {
   const storedSums = useMemo(() => gridTotals(allocations, kind, yearsByPhase), [allocations, kind, yearsByPhase]);
   const gridSums = useMemo(() => withPendingTotals(storedSums, stored, stillPending, kind, yearsByPhase), [storedSums, stored, stillPending, kind, yearsByPhase]);
   const students = useMemo(() => studentsByPhase(phases, bundle.waves, bundle.schools), [phases, bundle.waves, bundle.schools]);
-  // The budget-wide figures (warnings, sources, the chart, the totals, the lines panel) follow
+  // The budget-wide figures (warnings, sources, the chart, the totals) follow
   // once edits pause, in a deferred render: amounts typed one after another reach the grid, its
   // totals and storage first, with no wait on the sums of every line in between.
   const settled = useDeferredValue(useSettledValue(allocations, BUDGET_DELAY_MS));
@@ -171,7 +173,12 @@ export function ResourcesSection({ bundle }: SectionProps) {
   const activeRow = rows.find((r) => r.key === shownActive.rowKey) ?? null;
   const activePhase = phases.find((p) => p.id === shownActive.phaseId) ?? null;
   const linesCell = useMemo<LinesCell | null>(() => (activeRow && activePhase ? { rowName: activeRow.name, phaseId: activePhase.id, phaseName: activePhase.name, kind } : null), [activeRow, activePhase, kind]);
-  const lines = useMemo(() => (activeRow && activePhase ? cellLines(settled, activeRow.key, activePhase.id, kind) : []), [settled, activeRow, activePhase, kind]);
+  // The lines follow storage at once (a line added or deleted in the panel shows there straight
+  // away), and keep their identity while the cell's own lines are the same rows, so edits to other
+  // cells do not re-render the panel.
+  const freshLines = useMemo(() => (activeRow && activePhase ? cellLines(allocations, activeRow.key, activePhase.id, kind) : NO_LINES), [allocations, activeRow, activePhase, kind]);
+  const [lines, setLines] = useState(freshLines);
+  if (freshLines !== lines && !sameRows(freshLines, lines)) setLines(freshLines);
   const [focusRequest, setFocusRequest] = useState(0);
   const [focusLineId, setFocusLineId] = useState<string | null>(null);
   const [focusSourceId, setFocusSourceId] = useState<string | null>(null);
