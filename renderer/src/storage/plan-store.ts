@@ -468,7 +468,7 @@ export function createPlanStore(db: PlannerDatabase, clock: () => Date = () => n
         for (const school of schools) {
           const match = (school.code.trim() ? byCode.get(school.code.trim().toLowerCase()) : undefined) ?? byName.get(school.name.trim().toLowerCase());
           writes.push(match
-            ? { row: { ...match, ...school, waveId: match.waveId, values: { ...match.values, ...school.values } }, before: match }
+            ? { row: { ...match, ...givenFields(school), waveId: match.waveId, values: { ...match.values, ...school.values } }, before: match }
             : { row: { ...school, id: newId(), planId, order: order++ }, before: undefined });
         }
         await rec.putAll('schools', writes);
@@ -672,6 +672,21 @@ interface Recorder {
   /** Removes many rows of one table at once; ids not found are skipped. */
   removeAll(name: ChildCollection, ids: readonly string[]): Promise<void>;
   putPlan(plan: Plan): Promise<void>;
+}
+
+/**
+ * What a roster row says of a school already in the plan: its name and students (always read),
+ * and its code, grade band and FRL share where the file has them. A blank cell or a column the
+ * file does not have leaves what the plan holds (as a blank indicator value does).
+ */
+function givenFields(school: SchoolInput): Partial<SchoolInput> {
+  return {
+    name: school.name,
+    students: school.students,
+    ...(school.code.trim() !== '' ? { code: school.code } : {}),
+    ...(school.gradeBand.trim() !== '' ? { gradeBand: school.gradeBand } : {}),
+    ...(school.frlPercent !== null ? { frlPercent: school.frlPercent } : {}),
+  };
 }
 
 /** One plan's rows of a child table, in the planner's order, read through the [planId+order] index. */

@@ -53,6 +53,17 @@ describe('schools', () => {
     expect(await content()).toEqual(before);
   });
 
+  it('a re-import changes only what the file gives: blank cells and missing columns leave what the plan has', async () => {
+    await store.importSchools(planId(), [
+      { ...input('Adams Elementary', 'R-100', 430), gradeBand: '', frlPercent: null },
+      { ...input('Baker Middle', '', 780), gradeBand: '6-8', frlPercent: 57 },
+    ], []);
+    const after = await load();
+    expect(after.schools.find((s) => s.name === 'Adams Elementary')).toMatchObject({ code: 'R-100', gradeBand: 'K-5', students: 430, frlPercent: 81 });
+    expect(after.schools.find((s) => s.name === 'Baker Middle')).toMatchObject({ code: 'R-101', gradeBand: '6-8', students: 780, frlPercent: 57 });
+    expect(after.schools).toHaveLength(3);
+  });
+
   it('refuses a whole import when one school is invalid, writing nothing', async () => {
     const before = await content();
     await expect(store.importSchools(planId(), [input('Fine', 'F-1'), { ...input('Broken', 'B-1'), students: -4 }], [])).rejects.toThrow();

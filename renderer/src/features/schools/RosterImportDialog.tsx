@@ -105,7 +105,7 @@ export function RosterImportDialog({ planId, indicators, onClose, onImport }: Ro
           </Button>
           <input ref={picker} hidden tabIndex={-1} aria-hidden type="file" accept=".csv,.tsv,.txt,text/csv,text/plain" onChange={(e) => { void choose(e.target.files?.[0]); e.target.value = ''; }} />
           <Typography color="text.secondary">
-            {file ? `${file.name}: ${plural(file.parsed.rows.length, 'row')} under the header on line ${file.parsed.headerLine}.` : 'A CSV export from your student information system, with a header row. Commas, semicolons or tabs; with or without a byte-order mark.'}
+            {file ? `${file.name}: ${plural(file.parsed.rows.length, 'row')} under the header on line ${file.parsed.headerLine}.` : 'A CSV export from your student information system, with a header row. Commas, semicolons or tabs; with or without a byte-order mark. Schools already in the plan (same code, or same name) are updated; a blank cell keeps what the plan has.'}
           </Typography>
         </Box>
         {readError && <Alert severity="error" sx={{ mb: 2 }}>{readError}</Alert>}
