@@ -170,6 +170,25 @@ test('a planner edits the rows of the matrix: opens the area editor by keyboard,
   await page.getByRole('button', { name: 'Close the area editor' }).click();
   await expect(areaList).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Edit the 7 areas' })).toBeFocused();
+
+  // In a plan without areas the editor is open by itself, and stays open once the first new one is added.
+  await page.keyboard.press('Enter');
+  for (let left = 7; left > 0; left -= 1) {
+    await areaList.getByRole('button', { name: /^Delete / }).first().click();
+    await expect(areaList.getByRole('listitem')).toHaveCount(left - 1);
+  }
+  await plan.expectSaved();
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'No areas yet' })).toBeVisible();
+  await expect(plan.field('New area name')).toBeVisible();
+  // The note's button leads to the name field of the editor.
+  await page.getByRole('main').getByRole('button', { name: 'Add area' }).first().click();
+  await expect(plan.field('New area name')).toBeFocused();
+  await page.keyboard.type('Scheduling');
+  await page.keyboard.press('Enter');
+  await expect(areaList.getByRole('listitem')).toHaveCount(1);
+  await expect(page.getByRole('button', { name: 'Close the area editor' })).toBeVisible();
+  await expect(cell(page, 'Scheduling', 'Pilot')).toBeVisible();
 });
 
 for (const viewport of [{ width: 1366, height: 768 }, { width: 1920, height: 1080 }]) {

@@ -231,6 +231,8 @@ export function TightLooseSection({ bundle }: SectionProps) {
   }, []);
 
   const onAddArea = useCallback(async (name: string) => {
+    // The editor stays open when the first area of a plan without any is added (it had opened by itself).
+    setAreasOpen(true);
     const done = await edit(`Add area “${name}”`, planStore.addArea({ id: newId(), planId, name, description: '', builtIn: false }));
     if (done) speakRef.current(`Added “${name}” as the last row of the matrix.`);
     return done !== undefined;
