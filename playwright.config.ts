@@ -1,8 +1,12 @@
 import { defineConfig } from '@playwright/test';
 import { chromiumArgs, findChromium } from './scripts/chromium.mjs';
 
-/** The built renderer is served here for the browser suite (not the port `npm start` uses). */
-export const E2E_PORT = 4599;
+/**
+ * The built renderer is served here for the browser suite (not the port `npm start` uses).
+ * E2E_PORT and E2E_DIST let a second build be tested beside the first (another port, another folder).
+ */
+const E2E_PORT = Number(process.env.E2E_PORT ?? 4599);
+const outDir = process.env.E2E_DIST ? ` --outDir ${JSON.stringify(process.env.E2E_DIST)}` : '';
 
 const executablePath = findChromium() ?? undefined;
 
@@ -35,7 +39,7 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `npx vite preview --port ${E2E_PORT} --strictPort`,
+    command: `npx vite preview --port ${E2E_PORT} --strictPort${outDir}`,
     url: `http://127.0.0.1:${E2E_PORT}`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,

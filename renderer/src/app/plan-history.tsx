@@ -3,27 +3,18 @@ import { useSaveStatus } from './save-status';
 import { useNotify } from './notifications';
 import { planStore } from './store';
 import { afterRedo, afterUndo, EMPTY_UNDO, pushEdit, type UndoState } from './undo-stack';
-import type { ChangeSet } from '../storage/plan-store';
 import { useShortcuts } from '../components/keyboard-shortcuts';
+import { changeOf, type CommandContext, type CommandResult, type PlanCommand } from './commands';
 
-type EditResult = ChangeSet | { change: ChangeSet };
-
-export interface EditOptions<T = unknown> {
-  /**
-   * The field being typed in, e.g. `phase.<id>.goal`. A failed save stays on show until this
-   * field saves, and quick edits to it merge into one undo step.
-   */
-  field?: string;
-  /** Offer Undo in a message once it is done (for deletions and imports); a function words it from what the write returned. */
-  announce?: string | ((result: T) => string);
-}
+/** Runs a command; resolves true once it is saved, false if it failed (the failure has been reported). */
+export type RunCommand = <R extends CommandResult>(command: PlanCommand<R>) => Promise<boolean>;
 
 export interface PlanHistory {
   /**
-   * Runs one edit of the plan: shows "Saving…", reports a failure, and records the edit so
-   * it can be undone. Resolves with what the write returned, or undefined if it failed.
+   * Runs one command on the plan: shows "Saving…", reports a failure, and records the edit so
+   * it can be undone.
    */
-  edit: <T extends EditResult>(label: string, write: Promise<T>, options?: EditOptions<T>) => Promise<T | undefined>;
+  run: RunCommand;
   undo: () => Promise<void>;
   redo: () => Promise<void>;
 }
@@ -39,7 +30,7 @@ export interface UndoLabels {
 const PlanHistoryContext = createContext<PlanHistory | null>(null);
 const UndoLabelsContext = createContext<UndoLabels>({ undoLabel: null, redoLabel: null });
 
-const changeOf = (result: EditResult): ChangeSet => ('change' in result ? result.change : result);
+const context: CommandContext = { store: planStore, now: () => new Date() };
 
 /**
  * Undo and redo for every edit inside one plan, built on the ChangeSets the store returns.
@@ -82,22 +73,24 @@ export function PlanHistoryProvider({ children }: { children: ReactNode }) {
   const undo = useCallback(() => step('undo'), [step]);
   const redo = useCallback(() => step('redo'), [step]);
 
-  const edit = useCallback(async <T extends EditResult>(label: string, write: Promise<T>, options: EditOptions<T> = {}): Promise<T | undefined> => {
+  const run = useCallback(async <R extends CommandResult>(command: PlanCommand<R>): Promise<boolean> => {
+    const { label, field, announce } = command;
+    const write = command.write(context);
     busy.current = busy.current.then(() => write).catch(() => undefined);
-    let result: T | undefined;
-    if (options.field) {
-      const captured: { value?: T } = {};
-      const ok = await save(options.field, write.then((value) => { captured.value = value; }));
+    let result: R | undefined;
+    if (field) {
+      const captured: { value?: R } = {};
+      const ok = await save(field, write.then((value) => { captured.value = value; }));
       result = ok ? captured.value : undefined;
     } else {
       result = await track(write);
     }
-    if (result === undefined) return undefined;
-    update((s) => pushEdit(s, { label, change: changeOf(result), mergeKey: options.field ?? null }, Date.now()));
-    if (options.announce) {
+    if (result === undefined) return false;
+    update((s) => pushEdit(s, { label, change: changeOf(result), mergeKey: field ?? null }, Date.now()));
+    if (announce) {
       const entryId = stateRef.current.undo.at(-1)?.id;
       notify({
-        message: typeof options.announce === 'function' ? options.announce(result) : options.announce,
+        message: typeof announce === 'function' ? announce(result) : announce,
         action: {
           label: 'Undo',
           // The Undo key is the plan's own; this button undoes this edit while it is the latest.
@@ -106,7 +99,7 @@ export function PlanHistoryProvider({ children }: { children: ReactNode }) {
         },
       });
     }
-    return result;
+    return true;
   }, [save, track, update, notify, undo]);
 
   useShortcuts([
@@ -115,7 +108,7 @@ export function PlanHistoryProvider({ children }: { children: ReactNode }) {
     { keys: 'mod+y', inTextFields: false, run: () => void redo() },
   ]);
 
-  const value = useMemo<PlanHistory>(() => ({ edit, undo, redo }), [edit, undo, redo]);
+  const value = useMemo<PlanHistory>(() => ({ run, undo, redo }), [run, undo, redo]);
   const undoLabel = state.undo.at(-1)?.label ?? null;
   const redoLabel = state.redo.at(-1)?.label ?? null;
   const labels = useMemo<UndoLabels>(() => ({ undoLabel, redoLabel }), [undoLabel, redoLabel]);
@@ -134,4 +127,9 @@ export function usePlanHistory(): PlanHistory {
   const value = useContext(PlanHistoryContext);
   if (!value) throw new Error('usePlanHistory needs a PlanHistoryProvider.');
   return value;
+}
+
+/** Runs the plan's commands: `await run(command)` is true once it is saved. */
+export function useRunCommand(): RunCommand {
+  return usePlanHistory().run;
 }

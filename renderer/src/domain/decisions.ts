@@ -140,3 +140,9 @@ export function profilePatterns(decision: DecisionNumber, profile: ProfileLike):
   }
   return patterns;
 }
+
+/** "Set decision 2 to Leans “Slow and steady” in Pilot", or "Clear decision 2 in Pilot". */
+export function positionEditLabel(decision: Pick<Decision, 'number' | 'poleA' | 'poleB'>, phaseName: string, position: number | null): string {
+  if (position === null) return `Clear decision ${decision.number} in ${phaseName}`;
+  return `Set decision ${decision.number} to ${positionLabel(decision, position)} in ${phaseName}`;
+}

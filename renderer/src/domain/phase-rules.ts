@@ -40,3 +40,14 @@ export function schoolYearLabel(date: Date, startMonth: number): string {
   if (startMonth === 1) return String(start.getFullYear());
   return `${start.getFullYear()}–${String((start.getFullYear() + 1) % 100).padStart(2, '0')}`;
 }
+
+/**
+ * "Aug 2026 – Jul 2027": a phase's span, short enough for a column header. Month and year are
+ * joined by a no-break space, so a narrow column wraps only after the dash.
+ */
+export function phaseSpan(phase: Pick<Phase, 'start' | 'end'>): string {
+  const start = parseISO(phase.start);
+  const end = parseISO(phase.end);
+  if (Number.isNaN(start.getTime()) || Number.isNaN(end.getTime())) return '';
+  return `${format(start, 'MMM\u00a0yyyy')} – ${format(end, 'MMM\u00a0yyyy')}`;
+}

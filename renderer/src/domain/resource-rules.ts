@@ -30,6 +30,13 @@ export function recipientKey(recipient: RecipientValue): string {
   return 'central';
 }
 
+/** Whether two recipients are the same central office, wave or school. */
+export function sameRecipient(a: RecipientValue, b: RecipientValue): boolean {
+  if (a.kind === 'wave' && b.kind === 'wave') return a.waveId === b.waveId;
+  if (a.kind === 'school' && b.kind === 'school') return a.schoolId === b.schoolId;
+  return a.kind === 'central' && b.kind === 'central';
+}
+
 /** The key of one cell: one recipient in one phase. */
 export function gridCellKey(rowKey: string, phaseId: string): string {
   return `${rowKey}|${phaseId}`;
@@ -103,6 +110,50 @@ export function cellLines(allocations: readonly AllocationRow[], rowKey: string,
   return allocations
     .filter((a) => a.kind === kind && a.phaseId === phaseId && recipientKey(a.recipient) === rowKey)
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+// ——— Typing into a cell ———
+
+/** An amount of nothing or zero clears a cell: a grid never holds a zero line. */
+export function clearsCell(amount: number | null): amount is null | 0 {
+  return amount === null || amount === 0;
+}
+
+/** One cell of the grid as an edit names it: what one recipient gets of one kind in one phase. */
+export interface AllocationCell {
+  phaseId: string;
+  recipient: RecipientValue;
+  kind: AllocationKind;
+}
+
+/** How a line typed into an empty cell is paid for and whether it recurs. */
+export type NewLineDefaults = Pick<AllocationRow, 'sourceId' | 'recurrence' | 'flexible'>;
+
+/** What typing an amount into a cell does to storage. */
+export type CellWrite =
+  | { kind: 'none' }
+  | { kind: 'remove'; line: AllocationRow }
+  | { kind: 'put'; row: AllocationRow; before: AllocationRow | undefined };
+
+/**
+ * The one rule for which line a cell edit touches. `lineId` is the line the planner saw in the
+ * cell, or, for an empty cell, the id its new line takes (so a quick second edit finds the
+ * line the first one made); `found` is that line as stored now, if any. A line still in the
+ * cell takes the amount, or goes when the amount clears the cell. Otherwise a new line with
+ * `defaults` takes it: under `lineId` when nothing has that id, under `freshId()` when the id
+ * now belongs to a line elsewhere (it moved, or another window reused the cell).
+ */
+export function cellWrite(
+  planId: string, cell: AllocationCell, lineId: string, found: AllocationRow | undefined, amount: number | null, defaults: NewLineDefaults, freshId: () => string,
+): CellWrite {
+  const inCell = found !== undefined && found.planId === planId && found.phaseId === cell.phaseId && found.kind === cell.kind && sameRecipient(found.recipient, cell.recipient);
+  if (inCell) return clearsCell(amount) ? { kind: 'remove', line: found } : { kind: 'put', row: { ...found, amount }, before: found };
+  if (clearsCell(amount)) return { kind: 'none' };
+  return {
+    kind: 'put',
+    row: { id: found === undefined ? lineId : freshId(), planId, phaseId: cell.phaseId, recipient: cell.recipient, kind: cell.kind, amount, areaId: null, note: '', ...defaults },
+    before: undefined,
+  };
 }
 
 /** How many school years each phase pays ongoing costs for (see schoolYearsOf). */

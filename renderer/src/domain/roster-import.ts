@@ -133,3 +133,31 @@ export function importRecords(
   }));
   return { schools, newIndicators };
 }
+
+/**
+ * The school in the plan a roster row is for: the one with its code, or, for a row without a
+ * code, the one with its name (both ignoring case and spaces around them). Undefined for a new school.
+ */
+export function rosterMatcher<S extends Pick<School, 'code' | 'name'>>(existing: readonly S[]): (row: Pick<School, 'code' | 'name'>) => S | undefined {
+  const key = (text: string) => text.trim().toLowerCase();
+  const byCode = new Map(existing.filter((s) => key(s.code) !== '').map((s) => [key(s.code), s]));
+  const byName = new Map(existing.map((s) => [key(s.name), s]));
+  return (row) => (key(row.code) !== '' ? byCode.get(key(row.code)) : undefined) ?? byName.get(key(row.name));
+}
+
+/**
+ * A school already in the plan, as a roster row updates it: name and students always, and its
+ * code, grade band and FRL share where the file has them. A blank cell or a column the file
+ * does not have keeps what the plan holds (as a blank indicator value does); its wave stays.
+ */
+export function rosterUpdate<S extends School>(school: S, row: ImportSchool): S {
+  return {
+    ...school,
+    name: row.name,
+    students: row.students,
+    ...(row.code.trim() !== '' ? { code: row.code } : {}),
+    ...(row.gradeBand.trim() !== '' ? { gradeBand: row.gradeBand } : {}),
+    ...(row.frlPercent !== null ? { frlPercent: row.frlPercent } : {}),
+    values: { ...school.values, ...row.values },
+  };
+}

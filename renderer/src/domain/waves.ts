@@ -61,3 +61,16 @@ export function intakeText(intake: Intake): string | null {
   const n = (value: number, word: string) => `${value.toLocaleString('en-US')} ${value === 1 ? word : `${word}s`}`;
   return `+${n(intake.schools, 'school')}, ${n(intake.students, 'student')}`;
 }
+
+/** The name a new wave takes from its place: "Wave 3" for the third. */
+export function waveName(index: number): string {
+  return `Wave ${index + 1}`;
+}
+
+/**
+ * The phase a new wave joins in: the phase at the wave's place (the first wave in the first
+ * phase), or the last phase when there are more waves than phases, or none without phases.
+ */
+export function phaseForNewWave<P extends { id: string }>(index: number, phases: readonly P[]): string | null {
+  return phases[index]?.id ?? phases.at(-1)?.id ?? null;
+}

@@ -2,9 +2,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { DECISIONS, type Decision } from '../../../renderer/src/domain/decisions';
 import { balanceAsPosition } from '../../../renderer/src/domain/roadmap-rules';
-import {
-  matrixDisagreement, matrixLine, positionEditLabel, profileIsEmpty, surveyRows, surveySentence,
-} from '../../../renderer/src/features/decisions/decision-rules';
+import { matrixDisagreement, matrixLine, profileIsEmpty, surveyRows, surveySentence } from '../../../renderer/src/features/decisions/decision-rules';
+import { positionEditLabel } from '../../../renderer/src/domain/decisions';
 
 const decision = (n: number) => DECISIONS.find((d) => d.number === n) as Decision;
 

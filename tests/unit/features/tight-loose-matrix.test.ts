@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import {
-  cellKey, cellLabel, clampPosition, moveInGrid, PAGE_ROWS, phaseSpan, previousStance, shiftLookup, stanceEditLabel, stanceForKey, stanceLabel, stanceLookup, unsettled, withPending,
-} from '../../../renderer/src/features/tight-loose/matrix-model';
-import { contrastRatio, STANCE_COLORS } from '../../../renderer/src/features/tight-loose/stance-palette';
+import { cellKey, cellLabel, previousStance, shiftLookup, stanceEditLabel, stanceForKey, stanceLookup, unsettled, withPending } from '../../../renderer/src/features/tight-loose/matrix-model';
+import { clampPosition, moveInGrid, PAGE_ROWS } from '../../../renderer/src/components/grid-navigation';
+import { phaseSpan } from '../../../renderer/src/domain/phase-rules';
+import { stanceLabel } from '../../../renderer/src/domain/stance-words';
+import { contrastRatio, STANCE_COLORS } from '../../../renderer/src/components/stance-palette';
 import type { Stance, StanceValue } from '../../../renderer/src/domain/schemas';
 
 const PLAN = '00000000-0000-4000-8000-000000000000';

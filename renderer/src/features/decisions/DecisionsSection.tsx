@@ -26,11 +26,10 @@ import {
 import { fieldProblem } from '../../domain/messages';
 import { stanceSummary } from '../../domain/roadmap-rules';
 import { positionSchema, type Phase, type PlanBundle, type Position } from '../../domain/schemas';
-import { SectionHeading } from '../plan/SectionHeading';
-import type { SectionProps } from '../plan/section-props';
-import {
-  POSITION_STEPS, matrixDisagreement, matrixLine, positionEditLabel, profileIsEmpty, surveyRows,
-} from './decision-rules';
+import { SectionHeading } from '../../components/SectionHeading';
+import type { SectionProps } from '../../components/section-props';
+import { POSITION_STEPS, matrixDisagreement, matrixLine, profileIsEmpty, surveyRows } from './decision-rules';
+import { positionEditLabel } from '../../domain/decisions';
 
 const validateRationale = (text: string) => fieldProblem(positionSchema.shape.rationale, text, 'Rationale');
 

@@ -2,18 +2,12 @@
  * What the decisions section says, as pure functions: edit labels, the survey split in
  * words, and how decision 1's stated position compares with the tight & loose matrix.
  */
-import { midwayShare, positionLabel, type Decision } from '../../domain/decisions';
+import { midwayShare, type Decision } from '../../domain/decisions';
 import { balanceAsPosition, balanceLabel, type StanceSummary } from '../../domain/roadmap-rules';
 import type { SystemProfile } from '../../domain/schemas';
 
 /** The five steps of a position, from strongly pole A to strongly pole B. */
 export const POSITION_STEPS = [-2, -1, 0, 1, 2] as const;
-
-/** "Set decision 2 to Leans “Slow and steady” in Pilot", or "Clear decision 2 in Pilot". */
-export function positionEditLabel(decision: Pick<Decision, 'number' | 'poleA' | 'poleB'>, phaseName: string, position: number | null): string {
-  if (position === null) return `Clear decision ${decision.number} in ${phaseName}`;
-  return `Set decision ${decision.number} to ${positionLabel(decision, position)} in ${phaseName}`;
-}
 
 export interface SplitRow {
   label: string;

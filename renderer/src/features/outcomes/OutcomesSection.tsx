@@ -33,8 +33,8 @@ import {
 import { formatDisplayDate } from '../../domain/phase-rules';
 import { isoDateSchema, outcomeSchema, planSchema, type Outcome, type Phase } from '../../domain/schemas';
 import type { ChangeSet, OutcomeChanges } from '../../storage/plan-store';
-import { SectionHeading } from '../plan/SectionHeading';
-import type { SectionProps } from '../plan/section-props';
+import { SectionHeading } from '../../components/SectionHeading';
+import type { SectionProps } from '../../components/section-props';
 
 const sameActual = (a: Actual, b: Actual) => a.date === b.date && a.value === b.value && a.note === b.note;
 

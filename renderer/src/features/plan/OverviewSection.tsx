@@ -1,8 +1,8 @@
 import Stack from '@mui/material/Stack';
 import { PlanBasics } from './PlanBasics';
 import { PlanAtAGlance } from './PlanAtAGlance';
-import type { SectionProps } from './section-props';
-import { SectionHeading } from './SectionHeading';
+import type { SectionProps } from '../../components/section-props';
+import { SectionHeading } from '../../components/SectionHeading';
 
 export function OverviewSection({ bundle }: SectionProps) {
   return (

@@ -39,7 +39,7 @@ import { WavesSection } from '../schools/WavesSection';
 import { ResourcesSection } from '../resources/ResourcesSection';
 import { deletePlan } from '../library/library-commands';
 import { usePlanFiles } from '../plan-file/use-plan-files';
-import type { SectionProps } from './section-props';
+import type { SectionProps } from '../../components/section-props';
 import { usePlanBundle } from './use-plan-bundle';
 
 const SECTION_VIEWS: Record<PlanSection, (props: SectionProps) => React.JSX.Element> = {

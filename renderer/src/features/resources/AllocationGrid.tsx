@@ -5,8 +5,8 @@ import type { Theme } from '@mui/material/styles';
 import ErrorOutlineIcon from '@mui/icons-material/ErrorOutlineOutlined';
 import { ALLOCATION_KIND_LABELS } from '../../domain/schemas';
 import { amountText, formatAmount, gridCellKey, parseAmount, type AllocationKind, type GridCell, type GridTotals, type RecipientRow } from '../../domain/resource-rules';
-import { clampPosition, type GridPosition } from '../tight-loose/matrix-model';
-import { cellIcon } from '../tight-loose/stance-icons';
+import { clampPosition, type GridPosition } from '../../components/grid-navigation';
+import { cellIcon } from '../../components/stance-icons';
 import { cellCaption, cellLabel, editKey, editText, gridMove, rowWindow, scrollToRow, startsTyping, type EditMode } from './grid-model';
 
 export interface GridPhase {

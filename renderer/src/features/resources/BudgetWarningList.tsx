@@ -7,7 +7,7 @@ import CheckCircleOutlineIcon from '@mui/icons-material/CheckCircleOutlineOutlin
 import ReportProblemOutlinedIcon from '@mui/icons-material/ReportProblemOutlined';
 import ErrorOutlineIcon from '@mui/icons-material/ErrorOutlineOutlined';
 import { fiscalYearLabel, type BudgetWarning } from '../../domain/budget';
-import { StanceIcon } from '../tight-loose/stance-icons';
+import { StanceIcon } from '../../components/stance-icons';
 
 /** A flexible line in an area the plan holds tight, in words. */
 export interface StanceNote {

@@ -18,8 +18,8 @@ import {
 } from '../../domain/resource-rules';
 import { allocationSchema, ALLOCATION_KINDS, ALLOCATION_KIND_LABELS, type AllocationRow, type StanceValue } from '../../domain/schemas';
 import type { AllocationChanges } from '../../storage/plan-store';
-import { STANCE_LABELS } from '../tight-loose/matrix-model';
-import { StanceIcon } from '../tight-loose/stance-icons';
+import { STANCE_LABELS } from '../../domain/stance-words';
+import { StanceIcon } from '../../components/stance-icons';
 import { RECURRENCE_LABELS } from './GridToolbar';
 
 export interface LinesCell {

@@ -22,9 +22,9 @@ import {
 } from '../../domain/resource-rules';
 import type { AllocationRow, FundingSource } from '../../domain/schemas';
 import type { AllocationChanges, FundingSourceChanges } from '../../storage/plan-store';
-import { SectionHeading } from '../plan/SectionHeading';
-import type { SectionProps } from '../plan/section-props';
-import { phaseSpan } from '../tight-loose/matrix-model';
+import { SectionHeading } from '../../components/SectionHeading';
+import type { SectionProps } from '../../components/section-props';
+import { phaseSpan } from '../../domain/phase-rules';
 import { AllocationGrid, GridKey, type GridPhase } from './AllocationGrid';
 import { BudgetTotalsTables } from './BudgetTotalsTables';
 import { BudgetWarningList, type StanceNote } from './BudgetWarningList';

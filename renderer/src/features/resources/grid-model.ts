@@ -5,7 +5,7 @@
  */
 import { ALLOCATION_KIND_LABELS } from '../../domain/schemas';
 import { amountText, formatAmount, type AllocationKind, type GridCell } from '../../domain/resource-rules';
-import { moveInGrid, type GridPosition, type GridSize } from '../tight-loose/matrix-model';
+import { moveInGrid, type GridPosition, type GridSize } from '../../components/grid-navigation';
 
 // ——— Windowing ———
 

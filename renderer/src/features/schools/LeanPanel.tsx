@@ -12,7 +12,7 @@ import { planStore } from '../../app/store';
 import { DECISIONS, positionLabel } from '../../domain/decisions';
 import { positionFromSlider, sliderFromPosition } from '../../domain/school-scoring';
 import type { Phase, Position } from '../../domain/schemas';
-import { positionEditLabel } from '../decisions/decision-rules';
+import { positionEditLabel } from '../../domain/decisions';
 
 const NEED_READINESS = DECISIONS.find((d) => d.number === 3) ?? (() => { throw new Error('decision 3 is missing'); })();
 

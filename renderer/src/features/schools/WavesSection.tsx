@@ -30,8 +30,8 @@ import { proposeWavesBySlider, sliderFromPosition, type SchoolScore } from '../.
 import { waveIntake } from '../../domain/waves';
 import { waveSchema, type Wave } from '../../domain/schemas';
 import type { ChangeSet } from '../../storage/plan-store';
-import { SectionHeading } from '../plan/SectionHeading';
-import type { SectionProps } from '../plan/section-props';
+import { SectionHeading } from '../../components/SectionHeading';
+import type { SectionProps } from '../../components/section-props';
 import { leanText, needReadinessPosition } from './LeanPanel';
 import { countText, plural, schoolsSummary, scoreText } from './school-format';
 import { useSchoolScores } from './use-school-scores';

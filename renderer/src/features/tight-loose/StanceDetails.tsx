@@ -11,9 +11,9 @@ import { AutosaveTextField } from '../../components/AutosaveTextField';
 import { visuallyHidden } from '../../components/visually-hidden';
 import { fieldProblem } from '../../domain/messages';
 import { STANCES, stanceSchema, type StanceValue } from '../../domain/schemas';
-import { NOT_SET, STANCE_LABELS, STANCE_MEANINGS } from './matrix-model';
-import { StanceIcon } from './stance-icons';
-import { STANCE_COLORS } from './stance-palette';
+import { NOT_SET, STANCE_LABELS, STANCE_MEANINGS } from '../../domain/stance-words';
+import { StanceIcon } from '../../components/stance-icons';
+import { STANCE_COLORS } from '../../components/stance-palette';
 
 export type StanceTextField = 'rationale' | 'owner' | 'guardrails';
 

@@ -2,9 +2,11 @@ import { memo, useRef, useState, type FocusEvent, type KeyboardEvent, type Mouse
 import GlobalStyles from '@mui/material/GlobalStyles';
 import type { Theme } from '@mui/material/styles';
 import { balanceLabel, stanceSummary } from '../../domain/roadmap-rules';
-import { cellKey, cellLabel, clampPosition, moveInGrid, stanceForKey, stanceLabel, STANCE_LABELS, type GridPosition } from './matrix-model';
-import { STANCE_COLORS } from './stance-palette';
-import { cellIcon } from './stance-icons';
+import { cellKey, cellLabel, stanceForKey } from './matrix-model';
+import { clampPosition, moveInGrid, type GridPosition } from '../../components/grid-navigation';
+import { stanceLabel, STANCE_LABELS } from '../../domain/stance-words';
+import { STANCE_COLORS } from '../../components/stance-palette';
+import { cellIcon } from '../../components/stance-icons';
 import type { Stance, StanceValue } from '../../domain/schemas';
 
 export interface MatrixArea {

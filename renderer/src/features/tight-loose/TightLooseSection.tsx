@@ -18,14 +18,16 @@ import { useSettledValue } from '../../components/use-settled-value';
 import { visuallyHidden } from '../../components/visually-hidden';
 import { newId } from '../../domain/ids';
 import { STANCES, type StanceValue } from '../../domain/schemas';
-import { SectionHeading } from '../plan/SectionHeading';
-import type { SectionProps } from '../plan/section-props';
+import { SectionHeading } from '../../components/SectionHeading';
+import type { SectionProps } from '../../components/section-props';
 import { AreaList, type AreaItem } from './AreaList';
 import { StanceDetails, type StanceTextField } from './StanceDetails';
 import { StanceMatrix, type MatrixArea, type MatrixPhase } from './StanceMatrix';
-import { cellKey, phaseSpan, previousStance, shiftLookup, stanceEditLabel, stanceLabel, stanceLookup, unsettled, withPending, STANCE_LABELS, STANCE_MEANINGS, type PendingStances } from './matrix-model';
-import { StanceIcon } from './stance-icons';
-import { STANCE_COLORS } from './stance-palette';
+import { cellKey, previousStance, shiftLookup, stanceEditLabel, stanceLookup, unsettled, withPending, type PendingStances } from './matrix-model';
+import { phaseSpan } from '../../domain/phase-rules';
+import { stanceLabel, STANCE_LABELS, STANCE_MEANINGS } from '../../domain/stance-words';
+import { StanceIcon } from '../../components/stance-icons';
+import { STANCE_COLORS } from '../../components/stance-palette';
 
 const byOrder = (a: { order: number }, b: { order: number }) => a.order - b.order;
 

@@ -1,25 +1,10 @@
 /**
  * The tight & loose matrix as plain data: cell lookups, the words a cell is read with, and the
- * keyboard moves of the grid. No React here, so all of it is unit-tested.
+ * keys that set a stance. No React here, so all of it is unit-tested.
  */
-import { format, parseISO } from 'date-fns';
 import { stanceShifts } from '../../domain/roadmap-rules';
-import type { Phase, Stance, StanceValue } from '../../domain/schemas';
-
-export const STANCE_LABELS: Record<StanceValue, string> = { tight: 'Tight', shared: 'Shared', loose: 'Loose' };
-
-/** What a stance means, in a planner's words. */
-export const STANCE_MEANINGS: Record<StanceValue, string> = {
-  tight: 'the central office decides',
-  shared: 'the central office and schools decide together',
-  loose: 'each school decides',
-};
-
-export const NOT_SET = 'Not set';
-
-export function stanceLabel(stance: StanceValue | null | undefined): string {
-  return stance ? STANCE_LABELS[stance] : NOT_SET;
-}
+import type { Stance, StanceValue } from '../../domain/schemas';
+import { STANCE_LABELS, stanceLabel } from '../../domain/stance-words';
 
 /** The key of one cell (one area in one phase) in the lookups below. */
 export function cellKey(areaId: string, phaseId: string): string {
@@ -48,17 +33,6 @@ export function stanceEditLabel(areaName: string, phaseName: string, stance: Sta
 }
 
 /**
- * "Aug 2026 – Jul 2027": a phase's span, short enough for a column header. Month and year are
- * joined by a no-break space, so a narrow column wraps only after the dash.
- */
-export function phaseSpan(phase: Pick<Phase, 'start' | 'end'>): string {
-  const start = parseISO(phase.start);
-  const end = parseISO(phase.end);
-  if (Number.isNaN(start.getTime()) || Number.isNaN(end.getTime())) return '';
-  return `${format(start, 'MMM\u00a0yyyy')} – ${format(end, 'MMM\u00a0yyyy')}`;
-}
-
-/**
  * The stance a key sets: T, S and L set Tight, Shared and Loose, Delete and Backspace clear it
  * (null). Undefined for any other key.
  */
@@ -84,49 +58,6 @@ export function previousStance(
     if (stance !== null) return { phaseId: id, stance };
   }
   return null;
-}
-
-export interface GridPosition {
-  row: number;
-  col: number;
-}
-
-export interface GridSize {
-  rows: number;
-  cols: number;
-}
-
-/** How many rows Page Up and Page Down move. */
-export const PAGE_ROWS = 5;
-
-/** The position inside a grid of `size` nearest to `pos` (0,0 for an empty grid). */
-export function clampPosition(pos: GridPosition, size: GridSize): GridPosition {
-  const clamp = (n: number, count: number) => Math.max(0, Math.min(count - 1, n));
-  return { row: clamp(pos.row, size.rows), col: clamp(pos.col, size.cols) };
-}
-
-/**
- * Where focus goes for a navigation key in the grid (ARIA grid pattern): arrows move one cell
- * and stop at the edges, Home and End go to the first and last cell of the row, Ctrl+Home and
- * Ctrl+End to the first and last cell of the grid, Page Up and Page Down a few rows. Null for a
- * key that does not navigate.
- */
-export function moveInGrid(pos: GridPosition, key: string, size: GridSize, ctrl = false): GridPosition | null {
-  if (size.rows <= 0 || size.cols <= 0) return null;
-  const { row, col } = clampPosition(pos, size);
-  let next: GridPosition;
-  switch (key) {
-    case 'ArrowUp': next = { row: row - 1, col }; break;
-    case 'ArrowDown': next = { row: row + 1, col }; break;
-    case 'ArrowLeft': next = { row, col: col - 1 }; break;
-    case 'ArrowRight': next = { row, col: col + 1 }; break;
-    case 'Home': next = ctrl ? { row: 0, col: 0 } : { row, col: 0 }; break;
-    case 'End': next = ctrl ? { row: size.rows - 1, col: size.cols - 1 } : { row, col: size.cols - 1 }; break;
-    case 'PageUp': next = { row: row - PAGE_ROWS, col }; break;
-    case 'PageDown': next = { row: row + PAGE_ROWS, col }; break;
-    default: return null;
-  }
-  return clampPosition(next, size);
 }
 
 /** Stances pressed but not yet back from storage, by cell key; null clears a cell. */

@@ -2,7 +2,7 @@
  * The colours of the matrix. Colour only helps: every cell also says its stance in words and
  * shows an icon. Text colours meet WCAG AA (4.5:1) on their cell's background.
  */
-import type { StanceValue } from '../../domain/schemas';
+import type { StanceValue } from '../domain/schemas';
 
 export interface CellColors {
   background: string;

@@ -3,7 +3,7 @@ import LockOpenOutlinedIcon from '@mui/icons-material/LockOpenOutlined';
 import LockOutlinedIcon from '@mui/icons-material/LockOutlined';
 import RemoveOutlinedIcon from '@mui/icons-material/RemoveOutlined';
 import type { SvgIconProps } from '@mui/material/SvgIcon';
-import type { StanceValue } from '../../domain/schemas';
+import type { StanceValue } from '../domain/schemas';
 
 /** The icon that goes with a stance's word (never alone): a lock, a handshake, an open lock, a dash. */
 export function StanceIcon({ stance, ...props }: { stance: StanceValue | null } & SvgIconProps) {

@@ -1,4 +1,4 @@
-import type { PlanBundle } from '../../domain/schemas';
+import type { PlanBundle } from '../domain/schemas';
 
 /** What every section of the plan screen is given: the whole plan as stored, kept live. */
 export interface SectionProps {
