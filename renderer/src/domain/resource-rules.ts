@@ -7,6 +7,7 @@
 import { phaseIntake } from './waves';
 import { charges, formatMoney, parseMoney, schoolYearsOf, type CalendarSettings } from './budget';
 import { formatDisplayDate } from './phase-rules';
+import { plural } from './words';
 import { MONEY_MAX_CENTS, type AllocationRow, type FundingSource, type Phase, type RecipientValue, type School, type Stance, type StanceValue, type Wave } from './schemas';
 
 export type AllocationKind = AllocationRow['kind'];
@@ -47,8 +48,6 @@ export function splitGridCellKey(cellKey: string): { rowKey: string; phaseId: st
   const at = cellKey.lastIndexOf('|');
   return { rowKey: cellKey.slice(0, at), phaseId: cellKey.slice(at + 1) };
 }
-
-const plural = (count: number, one: string, many = `${one}s`) => `${count.toLocaleString('en-US')} ${count === 1 ? one : many}`;
 
 /**
  * The grid's rows: the central office, then each wave, then each school, both in the

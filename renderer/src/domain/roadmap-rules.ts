@@ -4,13 +4,12 @@
  */
 import { addDays, differenceInCalendarDays, parseISO, format } from 'date-fns';
 import { formatDisplayDate } from './phase-rules';
+import { plural } from './words';
 import { PHASE_KINDS, type Milestone, type Phase, type PhaseKind, type Stance, type StanceValue } from './schemas';
 
 export type TimingNote =
   | { kind: 'overlap'; first: Phase; second: Phase; days: number; message: string }
   | { kind: 'gap'; first: Phase; second: Phase; days: number; message: string };
-
-const plural = (n: number, word: string) => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
 
 /**
  * Overlaps and gaps between phases taken in date order. Overlaps can be intended (a wave

@@ -135,8 +135,8 @@ export function importRecords(
 }
 
 /**
- * The school in the plan a roster row is for: the one with its code, or, for a row without a
- * code, the one with its name (both ignoring case and spaces around them). Undefined for a new school.
+ * The school in the plan a roster row is for: the one with its code, or else the one with its
+ * name (both ignoring case and spaces around them). Undefined for a new school.
  */
 export function rosterMatcher<S extends Pick<School, 'code' | 'name'>>(existing: readonly S[]): (row: Pick<School, 'code' | 'name'>) => S | undefined {
   const key = (text: string) => text.trim().toLowerCase();

@@ -3,6 +3,7 @@
  * it, and everyone in so far). Pure functions over the plan's records.
  */
 import type { Phase, School, Wave } from './schemas';
+import { plural } from './words';
 
 export interface Intake {
   schools: number;
@@ -58,8 +59,7 @@ export function phaseIntake<W extends WaveLike>(phases: readonly Pick<Phase, 'id
 /** "+12 schools, 4,310 students", or null when nothing joins. */
 export function intakeText(intake: Intake): string | null {
   if (intake.schools === 0) return null;
-  const n = (value: number, word: string) => `${value.toLocaleString('en-US')} ${value === 1 ? word : `${word}s`}`;
-  return `+${n(intake.schools, 'school')}, ${n(intake.students, 'student')}`;
+  return `+${plural(intake.schools, 'school')}, ${plural(intake.students, 'student')}`;
 }
 
 /** The name a new wave takes from its place: "Wave 3" for the third. */

@@ -11,6 +11,8 @@ export class StorageError extends Error {
 
 export function toStorageError(error: unknown, action: string): StorageError {
   if (error instanceof StorageError) return error;
+  const invalid = invalidRecordMessage(error);
+  if (invalid !== null) return new StorageError(`Could not ${action}: ${invalid} Nothing was changed.`, 'invalid', { cause: error });
   const name = errorName(error);
   if (name === 'QuotaExceededError') {
     return new StorageError(`Could not ${action}: this computer is out of storage space for the app. Nothing was changed. Free some disk space and try again.`, 'quota', { cause: error });
@@ -35,4 +37,26 @@ function errorName(error: unknown): string | undefined {
   if (name === 'QuotaExceededError' || errorName(inner) === 'QuotaExceededError') return 'QuotaExceededError';
   if (Array.isArray(failures) && failures.length > 0) return errorName(failures[0]);
   return typeof name === 'string' ? name.replace(/^Dexie\./, '') : undefined;
+}
+
+/** How a field of a record reads in a message: "The name", "The FRL share". */
+const FIELD_WORDS: Readonly<Record<string, string>> = {
+  frlPercent: 'FRL share', amountCents: 'amount', schoolCount: 'number of schools', studentCount: 'number of students',
+  schoolYearStartMonth: 'school year start month', fiscalYearStartMonth: 'fiscal year start month', phaseId: 'phase', areaId: 'area',
+  waveId: 'wave', sourceId: 'funding source', gradeBand: 'grade band', entryCriteria: 'entry criteria', systemName: 'school system name',
+};
+
+/**
+ * A record the schemas refused (a ZodError), in words: "The name cannot be empty." The schemas'
+ * messages are written to follow a field's name; the raw error (JSON of every issue) never
+ * reaches a planner. Null for any other error.
+ */
+function invalidRecordMessage(error: unknown): string | null {
+  if (typeof error !== 'object' || error === null || (error as { name?: unknown }).name !== 'ZodError') return null;
+  const issues = (error as { issues?: unknown }).issues;
+  const first = Array.isArray(issues) ? (issues[0] as { path?: unknown[]; message?: unknown } | undefined) : undefined;
+  const key = [...(first?.path ?? [])].reverse().find((part): part is string => typeof part === 'string');
+  const field = key === undefined ? 'a value' : `the ${FIELD_WORDS[key] ?? key.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()}`;
+  const message = typeof first?.message === 'string' && /^(must|cannot|is|should)\b/.test(first.message) ? first.message : 'is not valid';
+  return `${field.charAt(0).toUpperCase()}${field.slice(1)} ${message}.`;
 }

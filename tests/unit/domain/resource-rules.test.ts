@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { formatMoney, totals } from '../../../renderer/src/domain/budget';
 import {
+  cellWrite, clearsCell, sameRecipient,
   amountText, cellLines, convertAmount, DISTRICT_BUDGET, fiscalYearBreakdown, fiscalYearSpan, formatAmount, fundingDatesProblem, gridCellKey, gridCells, gridTotals, lineTotal,
   parseAmount, recipientKey, recipientRows, schoolYearsByPhase, sourceName, stanceContradictions, stanceFit, stanceFitText, stanceOf, studentsByPhase, UNITS_MAX,
 } from '../../../renderer/src/domain/resource-rules';
@@ -308,5 +309,50 @@ describe('budget lines and the tight / loose stance', () => {
       line({ areaId: 'technology', phaseId: 'p2', flexible: true }),
     ];
     expect(stanceContradictions(lines, stances)).toEqual([lines[0]]);
+  });
+});
+
+describe('typing an amount into a cell', () => {
+  const planId = 'p1';
+  const cell = { phaseId: 'ph1', recipient: { kind: 'wave', waveId: 'w1' } as RecipientValue, kind: 'money' as const };
+  const defaults = { sourceId: 's1', recurrence: 'ongoing' as const, flexible: false };
+  const line: AllocationRow = { id: 'l1', planId, phaseId: 'ph1', recipient: { kind: 'wave', waveId: 'w1' }, sourceId: null, kind: 'money', amount: 500, recurrence: 'one-time', flexible: true, areaId: 'a1', note: 'kept' };
+  const fresh = () => 'fresh';
+
+  it('clears a cell with nothing or zero, never with another amount', () => {
+    expect([clearsCell(null), clearsCell(0), clearsCell(1), clearsCell(-0)]).toEqual([true, true, false, true]);
+  });
+
+  it('changes the line the cell shows, keeping everything else about it, or removes it when cleared', () => {
+    expect(cellWrite(planId, cell, 'l1', line, 900, defaults, fresh)).toEqual({ kind: 'put', row: { ...line, amount: 900 }, before: line });
+    expect(cellWrite(planId, cell, 'l1', line, 0, defaults, fresh)).toEqual({ kind: 'remove', line });
+    expect(cellWrite(planId, cell, 'l1', line, null, defaults, fresh)).toEqual({ kind: 'remove', line });
+  });
+
+  it('gives an empty cell a new line under the id the cell chose, with the toolbar\'s source and recurrence', () => {
+    const decided = cellWrite(planId, cell, 'chosen', undefined, 700, defaults, fresh);
+    expect(decided).toMatchObject({ kind: 'put', before: undefined, row: { id: 'chosen', amount: 700, sourceId: 's1', recurrence: 'ongoing', areaId: null, note: '' } });
+    expect(cellWrite(planId, cell, 'chosen', undefined, 0, defaults, fresh)).toEqual({ kind: 'none' });
+  });
+
+  it('never touches a line outside the cell: another recipient, phase, kind or plan gets a new line under a fresh id', () => {
+    const elsewhere: AllocationRow[] = [
+      { ...line, recipient: { kind: 'central' } },
+      { ...line, recipient: { kind: 'wave', waveId: 'w2' } },
+      { ...line, phaseId: 'ph2' },
+      { ...line, kind: 'devices' },
+      { ...line, planId: 'p2' },
+    ];
+    for (const found of elsewhere) {
+      expect(cellWrite(planId, cell, 'l1', found, 900, defaults, fresh)).toMatchObject({ kind: 'put', before: undefined, row: { id: 'fresh', amount: 900 } });
+      expect(cellWrite(planId, cell, 'l1', found, null, defaults, fresh)).toEqual({ kind: 'none' });
+    }
+  });
+
+  it('tells recipients apart by kind and id', () => {
+    expect(sameRecipient({ kind: 'central' }, { kind: 'central' })).toBe(true);
+    expect(sameRecipient({ kind: 'school', schoolId: 'a' }, { kind: 'school', schoolId: 'a' })).toBe(true);
+    expect(sameRecipient({ kind: 'school', schoolId: 'a' }, { kind: 'wave', waveId: 'a' })).toBe(false);
+    expect(sameRecipient({ kind: 'wave', waveId: 'a' }, { kind: 'wave', waveId: 'b' })).toBe(false);
   });
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../../renderer/src/domain/roster-csv';
-import { checkRoster, guessChoices, importRecords, type ColumnChoice } from '../../../renderer/src/domain/roster-import';
+import { checkRoster, guessChoices, importRecords, rosterMatcher, rosterUpdate, type ColumnChoice } from '../../../renderer/src/domain/roster-import';
 import { samplePlan } from './plan-fixtures';
 
 const fixture = readFileSync(new URL('../../fixtures/roster-120.csv', import.meta.url), 'utf8');
@@ -62,5 +62,24 @@ describe('roster import', () => {
       'Line 2, School: the name is longer than 120 characters.',
       'Line 3, Students: 250,000 is more than 100,000 students.',
     ]);
+  });
+});
+
+describe('a roster row and the school it updates', () => {
+  const school = { id: 's1', planId: 'p', order: 0, name: 'Adams Elementary', code: 'A-01', gradeBand: 'K-5', students: 400, frlPercent: 60, values: { i1: 3, i2: 5 }, waveId: 'w1' };
+  const other = { ...school, id: 's2', name: 'Baker Middle', code: '' };
+  const row = { name: 'Adams ES', code: ' a-01 ', gradeBand: '', students: 420, frlPercent: null, values: { i2: 7 }, waveId: null };
+
+  it('finds a school by code ignoring case and spaces, or else by name', () => {
+    const match = rosterMatcher([school, other]);
+    expect(match(row)?.id).toBe('s1');
+    expect(match({ name: ' baker middle', code: '' })?.id).toBe('s2');
+    expect(match({ name: 'Adams Elementary', code: 'Z-99' })?.id).toBe('s1');
+    expect(match({ name: 'Baker Middle', code: 'A-01' })?.id).toBe('s1');
+    expect(match({ name: 'Cedar High', code: '' })).toBeUndefined();
+  });
+
+  it('changes only what the row gives, and keeps the school\'s wave and other values', () => {
+    expect(rosterUpdate(school, row)).toEqual({ ...school, name: 'Adams ES', code: ' a-01 ', students: 420, values: { i1: 3, i2: 7 } });
   });
 });

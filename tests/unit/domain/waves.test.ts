@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { intakeText, phaseIntake, waveIntake } from '../../../renderer/src/domain/waves';
+import { intakeText, phaseForNewWave, phaseIntake, waveIntake, waveName } from '../../../renderer/src/domain/waves';
 import { samplePlan, withSchools } from './plan-fixtures';
 
 describe('wave intake', () => {
@@ -32,5 +32,13 @@ describe('wave intake', () => {
       const inWaves = schools.filter((s) => waves.some((w) => w.id === s.waveId));
       expect(last).toEqual({ schools: inWaves.length, students: inWaves.reduce((sum, s) => sum + s.students, 0) });
     }));
+  });
+});
+
+describe('a new wave', () => {
+  it('is named from its place and joins in the phase at that place, or the last one', () => {
+    expect([waveName(0), waveName(2)]).toEqual(['Wave 1', 'Wave 3']);
+    const phases = [{ id: 'a' }, { id: 'b' }];
+    expect([phaseForNewWave(0, phases), phaseForNewWave(1, phases), phaseForNewWave(4, phases), phaseForNewWave(0, [])]).toEqual(['a', 'b', 'b', null]);
   });
 });

@@ -114,3 +114,15 @@ describe('undo and redo through change sets', () => {
     expect(names).toHaveLength(bundle.areas.length + 1);
   });
 });
+
+describe('changes worked out from the record as stored', () => {
+  it('keeps both of two quick edits to an outcome\'s targets, each made from the other\'s result', async () => {
+    const { id } = await store.addOutcome({ id: newId(), planId: bundle.plan.id, name: 'Reading growth', unit: '%', baseline: 40, targets: [], actuals: [] });
+    const target = (phaseId: string, value: number) => (current: { targets: { phaseId: string; value: number }[] }) => ({
+      targets: [...current.targets.filter((t) => t.phaseId !== phaseId), { phaseId, value }],
+    });
+    await Promise.all([store.updateOutcome(id, target(phase(0).id, 45)), store.updateOutcome(id, target(phase(1).id, 50))]);
+    const saved = (await load()).outcomes.find((o) => o.id === id);
+    expect(saved?.targets).toEqual([{ phaseId: phase(0).id, value: 45 }, { phaseId: phase(1).id, value: 50 }]);
+  });
+});

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PlannerDatabase } from '../../../renderer/src/storage/database';
 import { createPlanStore, RECENTLY_DELETED_DAYS, type PlanStore } from '../../../renderer/src/storage/plan-store';
-import { StorageError, toStorageError } from '../../../renderer/src/storage/storage-error';
+import { StorageError } from '../../../renderer/src/storage/storage-error';
 import { newId } from '../../../renderer/src/domain/ids';
 import { normalized, samplePlan } from '../domain/plan-fixtures';
 
@@ -27,7 +27,7 @@ afterEach(async () => {
 
 const later = (minutes: number) => { now = new Date(now.getTime() + minutes * 60_000); };
 
-describe('plan store', () => {
+describe('the library of plans', () => {
   it('creates a plan and loads back exactly what was written', async () => {
     const bundle = samplePlan();
     await store.createPlan(bundle);
@@ -173,16 +173,5 @@ describe('plan store', () => {
     vi.restoreAllMocks();
     expect(normalized(await store.loadBundle(bundle.plan.id))).toEqual(normalized(bundle));
     expect(await db.plans.count()).toBe(1);
-  });
-});
-
-describe('storage errors', () => {
-  it('explains a full disk and an interrupted save', () => {
-    expect(toStorageError({ name: 'QuotaExceededError' }, 'save the plan').message).toBe(
-      'Could not save the plan: this computer is out of storage space for the app. Nothing was changed. Free some disk space and try again.',
-    );
-    expect(toStorageError({ name: 'AbortError', inner: { name: 'QuotaExceededError' } }, 'save').reason).toBe('quota');
-    expect(toStorageError({ name: 'AbortError' }, 'save').reason).toBe('aborted');
-    expect(toStorageError(new Error('boom'), 'save').message).toBe('Could not save (boom). Nothing was changed.');
   });
 });
