@@ -2,11 +2,19 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import featureBoundaries from './eslint-rules/feature-boundaries.js';
 
 const noElectron = { name: 'electron', message: 'The renderer talks to its Host (renderer/src/host), never to electron.' };
 const noDexie = [
   { name: 'dexie', message: 'Only renderer/src/storage touches IndexedDB.' },
 ];
+/** Which feature files may import which other features, to compose them. */
+export const FEATURE_COMPOSITION = {
+  'plan/PlanScreen.tsx': '*',
+  'plan/sections.ts': '*',
+  'plan/sections.tsx': '*',
+  'library/*': ['plan-file'],
+};
 const uiAndStorage = ['react', 'react-dom', 'react-dom/*', '@mui/*', '@emotion/*', 'dexie', 'dexie-react-hooks'];
 
 export default tseslint.config(
@@ -29,6 +37,15 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.recommended.rules,
       'no-restricted-imports': ['error', { paths: [noElectron, ...noDexie], patterns: [{ group: ['electron/*', '**/electron/main/*', '**/electron/preload/*'], message: noElectron.message }] }],
+    },
+  },
+  {
+    // Features compose, never borrow: the plan screen composes the sections, the library uses
+    // the plan-file commands; anything else two features share lives in components/ or domain/.
+    files: ['renderer/src/features/**/*.{ts,tsx}'],
+    plugins: { local: { rules: { 'feature-boundaries': featureBoundaries } } },
+    rules: {
+      'local/feature-boundaries': ['error', { compose: FEATURE_COMPOSITION }],
     },
   },
   {

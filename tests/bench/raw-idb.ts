@@ -3,7 +3,8 @@
  * IndexedDB API (no Dexie, no validation). The object stores and indexes are read from the
  * app's own SCHEMA_HISTORY, so the baseline always has the layout the app has.
  */
-import { SCHEMA_HISTORY, type PlanRow } from '../../renderer/src/storage/database';
+import type { PlanRow } from '../../renderer/src/storage/database';
+import { SCHEMA_HISTORY } from '../../renderer/src/storage/schema-history';
 import type { PlanBundle } from '../../renderer/src/domain/schemas';
 import type { PlanSummary } from '../../renderer/src/storage/plan-store';
 import { CHILD_TABLE_NAMES, type ChildTableName, type ChildTables } from './generate';

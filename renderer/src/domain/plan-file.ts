@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { allocationSchema, fundingSourceSchema, indicatorSchema, schoolSchema, waveSchema, CHILD_COLLECTIONS, isoDateSchema, milestoneSchema, outcomeSchema, positionSchema, stanceSchema, areaSchema, phaseSchema, planSchema, timestampSchema, type PlanBundle } from './schemas';
 import { phaseDateProblem } from './phase-rules';
-import { kindFromName } from './roadmap-rules';
+import { MIGRATIONS } from './plan-file-migrations';
 
 export const PLAN_FILE_FORMAT = 'roadmap-planner.plan';
 export const PLAN_FILE_VERSION = 3;
@@ -32,28 +32,6 @@ export const planFileSchema = z.object({
   allocations: z.array(allocationSchema),
 });
 export type PlanFile = z.infer<typeof planFileSchema>;
-
-/**
- * Upgrades from older format versions, keyed by the version they upgrade from. Each takes the
- * raw object of version N and returns version N + 1. Append only; never edit an old step.
- */
-const MIGRATIONS: Record<number, (raw: Record<string, unknown>) => Record<string, unknown>> = {
-  // 1 → 2, the roadmap: plans gain a vision; phases a kind, a status, entry criteria and a
-  // gate; stances, positions, milestones and outcome measures arrive, empty.
-  1: (raw) => {
-    const plan = isRecord(raw.plan) ? { vision: '', ...raw.plan } : raw.plan;
-    const phases = Array.isArray(raw.phases)
-      ? raw.phases.map((p: unknown) => (isRecord(p) ? { kind: kindFromName(typeof p.name === 'string' ? p.name : ''), status: 'planned', entryCriteria: '', gate: '', ...p } : p))
-      : raw.phases;
-    return { ...raw, formatVersion: 2, plan, phases, stances: [], positions: [], milestones: [], outcomes: [] };
-  },
-  // 2 → 3, schools, waves and resources: plans gain a fiscal-year start (July); indicators,
-  // schools, waves, funding sources and allocations arrive, empty.
-  2: (raw) => {
-    const plan = isRecord(raw.plan) ? { fiscalYearStartMonth: 7, ...raw.plan } : raw.plan;
-    return { ...raw, formatVersion: 3, plan, indicators: [], schools: [], waves: [], fundingSources: [], allocations: [] };
-  },
-};
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { PlannerDatabase, SCHEMA_HISTORY } from '../../../renderer/src/storage/database';
+import { PlannerDatabase } from '../../../renderer/src/storage/database';
+import { SCHEMA_HISTORY } from '../../../renderer/src/storage/schema-history';
 import { createPlanStore } from '../../../renderer/src/storage/plan-store';
 import { newId } from '../../../renderer/src/domain/ids';
 import { CHILD_SCHEMAS, planSchema } from '../../../renderer/src/domain/schemas';

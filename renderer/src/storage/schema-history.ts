@@ -1,0 +1,67 @@
+/**
+ * Every version of the database schema ever shipped, with its upgrade. Append only. Each
+ * upgrade is frozen as it shipped: it uses nothing from the live domain code, so a database
+ * last opened years ago upgrades the way it would have then.
+ */
+import type { Transaction } from 'dexie';
+
+export interface SchemaVersion {
+  version: number;
+  stores: Record<string, string | null>;
+  upgrade?: (tx: Transaction) => Promise<void>;
+}
+
+export const SCHEMA_HISTORY: readonly SchemaVersion[] = [
+  {
+    version: 1,
+    stores: {
+      plans: 'id, updatedAt',
+      phases: 'id, planId, [planId+order]',
+      areas: 'id, planId, [planId+order]',
+    },
+  },
+  {
+    // The roadmap: phases gain a kind, a status, entry criteria and a go / no-go gate; plans a
+    // vision; stances, decision positions, milestones and outcome measures get tables.
+    version: 2,
+    stores: {
+      stances: 'id, planId, &[areaId+phaseId]',
+      positions: 'id, planId, &[phaseId+decision]',
+      milestones: 'id, planId, phaseId',
+      outcomes: 'id, planId, [planId+order]',
+    },
+    upgrade: async (tx) => {
+      await tx.table('plans').toCollection().modify((plan: Record<string, unknown>) => {
+        plan.vision ??= '';
+      });
+      await tx.table('phases').toCollection().modify((phase: Record<string, unknown>) => {
+        phase.kind ??= phaseKindAtVersion2(String(phase.name ?? ''));
+        phase.status ??= 'planned';
+        phase.entryCriteria ??= '';
+        phase.gate ??= '';
+      });
+    },
+  },
+  {
+    // Schools, waves and resources: plans gain a fiscal-year start month (July).
+    version: 3,
+    stores: {
+      indicators: 'id, planId, [planId+order]',
+      schools: 'id, planId, [planId+order], waveId',
+      waves: 'id, planId, [planId+order]',
+      fundingSources: 'id, planId, [planId+order]',
+      allocations: 'id, planId, phaseId',
+    },
+    upgrade: async (tx) => {
+      await tx.table('plans').toCollection().modify((plan: Record<string, unknown>) => {
+        plan.fiscalYearStartMonth ??= 7;
+      });
+    },
+  },
+];
+
+/** A phase's kind read from its name, as schema version 2 read it: "Pilot …" is a pilot, and so on. */
+function phaseKindAtVersion2(name: string): string {
+  const lower = name.trim().toLowerCase();
+  return ['pilot', 'expand', 'scale', 'sustain'].find((kind) => lower.startsWith(kind)) ?? 'custom';
+}
