@@ -2,7 +2,7 @@
  * The IPC dependencies, wired to Electron. Kept apart from the handlers so that everything with a
  * decision in it is tested without Electron; this file only forwards calls.
  */
-import { app, BrowserWindow, dialog, shell, type OpenDialogOptions, type SaveDialogOptions, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, type OpenDialogOptions, type SaveDialogOptions, type WebContents } from 'electron';
 import type { IpcDeps } from './ipc-handlers';
 
 export function electronIpcDeps(): IpcDeps<WebContents> {
@@ -26,6 +26,5 @@ export function electronIpcDeps(): IpcDeps<WebContents> {
       platform: process.platform,
       userDataPath: app.getPath('userData'),
     }),
-    openExternal: (url) => shell.openExternal(url),
   };
 }

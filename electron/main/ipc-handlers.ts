@@ -38,7 +38,6 @@ export interface IpcDeps<Sender> {
   /** Where save dialogs start, e.g. the user's Documents folder. */
   defaultDirectory(): string;
   appInfo(): AppInfo;
-  openExternal(url: string): Promise<void>;
   /** Replaceable so tests can simulate a full disk; defaults to the real atomic write. */
   writeFile?(path: string, data: string | Uint8Array): Promise<void>;
 }
@@ -162,15 +161,4 @@ export function registerHandlers<Sender>(ipcMain: IpcMainLike<Sender>, deps: Ipc
   );
 
   handle('app:info', () => Promise.resolve(deps.appInfo()));
-
-  handle('shell:open-external', async ({ url }) => {
-    const safe = safeExternalUrl(url);
-    if (!safe) return { opened: false };
-    try {
-      await deps.openExternal(safe);
-      return { opened: true };
-    } catch {
-      return { opened: false };
-    }
-  });
 }

@@ -18,7 +18,6 @@ const api: PreloadApi = {
   openFile: (request) => invoke('file:open', request),
   printToPdf: (request) => invoke('print:pdf', request),
   appInfo: () => invoke('app:info', undefined),
-  openExternal: (url) => invoke('shell:open-external', { url }),
 };
 
 contextBridge.exposeInMainWorld(bridgeKey, api);

@@ -50,16 +50,12 @@ export const appInfoResult = z.object({
   userDataPath: z.string(),
 });
 
-export const openExternalRequest = z.object({ url: z.string().max(2048) });
-export const openExternalResult = z.object({ opened: z.boolean() });
-
 /** Every channel, `namespace:verb`, with its request and result schema. */
 export const channels = {
   'file:save': { request: saveFileRequest, result: saveFileResult },
   'file:open': { request: openFileRequest, result: openFileResult },
   'print:pdf': { request: printToPdfRequest, result: saveFileResult },
   'app:info': { request: appInfoRequest, result: appInfoResult },
-  'shell:open-external': { request: openExternalRequest, result: openExternalResult },
 } as const;
 
 export type Channel = keyof typeof channels;
@@ -78,5 +74,4 @@ export interface PreloadApi {
   openFile(request: OpenFileRequest): Promise<OpenFileResult>;
   printToPdf(request: z.infer<typeof printToPdfRequest>): Promise<SaveFileResult>;
   appInfo(): Promise<AppInfo>;
-  openExternal(url: string): Promise<{ opened: boolean }>;
 }

@@ -51,8 +51,5 @@ export function createBrowserHost(appVersion: string): Host {
     async appInfo() {
       return { name: 'Roadmap Planner', version: appVersion, platform: navigator.userAgent, userDataPath: 'this browser profile' };
     },
-    async openExternal(url) {
-      return window.open(url, '_blank', 'noopener,noreferrer') !== null;
-    },
   };
 }

@@ -23,6 +23,5 @@ export function createDesktopHost(bridge: PreloadApi): Host {
     openFile: (request) => call(() => bridge.openFile(request)),
     printToPdf: (suggestedName) => call(() => bridge.printToPdf({ suggestedName })),
     appInfo: () => call(() => bridge.appInfo()),
-    openExternal: async (url) => (await call(() => bridge.openExternal(url))).opened,
   };
 }

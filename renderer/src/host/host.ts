@@ -14,5 +14,4 @@ export interface Host {
   /** Prints the current page; the desktop shell saves it straight to a PDF file. */
   printToPdf(suggestedName: string): Promise<SaveFileResult>;
   appInfo(): Promise<AppInfo>;
-  openExternal(url: string): Promise<boolean>;
 }

@@ -50,7 +50,6 @@ function setup(overrides: Partial<IpcDeps<FakeSender>> = {}) {
     printToPdf: vi.fn(async () => new TextEncoder().encode('%PDF-1.7 fake')),
     defaultDirectory: vi.fn(() => documents),
     appInfo: vi.fn(() => INFO),
-    openExternal: vi.fn(async () => undefined),
     ...overrides,
   } as typeof deps;
   ipc = new FakeIpcMain();
@@ -80,7 +79,6 @@ describe('registerHandlers', () => {
       'file:open': { filters: PLAN_FILTERS },
       'print:pdf': { suggestedName: 'Plan.pdf' },
       'app:info': undefined,
-      'shell:open-external': { url: 'https://example.org/' },
     };
     const strangers: Array<[string, IpcInvokeEvent<FakeSender>]> = [
       ['a web page', { senderFrame: { url: 'https://evil.example/' }, sender }],
@@ -109,8 +107,6 @@ describe('registerHandlers', () => {
       ['file:open', { filters: 'json' }, /filters/],
       ['print:pdf', { suggestedName: 'x'.repeat(300) }, /suggestedName/],
       ['app:info', { please: true }, /Invalid request for “app:info”/],
-      ['shell:open-external', 'https://example.org/', /Invalid request for “shell:open-external”/],
-      ['shell:open-external', { url: 'https://example.org/'.padEnd(3000, 'x') }, /url/],
     ])('%s with %j', async (channel, request, message) => {
       await expect(ipc.invoke(channel, fromApp(), request)).rejects.toThrow(message);
       for (const dep of Object.values(deps)) expect(dep).not.toHaveBeenCalled();
@@ -250,23 +246,9 @@ describe('app:info', () => {
   });
 });
 
-describe('shell:open-external', () => {
-  it('opens a safe https link, normalised', async () => {
-    expect(await ipc.invoke('shell:open-external', fromApp(), { url: 'https://Example.org/guide' })).toEqual({ opened: true });
-    expect(deps.openExternal).toHaveBeenCalledWith('https://example.org/guide');
-  });
-
-  it.each(['http://example.org/', 'file:///etc/passwd', 'javascript:alert(1)', 'https://user:pw@example.org/', 'app://roadmap-planner/'])(
-    'does not open %s',
-    async (url) => {
-      expect(await ipc.invoke('shell:open-external', fromApp(), { url })).toEqual({ opened: false });
-      expect(deps.openExternal).not.toHaveBeenCalled();
-    },
-  );
-
-  it('answers opened: false when the system cannot open it', async () => {
-    setup({ openExternal: vi.fn(() => Promise.reject(new Error('no handler'))) });
-    expect(await ipc.invoke('shell:open-external', fromApp(), { url: 'https://example.org/' })).toEqual({ opened: false });
+describe('channels', () => {
+  it('answers exactly the channels of the contract, and no way to open an outside address', () => {
+    expect([...ipc.listeners.keys()].sort()).toEqual(['app:info', 'file:open', 'file:save', 'print:pdf']);
   });
 });
 

@@ -65,9 +65,9 @@ describe('preload bridge', () => {
     expect([...exposed.keys()]).toEqual([BRIDGE_KEY]);
   });
 
-  it('offers exactly the five functions of PreloadApi', () => {
+  it('offers exactly the four functions of PreloadApi', () => {
     const api = bridge();
-    expect(Object.keys(api).sort()).toEqual(['appInfo', 'openExternal', 'openFile', 'printToPdf', 'saveFile']);
+    expect(Object.keys(api).sort()).toEqual(['appInfo', 'openFile', 'printToPdf', 'saveFile']);
     for (const fn of Object.values(api)) expect(typeof fn).toBe('function');
   });
 
@@ -79,13 +79,11 @@ describe('preload bridge', () => {
     await api.openFile?.({ filters: [] });
     await api.printToPdf?.({ suggestedName: 'Plan.pdf' });
     await api.appInfo?.();
-    await api.openExternal?.('https://example.org/');
     expect(invocations).toEqual([
       { channel: 'file:save', args: [save] },
       { channel: 'file:open', args: [{ filters: [] }] },
       { channel: 'print:pdf', args: [{ suggestedName: 'Plan.pdf' }] },
       { channel: 'app:info', args: [undefined] },
-      { channel: 'shell:open-external', args: [{ url: 'https://example.org/' }] },
     ]);
     expect(new Set(invocations.map((call) => call.channel))).toEqual(new Set(Object.keys(channels)));
   });

@@ -16,12 +16,10 @@ describe('desktop host', () => {
       openFile: async () => ({ status: 'cancelled' }),
       printToPdf: async (r) => { calls.push(['pdf', r.suggestedName]); throw new Error("Error invoking remote method 'print:pdf': Error: Could not write the PDF."); },
       appInfo: async () => ({ name: 'Roadmap Planner', version: '1', platform: 'linux', userDataPath: '/home/p/.config/Roadmap Planner' }),
-      openExternal: async () => ({ opened: false }),
     };
     const host = createDesktopHost(bridge);
     expect(await host.saveFile({ suggestedName: 'plan.roadmap.json', content: '{}', filters: [] })).toEqual({ status: 'saved', location: '/home/p/plan.roadmap.json' });
     await expect(host.printToPdf('Plan.pdf')).rejects.toThrow(/^Could not write the PDF\.$/);
-    expect(await host.openExternal('http://example.org')).toBe(false);
     expect(calls).toEqual([['save', 'plan.roadmap.json'], ['pdf', 'Plan.pdf']]);
   });
 });

@@ -17,7 +17,6 @@ function fakeHost() {
     openFile: async () => (nextOpen ? { status: 'opened', ...nextOpen } : { status: 'cancelled' }),
     printToPdf: async () => ({ status: 'cancelled' }),
     appInfo: async () => ({ name: 'Roadmap Planner', version: 'test', platform: 'test', userDataPath: '/tmp' }),
-    openExternal: async () => false,
   };
   return { host, saved, willOpen: (file: { name: string; content: string } | null) => { nextOpen = file; } };
 }

@@ -8,15 +8,12 @@ import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import AddIcon from '@mui/icons-material/Add';
 import DeleteOutlinedIcon from '@mui/icons-material/DeleteOutlined';
-import { usePlanHistory, type EditOptions } from '../../app/plan-history';
-import { planStore } from '../../app/store';
+import { useRunCommand } from '../../app/plan-history';
 import { AutosaveTextField } from '../../components/AutosaveTextField';
-import { newId } from '../../domain/ids';
-import { suggestedIndicators } from '../../domain/indicators';
 import { fieldProblem } from '../../domain/messages';
 import { formatNumber, parseNumberInput } from '../../domain/outcome-rules';
 import { indicatorSchema, INDICATOR_SIDES, type IndicatorRow, type IndicatorSideValue } from '../../domain/schemas';
-import type { ChangeSet, IndicatorChanges } from '../../storage/plan-store';
+import { addIndicator, addSuggestedIndicators, deleteIndicator, renameIndicator, setIndicatorDirection, setIndicatorUnit, weighIndicator } from './commands';
 
 const SIDE_LABELS: Record<IndicatorSideValue, string> = { need: 'Need', readiness: 'Readiness' };
 const SIDE_HELP: Record<IndicatorSideValue, string> = {
@@ -44,22 +41,14 @@ export function weightShares(indicators: readonly IndicatorRow[]): Map<string, n
 
 /** The need and readiness indicators side by side: name, weight (and its share), direction, unit. */
 export function IndicatorsPanel({ planId, indicators }: { planId: string; indicators: IndicatorRow[] }) {
-  const { edit } = usePlanHistory();
+  const run = useRunCommand();
   const shares = weightShares(indicators);
-  const save = async (label: string, write: Promise<ChangeSet>, options: EditOptions = {}) => (await edit(label, write, options)) !== undefined;
-  const update = (indicator: IndicatorRow, label: string, changes: IndicatorChanges, field?: string) =>
-    save(label, planStore.updateIndicator(indicator.id, changes), field ? { field: `indicator.${indicator.id}.${field}` } : {});
-
-  const add = (side: IndicatorSideValue) => save(`Add a ${side} indicator`, planStore.addIndicator({
-    id: newId(), planId, name: side === 'need' ? 'New need indicator' : 'New readiness indicator', side, weight: 10, direction: 'higher-is-more', source: 'value', unit: '',
-  }).then((r) => r.change));
-  const remove = (indicator: IndicatorRow) => save(`Delete indicator “${indicator.name}”`, planStore.deleteIndicator(indicator.id), { announce: `Deleted indicator “${indicator.name}” and its values.` });
 
   if (indicators.length === 0) {
     return (
       <Paper variant="outlined" sx={{ p: 2 }}>
         <Typography sx={{ mb: 1.5 }}>This plan has no indicators yet. Start with seven common ones (FRL share, achievement gap and chronic absence for need; leadership commitment, staff buy-in, devices per student and connectivity for readiness), then change them to fit.</Typography>
-        <Button variant="contained" onClick={() => void save('Add the suggested indicators', planStore.addIndicators(planId, suggestedIndicators(planId)))}>Add the suggested indicators</Button>
+        <Button variant="contained" onClick={() => void run(addSuggestedIndicators(planId))}>Add the suggested indicators</Button>
       </Paper>
     );
   }
@@ -81,7 +70,7 @@ export function IndicatorsPanel({ planId, indicators }: { planId: string; indica
                     label="Indicator"
                     value={indicator.name}
                     validate={validateName}
-                    onCommit={(name) => update(indicator, `Rename indicator “${indicator.name}”`, { name: name.trim() }, 'name')}
+                    onCommit={(name) => run(renameIndicator(indicator, name))}
                     slotProps={{ htmlInput: { 'aria-label': `${SIDE_LABELS[side]} indicator ${index + 1}` } }}
                     helperText={indicator.source === 'frlPercent' ? 'From each school’s FRL share' : ' '}
                   />
@@ -93,7 +82,7 @@ export function IndicatorsPanel({ planId, indicators }: { planId: string; indica
                     validate={validateWeight}
                     onCommit={(text) => {
                       const read = parseNumberInput(text, 'Weight', { required: true });
-                      return read.ok && read.value !== null ? update(indicator, `Weigh “${indicator.name}”`, { weight: read.value }, 'weight') : Promise.resolve(false);
+                      return read.ok && read.value !== null ? run(weighIndicator(indicator, read.value)) : Promise.resolve(false);
                     }}
                     slotProps={{ htmlInput: { 'aria-label': `Weight of ${indicator.name}` } }}
                     helperText={`${Math.round(shares.get(indicator.id) ?? 0)}% share`}
@@ -103,7 +92,7 @@ export function IndicatorsPanel({ planId, indicators }: { planId: string; indica
                     size="small"
                     label="Direction"
                     value={indicator.direction}
-                    onChange={(e) => void update(indicator, `Change how “${indicator.name}” counts`, { direction: e.target.value as IndicatorRow['direction'] })}
+                    onChange={(e) => void run(setIndicatorDirection(indicator, e.target.value as IndicatorRow['direction']))}
                     slotProps={{ select: { inputProps: { 'aria-label': `Direction of ${indicator.name}` } } }}
                     helperText=" "
                   >
@@ -115,17 +104,17 @@ export function IndicatorsPanel({ planId, indicators }: { planId: string; indica
                     label="Unit"
                     value={indicator.unit}
                     validate={validateUnit}
-                    onCommit={(unit) => update(indicator, `Change the unit of “${indicator.name}”`, { unit: unit.trim() }, 'unit')}
+                    onCommit={(unit) => run(setIndicatorUnit(indicator, unit))}
                     slotProps={{ htmlInput: { 'aria-label': `Unit of ${indicator.name}` } }}
                     helperText=" "
                   />
                   <Tooltip title={`Delete ${indicator.name}`}>
-                    <IconButton aria-label={`Delete ${indicator.name}`} onClick={() => void remove(indicator)}><DeleteOutlinedIcon /></IconButton>
+                    <IconButton aria-label={`Delete ${indicator.name}`} onClick={() => void run(deleteIndicator(indicator))}><DeleteOutlinedIcon /></IconButton>
                   </Tooltip>
                 </Box>
               ))}
             </Box>
-            <Button startIcon={<AddIcon />} onClick={() => void add(side)} sx={{ mt: 1 }}>Add a {side} indicator</Button>
+            <Button startIcon={<AddIcon />} onClick={() => void run(addIndicator(planId, side))} sx={{ mt: 1 }}>Add a {side} indicator</Button>
           </Paper>
         );
       })}

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import Box from '@mui/material/Box';
 import Link from '@mui/material/Link';
 import MenuItem from '@mui/material/MenuItem';
@@ -6,15 +6,14 @@ import Paper from '@mui/material/Paper';
 import Slider from '@mui/material/Slider';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { usePlanHistory } from '../../app/plan-history';
+import { useRunCommand } from '../../app/plan-history';
 import { planRoute, routeHref } from '../../app/router';
-import { planStore } from '../../app/store';
-import { DECISIONS, positionLabel } from '../../domain/decisions';
+import { usePendingValues } from '../../components/use-pending-values';
+import { positionLabel } from '../../domain/decisions';
 import { positionFromSlider, sliderFromPosition } from '../../domain/school-scoring';
 import type { Phase, Position } from '../../domain/schemas';
-import { positionEditLabel } from '../../domain/decisions';
-
-const NEED_READINESS = DECISIONS.find((d) => d.number === 3) ?? (() => { throw new Error('decision 3 is missing'); })();
+import { setNeedReadinessLean } from './commands';
+import { leanText, NEED_READINESS, needReadinessPosition } from './need-readiness';
 
 const MARKS = [
   { value: 0, label: 'Need' },
@@ -23,17 +22,6 @@ const MARKS = [
   { value: 75, label: '' },
   { value: 100, label: 'Readiness' },
 ];
-
-/** Decision 3's position for a phase, or null when the plan has not taken one. */
-export function needReadinessPosition(positions: readonly Position[], phaseId: string | null): number | null {
-  return positions.find((p) => p.phaseId === phaseId && p.decision === 3)?.position ?? null;
-}
-
-/** "Leans Prioritize readiness" → "leans toward readiness". */
-export function leanText(position: number | null): string {
-  if (position === null) return 'not set (ranked mid-way)';
-  return positionLabel(NEED_READINESS, position).replace(/^(Strongly|Leans) Prioritize /, (_, word: string) => `${word.toLowerCase()} toward `).replace(/^Mid-way$/, 'mid-way');
-}
 
 /**
  * Where the plan leans on decision 3 in one phase, as a slider from prioritizing need to
@@ -46,19 +34,22 @@ export function LeanPanel({ planId, phases, positions, phaseId, onPhaseChange }:
   phaseId: string | null;
   onPhaseChange: (phaseId: string) => void;
 }) {
-  const { edit } = usePlanHistory();
-  const stored = needReadinessPosition(positions, phaseId);
+  const run = useRunCommand();
+  // A released position shows until storage has it, so the thumb does not jump back meanwhile.
+  const isStored = useCallback((key: string, position: number | null) => needReadinessPosition(positions, key) === position, [positions]);
+  const { pending, hold } = usePendingValues(isStored);
+  const current = phaseId !== null && pending.has(phaseId) ? (pending.get(phaseId) ?? null) : needReadinessPosition(positions, phaseId);
   // While the thumb moves, the panel shows where it is; the stored position follows on release.
   const [moving, setMoving] = useState<number | null>(null);
-  const slider = moving ?? sliderFromPosition(stored);
+  const slider = moving ?? sliderFromPosition(current);
   const phase = phases.find((p) => p.id === phaseId);
 
   const commit = async (value: number) => {
     setMoving(null);
     if (!phase) return;
     const position = positionFromSlider(value);
-    if (position === stored) return;
-    await edit(positionEditLabel(NEED_READINESS, phase.name, position), planStore.setPosition(planId, phase.id, 3, { position }));
+    if (position === current) return;
+    await hold(phase.id, position, run(setNeedReadinessLean(planId, phase, position)));
   };
 
   return (
@@ -89,7 +80,7 @@ export function LeanPanel({ planId, phases, positions, phaseId, onPhaseChange }:
             />
           </Box>
           <Typography role="status" sx={{ fontWeight: 600, minWidth: 220 }}>
-            {phase?.name ?? 'This phase'}: {leanText(moving === null ? stored : positionFromSlider(moving))}
+            {phase?.name ?? 'This phase'}: {leanText(moving === null ? current : positionFromSlider(moving))}
           </Typography>
         </Box>
       )}

@@ -2,7 +2,7 @@ import { useTheme } from '@mui/material/styles';
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import { quadrant, type Quadrant, type SchoolScore } from '../../domain/school-scoring';
-import { plural } from './school-format';
+import { plural } from '../../domain/words';
 
 const WIDTH = 560;
 const HEIGHT = 400;

@@ -15,12 +15,14 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { planRoute, routeHref } from '../../app/router';
 import { priority, quadrant, rankSchools, sliderFromPosition } from '../../domain/school-scoring';
+import { plural } from '../../domain/words';
 import { SectionHeading } from '../../components/SectionHeading';
 import type { SectionProps } from '../../components/section-props';
 import { IndicatorsPanel } from './IndicatorsPanel';
-import { LeanPanel, leanText, needReadinessPosition } from './LeanPanel';
+import { LeanPanel } from './LeanPanel';
+import { leanText, needReadinessPosition } from './need-readiness';
 import { NeedReadinessChart } from './NeedReadinessChart';
-import { plural, scoreText, waveName } from './school-format';
+import { scoreText, waveNameOf } from './school-format';
 import { useSchoolScores } from './use-school-scores';
 
 const SHORT_LIST = 20;
@@ -97,7 +99,7 @@ export function PrioritiesSection({ bundle }: SectionProps) {
                         <TableCell align="right">{scoreText(s?.readiness)}</TableCell>
                         <TableCell align="right" sx={{ fontWeight: 600 }}>{scoreText(s ? priority(s.need, s.readiness, slider) : null)}</TableCell>
                         <TableCell sx={{ whiteSpace: 'nowrap' }}>{(s && quadrant(s.need, s.readiness)) ?? '—'}</TableCell>
-                        <TableCell sx={{ whiteSpace: 'nowrap' }}>{waveName(waves, school?.waveId ?? null)}</TableCell>
+                        <TableCell sx={{ whiteSpace: 'nowrap' }}>{waveNameOf(waves, school?.waveId ?? null)}</TableCell>
                       </TableRow>
                     );
                   })}

@@ -23,7 +23,8 @@ import { parseCsv, ROSTER_FIELDS, type ParsedCsv } from '../../domain/roster-csv
 import { checkRoster, guessChoices, importRecords, type ColumnChoice, type ImportSchool, type NewIndicator, type RosterFixes } from '../../domain/roster-import';
 import type { IndicatorRow } from '../../domain/schemas';
 import { visuallyHidden } from '../../components/visually-hidden';
-import { percentText, plural } from './school-format';
+import { plural } from '../../domain/words';
+import { percentText } from './school-format';
 
 export interface RosterImportDialogProps {
   planId: string;

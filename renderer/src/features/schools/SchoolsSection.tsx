@@ -24,19 +24,20 @@ import DeleteOutlinedIcon from '@mui/icons-material/DeleteOutlined';
 import EditOutlinedIcon from '@mui/icons-material/EditOutlined';
 import SearchOutlinedIcon from '@mui/icons-material/SearchOutlined';
 import UploadFileOutlinedIcon from '@mui/icons-material/UploadFileOutlined';
-import { usePlanHistory } from '../../app/plan-history';
+import { useRunCommand } from '../../app/plan-history';
 import { planRoute, routeHref } from '../../app/router';
-import { planStore } from '../../app/store';
 import type { School } from '../../domain/schemas';
 import type { SchoolScore } from '../../domain/school-scoring';
 import type { ImportSchool, NewIndicator } from '../../domain/roster-import';
+import { plural } from '../../domain/words';
 import type { SchoolInput } from '../../storage/plan-store';
 import { visuallyHidden } from '../../components/visually-hidden';
 import { SectionHeading } from '../../components/SectionHeading';
 import type { SectionProps } from '../../components/section-props';
 import { RosterImportDialog } from './RosterImportDialog';
 import { SchoolDialog } from './SchoolDialog';
-import { countText, percentText, plural, schoolsSummary, scoreText, waveName } from './school-format';
+import { addSchool, assignSchools, deleteSchools, editSchool, importRoster } from './commands';
+import { countText, percentText, schoolsSummary, scoreText, waveNameOf } from './school-format';
 import { useSchoolScores } from './use-school-scores';
 
 type SortKey = 'order' | 'name' | 'students' | 'frlPercent' | 'need' | 'readiness' | 'wave';
@@ -75,7 +76,7 @@ function compare(a: number | string | null, b: number | string | null, direction
 /** The plan's schools: add, edit, import a roster, find, sort, put in waves and delete (with Undo). */
 export function SchoolsSection({ bundle }: SectionProps) {
   const { plan, schools, indicators, waves } = bundle;
-  const { edit } = usePlanHistory();
+  const run = useRunCommand();
   const scores = useSchoolScores(schools, indicators);
   const [query, setQuery] = useState('');
   const [sort, setSort] = useState<{ key: SortKey; direction: SortDirection }>({ key: 'order', direction: 'asc' });
@@ -98,31 +99,14 @@ export function SchoolsSection({ bundle }: SectionProps) {
   const takenNames = (except: School | null) => new Set(others(except).map((s) => s.name.trim().toLowerCase()));
   const takenCodes = (except: School | null) => new Set(others(except).map((s) => s.code.trim().toLowerCase()).filter((c) => c !== ''));
 
-  const saveSchool = async (school: School | null, input: SchoolInput) => {
-    if (school) return (await edit(`Edit school “${input.name}”`, planStore.updateSchool(school.id, input))) !== undefined;
-    return (await edit(`Add school “${input.name}”`, planStore.addSchools(plan.id, [input]))) !== undefined;
-  };
-
-  const importRoster = async (rows: ImportSchool[], newIndicators: NewIndicator[]) => {
-    const done = await edit(`Import ${plural(rows.length, 'school')}`, planStore.importSchools(plan.id, rows, newIndicators), {
-      announce: (r) => `Imported ${plural(rows.length, 'school')}: ${countText(r.added)} new, ${countText(r.updated)} updated.${newIndicators.length > 0 ? ` ${plural(newIndicators.length, 'new indicator')} to weigh under Need & readiness.` : ''}`,
-    });
-    return done !== undefined;
-  };
+  const saveSchool = (school: School | null, input: SchoolInput) => (school ? run(editSchool(school, input)) : run(addSchool(plan.id, input)));
+  const importSchools = (rows: ImportSchool[], newIndicators: NewIndicator[]) => run(importRoster(plan.id, rows, newIndicators));
 
   const deleteSelected = async () => {
-    const names = selectedHere.map((s) => s.name);
-    const label = names.length === 1 ? `Delete school “${names[0]}”` : `Delete ${plural(names.length, 'school')}`;
-    const done = await edit(label, planStore.deleteSchools(plan.id, selectedHere.map((s) => s.id)), {
-      announce: names.length === 1 ? `Deleted school “${names[0]}”.` : `Deleted ${plural(names.length, 'school')}.`,
-    });
-    if (done) setSelected(new Set());
+    if (await run(deleteSchools(plan.id, selectedHere))) setSelected(new Set());
   };
 
-  const assignSelected = async (waveId: string | null) => {
-    const label = `Put ${plural(selectedHere.length, 'school')} in ${waveId === null ? 'no wave' : waveName(waves, waveId)}`;
-    await edit(label, planStore.assignSchools(plan.id, selectedHere.map((s) => s.id), waveId));
-  };
+  const assignSelected = (waveId: string | null) => run(assignSchools(plan.id, selectedHere.map((s) => s.id), waveId, waves));
 
   const toggle = (id: string) => setSelected((old) => {
     const next = new Set(old);
@@ -221,7 +205,7 @@ export function SchoolsSection({ bundle }: SectionProps) {
                         <TableCell>{s.gradeBand || '—'}</TableCell>
                         <TableCell align="right">{countText(s.students)}</TableCell>
                         <TableCell align="right">{percentText(s.frlPercent)}</TableCell>
-                        <TableCell>{waveName(waves, s.waveId)}</TableCell>
+                        <TableCell>{waveNameOf(waves, s.waveId)}</TableCell>
                         <TableCell align="right">{scoreText(score?.need)}</TableCell>
                         <TableCell align="right">{scoreText(score?.readiness)}</TableCell>
                         <TableCell padding="none" align="right">
@@ -269,7 +253,7 @@ export function SchoolsSection({ bundle }: SectionProps) {
         />
       )}
       {dialog?.kind === 'import' && (
-        <RosterImportDialog planId={plan.id} indicators={indicators} onClose={() => setDialog(null)} onImport={importRoster} />
+        <RosterImportDialog planId={plan.id} indicators={indicators} onClose={() => setDialog(null)} onImport={importSchools} />
       )}
     </Box>
   );

@@ -20,20 +20,19 @@ import AddIcon from '@mui/icons-material/Add';
 import ArrowDownwardIcon from '@mui/icons-material/ArrowDownward';
 import ArrowUpwardIcon from '@mui/icons-material/ArrowUpward';
 import DeleteOutlinedIcon from '@mui/icons-material/DeleteOutlined';
-import { usePlanHistory, type EditOptions } from '../../app/plan-history';
+import { useRunCommand } from '../../app/plan-history';
 import { planRoute, routeHref } from '../../app/router';
-import { planStore } from '../../app/store';
 import { AutosaveTextField } from '../../components/AutosaveTextField';
-import { newId } from '../../domain/ids';
 import { fieldProblem } from '../../domain/messages';
 import { proposeWavesBySlider, sliderFromPosition, type SchoolScore } from '../../domain/school-scoring';
-import { waveIntake } from '../../domain/waves';
+import { waveIntake, waveName } from '../../domain/waves';
 import { waveSchema, type Wave } from '../../domain/schemas';
-import type { ChangeSet } from '../../storage/plan-store';
+import { plural } from '../../domain/words';
 import { SectionHeading } from '../../components/SectionHeading';
 import type { SectionProps } from '../../components/section-props';
-import { leanText, needReadinessPosition } from './LeanPanel';
-import { countText, plural, schoolsSummary, scoreText } from './school-format';
+import { addWave, applyProposedWaves, assignSchool, deleteWave, linkWaveToPhase, moveWave, renameWave } from './commands';
+import { leanText, needReadinessPosition } from './need-readiness';
+import { countText, schoolsSummary, scoreText } from './school-format';
 import { useSchoolScores } from './use-school-scores';
 
 const NO_PHASE = 'none';
@@ -48,14 +47,9 @@ interface Proposal {
 /** Waves of schools linked to phases: set them up, propose them from the ranking, and assign schools by hand. */
 export function WavesSection({ bundle }: SectionProps) {
   const { plan, phases, waves, schools, indicators } = bundle;
-  const { edit } = usePlanHistory();
+  const run = useRunCommand();
   const scores = useSchoolScores(schools, indicators);
   const intake = waveIntake(waves, schools);
-  const save = async (label: string, write: Promise<ChangeSet>, options: EditOptions = {}) => (await edit(label, write, options)) !== undefined;
-
-  const addWave = () => save('Add a wave', planStore.addWave({
-    id: newId(), planId: plan.id, name: `Wave ${waves.length + 1}`, phaseId: phases[waves.length]?.id ?? phases.at(-1)?.id ?? null, notes: '',
-  }).then((r) => r.change));
 
   return (
     <Box component="section" aria-labelledby="section-heading" sx={{ display: 'grid', gap: 3 }}>
@@ -76,7 +70,7 @@ export function WavesSection({ bundle }: SectionProps) {
                   label="Wave name"
                   value={wave.name}
                   validate={validateName}
-                  onCommit={(name) => save(`Rename wave “${wave.name}”`, planStore.updateWave(wave.id, { name: name.trim() }), { field: `wave.${wave.id}.name` })}
+                  onCommit={(name) => run(renameWave(wave, name))}
                   slotProps={{ htmlInput: { 'aria-label': `Wave ${index + 1} name` } }}
                   helperText={null}
                 />
@@ -85,24 +79,24 @@ export function WavesSection({ bundle }: SectionProps) {
                   size="small"
                   label="Joins in"
                   value={wave.phaseId ?? NO_PHASE}
-                  onChange={(e) => void save(`Link “${wave.name}” to a phase`, planStore.updateWave(wave.id, { phaseId: e.target.value === NO_PHASE ? null : e.target.value }))}
+                  onChange={(e) => void run(linkWaveToPhase(wave, e.target.value === NO_PHASE ? null : e.target.value))}
                 >
                   <MenuItem value={NO_PHASE}>Not scheduled</MenuItem>
                   {phases.map((p) => <MenuItem key={p.id} value={p.id}>{p.name}</MenuItem>)}
                 </TextField>
                 <Typography>{plural(counts.schools, 'school')} · {plural(counts.students, 'student')}</Typography>
                 <Box sx={{ display: 'flex' }}>
-                  <Tooltip title="Move up"><span><IconButton aria-label={`Move ${wave.name} up`} disabled={index === 0} onClick={() => void save(`Move wave “${wave.name}”`, planStore.moveWave(wave.id, -1))}><ArrowUpwardIcon /></IconButton></span></Tooltip>
-                  <Tooltip title="Move down"><span><IconButton aria-label={`Move ${wave.name} down`} disabled={index === waves.length - 1} onClick={() => void save(`Move wave “${wave.name}”`, planStore.moveWave(wave.id, 1))}><ArrowDownwardIcon /></IconButton></span></Tooltip>
+                  <Tooltip title="Move up"><span><IconButton aria-label={`Move ${wave.name} up`} disabled={index === 0} onClick={() => void run(moveWave(wave, -1))}><ArrowUpwardIcon /></IconButton></span></Tooltip>
+                  <Tooltip title="Move down"><span><IconButton aria-label={`Move ${wave.name} down`} disabled={index === waves.length - 1} onClick={() => void run(moveWave(wave, 1))}><ArrowDownwardIcon /></IconButton></span></Tooltip>
                   <Tooltip title={`Delete ${wave.name}`}>
-                    <IconButton aria-label={`Delete ${wave.name}`} onClick={() => void save(`Delete wave “${wave.name}”`, planStore.deleteWave(wave.id), { announce: `Deleted wave “${wave.name}”; its schools are in no wave now.` })}><DeleteOutlinedIcon /></IconButton>
+                    <IconButton aria-label={`Delete ${wave.name}`} onClick={() => void run(deleteWave(wave))}><DeleteOutlinedIcon /></IconButton>
                   </Tooltip>
                 </Box>
               </Box>
             );
           })}
         </Box>
-        <Button startIcon={<AddIcon />} onClick={() => void addWave()} sx={{ mt: 2 }}>Add a wave</Button>
+        <Button startIcon={<AddIcon />} onClick={() => void run(addWave(plan.id, waves.length, phases))} sx={{ mt: 2 }}>Add a wave</Button>
       </Paper>
 
       {schools.length === 0 ? (
@@ -110,7 +104,7 @@ export function WavesSection({ bundle }: SectionProps) {
       ) : (
         <>
           <ProposePanel bundle={bundle} scores={[...scores.values()]} />
-          <AssignTable waves={waves} schools={schools} scores={scores} onAssign={(schoolId, name, waveId, waveName) => save(`Put “${name}” in ${waveName}`, planStore.assignSchools(plan.id, [schoolId], waveId))} />
+          <AssignTable waves={waves} schools={schools} scores={scores} onAssign={(school, waveId) => run(assignSchool(plan.id, school, waveId, waves))} />
         </>
       )}
       {phases.length === 0 && <Alert severity="info">Link waves to phases once the plan has some: add them under <Link href={routeHref(planRoute(plan.id, 'roadmap'))}>Roadmap</Link>.</Alert>}
@@ -120,7 +114,7 @@ export function WavesSection({ bundle }: SectionProps) {
 
 function ProposePanel({ bundle, scores }: SectionProps & { scores: SchoolScore[] }) {
   const { plan, phases, positions, waves, schools } = bundle;
-  const { edit } = usePlanHistory();
+  const run = useRunCommand();
   const [sizeText, setSizeText] = useState('10');
   const [wavesText, setCountText] = useState(String(Math.max(1, waves.length || phases.length)));
   const [proposal, setProposal] = useState<Proposal | null>(null);
@@ -139,10 +133,7 @@ function ProposePanel({ bundle, scores }: SectionProps & { scores: SchoolScore[]
   };
   const apply = async () => {
     if (!proposal) return;
-    const done = await edit(`Apply ${plural(proposal.waves.length, 'proposed wave')}`, planStore.applyWaves(plan.id, proposal.waves), {
-      announce: `Applied ${plural(proposal.waves.length, 'wave')}: ${plural(proposal.waves.reduce((n, w) => n + w.schoolIds.length, 0), 'school')} placed.`,
-    });
-    if (done) setProposal(null);
+    if (await run(applyProposedWaves(plan.id, proposal.waves))) setProposal(null);
   };
 
   return (
@@ -175,7 +166,7 @@ function ProposePanel({ bundle, scores }: SectionProps & { scores: SchoolScore[]
                   const phase = phases.find((p) => p.id === w.phaseId);
                   return (
                     <TableRow key={i}>
-                      <TableCell component="th" scope="row">{waves[i]?.name ?? `Wave ${i + 1} (new)`}</TableCell>
+                      <TableCell component="th" scope="row">{waves[i]?.name ?? `${waveName(i)} (new)`}</TableCell>
                       <TableCell>{phase?.name ?? 'Not scheduled'}</TableCell>
                       <TableCell>{leanText(needReadinessPosition(positions, w.phaseId))}</TableCell>
                       <TableCell sx={{ maxWidth: 520 }}>{members.length === 0 ? 'None left' : members.map((s) => s.name).join(', ')}</TableCell>
@@ -203,7 +194,7 @@ function AssignTable({ waves, schools, scores, onAssign }: {
   waves: Wave[];
   schools: SectionProps['bundle']['schools'];
   scores: ReturnType<typeof useSchoolScores>;
-  onAssign: (schoolId: string, name: string, waveId: string | null, waveName: string) => Promise<boolean>;
+  onAssign: (school: { id: string; name: string }, waveId: string | null) => Promise<boolean>;
 }) {
   const [filter, setFilter] = useState<string>('all');
   const [page, setPage] = useState(0);
@@ -247,10 +238,7 @@ function AssignTable({ waves, schools, scores, onAssign }: {
                     fullWidth
                     value={s.waveId ?? NO_WAVE}
                     slotProps={{ htmlInput: { 'aria-label': `Wave of ${s.name}` } }}
-                    onChange={(e) => {
-                      const waveId = e.target.value === NO_WAVE ? null : e.target.value;
-                      void onAssign(s.id, s.name, waveId, waveId === null ? 'no wave' : waves.find((w) => w.id === waveId)?.name ?? 'a wave');
-                    }}
+                    onChange={(e) => void onAssign(s, e.target.value === NO_WAVE ? null : e.target.value)}
                   >
                     <MenuItem value={NO_WAVE}>No wave</MenuItem>
                     {waves.map((w) => <MenuItem key={w.id} value={w.id}>{w.name}</MenuItem>)}

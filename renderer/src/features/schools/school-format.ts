@@ -1,5 +1,6 @@
 import { formatNumber } from '../../domain/outcome-rules';
 import type { IndicatorRow, School, Wave } from '../../domain/schemas';
+import { plural } from '../../domain/words';
 
 /** A score as shown: a whole number out of 100, or a dash when unknown. */
 export const scoreText = (score: number | null | undefined) => (score === null || score === undefined ? '—' : String(Math.round(score)));
@@ -8,9 +9,8 @@ export const percentText = (value: number | null) => (value === null ? '—' : `
 
 export const countText = (value: number) => value.toLocaleString('en-US');
 
-export const plural = (count: number, one: string, many = `${one}s`) => `${countText(count)} ${count === 1 ? one : many}`;
-
-export function waveName(waves: readonly Wave[], waveId: string | null): string {
+/** The name of a school's wave, or "No wave". */
+export function waveNameOf(waves: readonly Wave[], waveId: string | null): string {
   return waveId === null ? 'No wave' : waves.find((w) => w.id === waveId)?.name ?? 'No wave';
 }
 
