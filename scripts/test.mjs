@@ -1,6 +1,6 @@
 // `npm test`: every check the project has, in order, each one run even if an earlier one
 // failed, ending in one line: `N passed, N failed, N skipped`.
-//   typecheck and lint (zero warnings), renderer + shell build, unit tests (vitest),
+//   typecheck, lint (zero warnings), dead code (knip), renderer + shell build, unit tests (vitest),
 //   browser E2E (Playwright on system Chromium), Electron E2E (skipped, with the reason,
 //   where the Electron binary is absent).
 import { spawn, spawnSync } from 'node:child_process';
@@ -65,6 +65,7 @@ try {
 
 check('typecheck (tsc -b)', run('Typecheck', 'npx', ['tsc', '-b']));
 check('lint (eslint, zero warnings)', run('Lint', 'npx', ['eslint', '--max-warnings', '0', '.']));
+check('dead code (knip: no unused files, exports or dependencies)', run('Dead code', 'npx', ['knip', '--no-progress']));
 const built = check('build (renderer and desktop shell)', run('Build', 'npm', ['run', '--silent', 'build']));
 
 // Unit tests.
