@@ -92,18 +92,19 @@ export function parseMoney(text: string): number | null | { error: string } {
   return Number.isSafeInteger(total) ? total : { error: 'That amount is too large.' };
 }
 
+const DOLLARS = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', minimumFractionDigits: 0, maximumFractionDigits: 0 });
+const DOLLARS_AND_CENTS = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
 /**
  * "$1,250.50". Whole-dollar amounts drop ".00" ("$120,000") unless `alwaysCents` is set,
  * which suits columns of figures. Negative amounts read "-$40.00".
  */
 export function formatMoney(amountCents: number, options: { alwaysCents?: boolean } = {}): string {
   const value = cents(amountCents);
-  const sign = value < 0 ? '-' : '';
   const abs = Math.abs(value);
-  const dollars = Math.floor(abs / 100).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  const rest = abs % 100;
-  const tail = rest === 0 && !options.alwaysCents ? '' : `.${String(rest).padStart(2, '0')}`;
-  return `${sign}$${dollars}${tail}`;
+  // Formatted from its exact decimal text, not a float: cents stay exact however large.
+  const exact = `${value < 0 ? '-' : ''}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}` as `${number}`;
+  return (abs % 100 === 0 && !options.alwaysCents ? DOLLARS : DOLLARS_AND_CENTS).format(exact);
 }
 
 // ——— Calendar ———
