@@ -22,8 +22,6 @@ export const PX_PER_MONTH: Record<Zoom, number> = { months: 56, quarters: 20, ye
 export const DEFAULT_ZOOM: Zoom = 'quarters';
 /** Width (px) of the column that names each row, beside the months. */
 export const LABEL_WIDTH = 212;
-/** Room (px) after the last month, so a marker on the range's last day is not cut off. */
-export const END_GAP = 12;
 /** What a drag snaps to: single days where a day is wide enough to aim at, whole months otherwise. */
 export const SNAP_UNIT: Record<Zoom, 'day' | 'month'> = { months: 'day', quarters: 'month', years: 'month' };
 
@@ -50,11 +48,12 @@ const EMPTY_YEARS = 4;
 /**
  * The span the timeline shows: from the first day of the school year of the plan's earliest
  * date, however far ahead of today that is, to the end of the school-year quarter that holds
- * the latest date or today, whichever is later. A plan made from a template, which starts at
- * the next school year, opens on its own school years rather than on an empty one for today.
- * With nothing dated, a few school years from today's.
+ * the latest date or today, whichever is later, plus `marginMonths`, so nothing sits on the
+ * edge. A plan made from a template, which starts at the next school year, opens on its own
+ * school years rather than on an empty one for today. With nothing dated, a few school years
+ * from today's.
  */
-export function timelineRange(dates: readonly string[], today: Date, startMonth: number): TimelineRange {
+export function timelineRange(dates: readonly string[], today: Date, startMonth: number, marginMonths = 1): TimelineRange {
   let earliest: Date | null = null;
   let latest = today;
   for (const text of dates) {
@@ -65,13 +64,14 @@ export function timelineRange(dates: readonly string[], today: Date, startMonth:
   }
   if (earliest === null) return { start: schoolYearStart(today, startMonth), months: EMPTY_YEARS * 12, startMonth };
   const start = schoolYearStart(earliest, startMonth);
-  const monthsThrough = (latest.getFullYear() - start.getFullYear()) * 12 + (latest.getMonth() - start.getMonth()) + 1;
+  const last = addMonths(latest, marginMonths);
+  const monthsThrough = (last.getFullYear() - start.getFullYear()) * 12 + (last.getMonth() - start.getMonth()) + 1;
   return { start, months: Math.ceil(monthsThrough / 3) * 3, startMonth };
 }
 
-/** The timeline's whole width (px) at a zoom: the row names, every month of the range and the gap after it. */
+/** The timeline's whole width (px) at a zoom: the row names and every month of the range. */
 export function timelineWidth(range: TimelineRange, zoom: Zoom): number {
-  return LABEL_WIDTH + range.months * PX_PER_MONTH[zoom] + END_GAP;
+  return LABEL_WIDTH + range.months * PX_PER_MONTH[zoom];
 }
 
 /** Where a date starts, in months from the start of the range (fractional within its month). */

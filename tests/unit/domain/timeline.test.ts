@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { addDays, differenceInCalendarDays, format, parseISO } from 'date-fns';
 import {
-  PX_PER_MONTH, ZOOMS, barExtent, dateSpanText, dateToX, dragPhase, headerCells, monthOffset, nearestBoundary, rangeEnd,
-  shiftMonths, shiftPhase, timelineRange, xToDate, type HeaderCell, type TimelineRange,
+  DEFAULT_ZOOM, PX_PER_MONTH, ZOOMS, barExtent, dateSpanText, dateToX, dragPhase, headerCells, monthOffset, nearestBoundary, rangeEnd,
+  shiftMonths, shiftPhase, timelineRange, timelineWidth, xToDate, type HeaderCell, type TimelineRange,
 } from '../../../renderer/src/domain/timeline';
+import { createPlanBundle } from '../../../renderer/src/domain/templates';
 
 const iso = (d: Date) => format(d, 'yyyy-MM-dd');
 const isoDate = fc.date({ min: new Date(2010, 0, 1), max: new Date(2045, 11, 31), noInvalidDate: true }).map(iso);
@@ -15,12 +16,20 @@ const today = new Date(2026, 10, 23);
 const AUG: TimelineRange = { start: new Date(2026, 7, 1), months: 60, startMonth: 8 };
 
 describe('timeline range', () => {
-  it('starts at the school year of the earliest item and covers the latest with a margin', () => {
+  it('starts at the school year of the plan\'s earliest date, not today\'s, and covers the latest with a margin', () => {
     const range = timelineRange(['2027-08-01', '2031-07-31', '2028-03-15'], today, 8);
-    expect(range.start).toEqual(new Date(2026, 7, 1)); // today (Nov 2026) is the earliest
+    // Today (Nov 2026) is in 2026–27, a school year before the plan's first.
+    expect(range.start).toEqual(new Date(2027, 7, 1));
     // Jul 31, 2031 + a month falls in Q1 of 2031–32 (Aug–Oct), so that quarter is shown too.
     expect(rangeEnd(range)).toEqual(new Date(2031, 9, 31));
-    expect(range.months).toBe(63);
+    expect(range.months).toBe(51);
+  });
+
+  it('opens on a plan whose phases start years after today', () => {
+    const range = timelineRange(['2030-01-01', '2030-12-31', '2031-12-31'], today, 1);
+    expect(range.start).toEqual(new Date(2030, 0, 1));
+    expect(monthOffset(today, range)).toBeLessThan(0);
+    expect(headerCells(range).years.map((y) => y.label)).toEqual(['2030', '2031', '2032']);
   });
 
   it('starts earlier than today when a phase does, and reaches today', () => {
@@ -36,7 +45,7 @@ describe('timeline range', () => {
     expect(range.months).toBe(48);
   });
 
-  it('always holds every date and today, in whole quarters from the start of a school year', () => {
+  it('always holds every date, and today unless the plan starts later, in whole quarters from the start of a school year', () => {
     fc.assert(fc.property(fc.array(isoDate, { maxLength: 20 }), startMonth, (dates, month) => {
       const range = timelineRange(dates, today, month);
       expect(range.start.getDate()).toBe(1);
@@ -47,14 +56,29 @@ describe('timeline range', () => {
       const latest = [...dates, iso(today)].sort().at(-1) ?? '';
       expect(monthOffset(latest, range)).toBeLessThanOrEqual(range.months - 1);
       if (dates.length > 0) expect(range.months - monthOffset(latest, range)).toBeLessThan(5);
-      for (const d of [...dates, iso(today)]) {
+      const earliest = [...dates].sort()[0] ?? iso(today);
+      for (const d of [...dates, ...(earliest <= iso(today) ? [iso(today)] : [])]) {
         expect(d >= iso(range.start)).toBe(true);
         expect(d <= last).toBe(true);
       }
-      // The earliest item is in the first school year.
-      const earliest = [...dates, iso(today)].sort()[0] ?? '';
+      // The plan's earliest date (today's, with nothing dated) is in the first school year.
+      expect(monthOffset(earliest, range)).toBeGreaterThanOrEqual(0);
       expect(monthOffset(earliest, range)).toBeLessThan(12);
     }));
+  });
+
+  it('fits a four-year plan from a template, made today, beside the row names in a window 1366 px wide at the zoom it opens at', () => {
+    const made = new Date(2026, 10, 30);
+    const plan = createPlanBundle({ name: 'Lakeshore roadmap', systemName: 'Lakeshore Public Schools', templateId: 'pilot-to-scale', today: made });
+    const dates = [...plan.phases.flatMap((p) => [p.start, p.end]), ...plan.milestones.map((m) => m.date)];
+    const range = timelineRange(dates, made, plan.plan.schoolYearStartMonth);
+    // Plans from templates start at the next school year: the timeline opens there.
+    expect(range.start).toEqual(new Date(2027, 7, 1));
+    expect(headerCells(range).years[0]?.label).toBe('2027–28');
+    // The window less a 17 px scrollbar, the page's 24 px gutters, the roadmap panel's 16 px
+    // padding and 1 px border, and the timeline's own border.
+    const room = 1366 - 17 - 2 * 24 - 2 * (16 + 1) - 2;
+    expect(timelineWidth(range, DEFAULT_ZOOM)).toBeLessThanOrEqual(room);
   });
 });
 
@@ -169,13 +193,13 @@ describe('dragging phases', () => {
   });
 
   it('moves by whole months at the coarser zooms', () => {
-    expect(dragPhase(pilot, 'move', 24 * 2.4, AUG, 'quarters')).toEqual({ start: '2026-10-01', end: '2027-09-30' });
+    expect(dragPhase(pilot, 'move', PX_PER_MONTH.quarters * 2.4, AUG, 'quarters')).toEqual({ start: '2026-10-01', end: '2027-09-30' });
     expect(dragPhase(pilot, 'move', -10 * 13, AUG, 'years')).toEqual({ start: '2025-07-01', end: '2026-06-30' });
   });
 
   it('snaps a dragged edge to a month start or a month end at the coarser zooms', () => {
     expect(dragPhase(pilot, 'end', 10 * 2.2, AUG, 'years')).toEqual({ start: '2026-08-01', end: '2027-09-30' });
-    expect(dragPhase(pilot, 'start', -24 * 0.6, AUG, 'quarters')).toEqual({ start: '2026-07-01', end: '2027-07-31' });
+    expect(dragPhase(pilot, 'start', -PX_PER_MONTH.quarters * 0.6, AUG, 'quarters')).toEqual({ start: '2026-07-01', end: '2027-07-31' });
   });
 
   it('refuses a drag that would make the phase end before it starts', () => {

@@ -19,26 +19,21 @@ import ArrowDownwardIcon from '@mui/icons-material/ArrowDownward';
 import ArrowUpwardIcon from '@mui/icons-material/ArrowUpward';
 import DeleteOutlinedIcon from '@mui/icons-material/DeleteOutlined';
 import TrendingUpIcon from '@mui/icons-material/TrendingUp';
-import { usePlanHistory } from '../../app/plan-history';
+import { useRunCommand } from '../../app/plan-history';
 import { planRoute, routeHref } from '../../app/router';
 import { appServices } from '../../app/services';
-import { planStore } from '../../app/store';
 import { AutosaveTextField } from '../../components/AutosaveTextField';
 import { visuallyHidden } from '../../components/visually-hidden';
-import { newId } from '../../domain/ids';
 import { fieldProblem } from '../../domain/messages';
-import {
-  formatMeasure, formatNumber, parseNumberInput, shortUnit, type Actual, progressText, targetFor, withActual, withoutActual, withTarget,
-} from '../../domain/outcome-rules';
+import { formatMeasure, formatNumber, parseNumberInput, shortUnit, progressText, targetFor } from '../../domain/outcome-rules';
 import { formatDisplayDate } from '../../domain/phase-rules';
 import { isoDateSchema, outcomeSchema, planSchema, type Outcome, type Phase } from '../../domain/schemas';
-import type { ChangeSet, OutcomeChanges } from '../../storage/plan-store';
 import { SectionHeading } from '../../components/SectionHeading';
 import type { SectionProps } from '../../components/section-props';
+import {
+  addOutcome, addOutcomeResult, deleteOutcome, deleteOutcomeResult, moveOutcome, renameOutcome, setOutcomeBaseline, setOutcomeTarget, setOutcomeUnit, setVision,
+} from './commands';
 
-const sameActual = (a: Actual, b: Actual) => a.date === b.date && a.value === b.value && a.note === b.note;
-
-const NEW_MEASURE_NAME = 'New outcome measure';
 const noteSchema = outcomeSchema.shape.actuals.element.shape.note;
 
 const validateVision = (text: string) => fieldProblem(planSchema.shape.vision, text, 'Vision');
@@ -55,28 +50,9 @@ const numberOf = (text: string): number | null => {
 };
 const shown = (value: number | null) => (value === null ? '' : formatNumber(value));
 
-const outcomeWrites = new Map<string, Promise<unknown>>();
-
-/**
- * Changes an outcome measure from its latest saved state, one write at a time per measure, so
- * quick edits to its targets and results (which are saved as whole lists) never overwrite
- * each other.
- */
-function updateOutcomeFrom(planId: string, outcomeId: string, change: (current: Outcome) => OutcomeChanges): Promise<ChangeSet> {
-  const previous = outcomeWrites.get(outcomeId) ?? Promise.resolve();
-  const next = previous.catch(() => undefined).then(async () => {
-    const current = (await planStore.loadBundle(planId))?.outcomes.find((o) => o.id === outcomeId);
-    if (!current) throw new Error('This outcome measure no longer exists.');
-    return planStore.updateOutcome(outcomeId, change(current));
-  });
-  outcomeWrites.set(outcomeId, next);
-  void next.catch(() => undefined).then(() => { if (outcomeWrites.get(outcomeId) === next) outcomeWrites.delete(outcomeId); });
-  return next;
-}
-
 export function OutcomesSection({ bundle }: SectionProps) {
   const { plan, phases, outcomes } = bundle;
-  const { edit } = usePlanHistory();
+  const run = useRunCommand();
   const [focusId, setFocusId] = useState<string | null>(null);
   const addButton = useRef<HTMLButtonElement>(null);
   // After a move, the button the planner pressed keeps the focus once the list has reordered.
@@ -93,21 +69,18 @@ export function OutcomesSection({ bundle }: SectionProps) {
   const today = format(appServices().now(), 'yyyy-MM-dd');
 
   const addMeasure = async () => {
-    const result = await edit('Add an outcome measure', planStore.addOutcome({
-      id: newId(), planId: plan.id, name: NEW_MEASURE_NAME, unit: '', baseline: null, targets: [], actuals: [],
-    }));
-    if (result) setFocusId(result.id);
+    const command = addOutcome(plan.id);
+    if (await run(command)) setFocusId(command.id);
   };
 
   const move = async (outcome: Outcome, index: number, direction: -1 | 1) => {
     pendingMove.current = { id: outcome.id, direction, index: index + direction };
-    const done = await edit(`Move “${outcome.name}” ${direction === -1 ? 'up' : 'down'}`, planStore.moveOutcome(outcome.id, direction));
-    if (!done) pendingMove.current = null;
+    if (!(await run(moveOutcome(outcome, direction)))) pendingMove.current = null;
   };
 
   const remove = async (outcome: Outcome) => {
     addButton.current?.focus();
-    await edit(`Delete “${outcome.name}”`, planStore.deleteOutcome(outcome.id), { announce: `Deleted outcome measure “${outcome.name}”.` });
+    await run(deleteOutcome(outcome));
   };
 
   return (
@@ -125,7 +98,7 @@ export function OutcomesSection({ bundle }: SectionProps) {
           minRows={4}
           fullWidth
           validate={validateVision}
-          onCommit={async (vision) => (await edit('Edit the vision', planStore.updatePlan(plan.id, { vision }), { field: 'plan.vision' })) !== undefined}
+          onCommit={(vision) => run(setVision(plan.id, vision))}
           slotProps={{ formHelperText: { sx: { typography: 'body2', mx: 0, mt: 1, color: 'text.secondary', maxWidth: '90ch' } } }}
           helperText="What should blended and personalized learning look, sound and feel like in this system? This is the central “why”: the reason the system supports it, and what success means for students. With that clear, schools can find their own path to it."
         />
@@ -179,10 +152,9 @@ interface OutcomeCardProps {
 }
 
 function OutcomeCard({ outcome, index, count, phases, planId, today, autoFocusName, onMove, onDelete }: OutcomeCardProps) {
-  const { edit } = usePlanHistory();
+  const run = useRunCommand();
   const name = outcome.name;
   const headingId = `measure-${outcome.id}-heading`;
-  const save = async (label: string, field: string, write: Promise<ChangeSet>) => (await edit(label, write, { field })) !== undefined;
   const phaseIds = phases.map((p) => p.id);
   // A measure just added: its name takes the focus, selected, so the planner can type over it.
   const nameRef = useRef<HTMLInputElement>(null);
@@ -221,7 +193,7 @@ function OutcomeCard({ outcome, index, count, phases, planId, today, autoFocusNa
               value={name}
               inputRef={nameRef}
               validate={validateName}
-              onCommit={(text) => save(`Rename the outcome measure “${name}”`, `outcome.${outcome.id}.name`, planStore.updateOutcome(outcome.id, { name: text.trim() }))}
+              onCommit={(text) => run(renameOutcome(outcome, text))}
               slotProps={{ htmlInput: { 'aria-label': `Measure ${index + 1} name` } }}
             />
             <AutosaveTextField
@@ -229,14 +201,14 @@ function OutcomeCard({ outcome, index, count, phases, planId, today, autoFocusNa
               value={outcome.unit}
               placeholder="% of students"
               validate={validateUnit}
-              onCommit={(unit) => save(`Edit the unit of “${name}”`, `outcome.${outcome.id}.unit`, planStore.updateOutcome(outcome.id, { unit: unit.trim() }))}
+              onCommit={(unit) => run(setOutcomeUnit(outcome, unit))}
               slotProps={{ htmlInput: { 'aria-label': `${name} unit` }, inputLabel: { shrink: true } }}
             />
             <AutosaveTextField
               label="Baseline"
               value={shown(outcome.baseline)}
               validate={numberProblem('Baseline')}
-              onCommit={(text) => save(`Edit the baseline of “${name}”`, `outcome.${outcome.id}.baseline`, planStore.updateOutcome(outcome.id, { baseline: numberOf(text) }))}
+              onCommit={(text) => run(setOutcomeBaseline(outcome, numberOf(text)))}
               slotProps={{ htmlInput: { 'aria-label': `${name} baseline`, inputMode: 'decimal' } }}
             />
           </Box>
@@ -255,11 +227,7 @@ function OutcomeCard({ outcome, index, count, phases, planId, today, autoFocusNa
                     value={shown(targetFor(outcome.targets, phase.id))}
                     validate={numberProblem('Target')}
                     helperText={`By ${formatDisplayDate(phase.end)}`}
-                    onCommit={(text) => save(
-                      `Set the ${phase.name} target for “${name}”`,
-                      `outcome.${outcome.id}.target.${phase.id}`,
-                      updateOutcomeFrom(planId, outcome.id, (current) => ({ targets: withTarget(current.targets, phase.id, numberOf(text), phaseIds) })),
-                    )}
+                    onCommit={(text) => run(setOutcomeTarget(outcome, phase, numberOf(text), phaseIds))}
                     slotProps={{ htmlInput: { 'aria-label': `${name} target for ${phase.name}`, inputMode: 'decimal' } }}
                   />
                 );
@@ -300,11 +268,7 @@ function OutcomeCard({ outcome, index, count, phases, planId, today, autoFocusNa
                           <IconButton
                             size="small"
                             aria-label={`Delete the result of ${when} for “${name}”`}
-                            onClick={() => void edit(
-                              `Delete the result of ${when} for “${name}”`,
-                              updateOutcomeFrom(planId, outcome.id, (current) => ({ actuals: withoutActual(current.actuals, current.actuals.findIndex((a) => sameActual(a, actual))) })),
-                              { announce: `Deleted the result of ${when} for “${name}”.` },
-                            )}
+                            onClick={() => void run(deleteOutcomeResult(outcome, actual))}
                           >
                             <DeleteOutlinedIcon fontSize="small" />
                           </IconButton>
@@ -324,7 +288,7 @@ function OutcomeCard({ outcome, index, count, phases, planId, today, autoFocusNa
 }
 
 function AddResultForm({ outcome, today }: { outcome: Outcome; today: string }) {
-  const { edit } = usePlanHistory();
+  const run = useRunCommand();
   const [date, setDate] = useState(today);
   const [value, setValue] = useState('');
   const [note, setNote] = useState('');
@@ -346,11 +310,7 @@ function AddResultForm({ outcome, today }: { outcome: Outcome; today: string }) 
       return;
     }
     const actual = { date, value: read.value, note: note.trim() };
-    const done = await edit(
-      `Add a result to “${name}”`,
-      updateOutcomeFrom(outcome.planId, outcome.id, (current) => ({ actuals: withActual(current.actuals, actual) })),
-    );
-    if (done) {
+    if (await run(addOutcomeResult(outcome, actual))) {
       setValue('');
       setNote('');
       valueRef.current?.focus();

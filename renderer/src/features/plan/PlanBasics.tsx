@@ -4,12 +4,10 @@ import Paper from '@mui/material/Paper';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { AutosaveTextField } from '../../components/AutosaveTextField';
-import { usePlanHistory } from '../../app/plan-history';
-import { appServices } from '../../app/services';
-import { LOCALES, LOCALE_LABELS, planSchema, systemProfileSchema, type Plan, type SystemProfile } from '../../domain/schemas';
-import { updatePlan, updateProfile } from './plan-commands';
-import type { ChangeSet } from '../../storage/plan-store';
+import { useRunCommand } from '../../app/plan-history';
+import { LOCALES, LOCALE_LABELS, planSchema, systemProfileSchema, type Plan } from '../../domain/schemas';
 import { fieldProblem } from '../../domain/messages';
+import { renamePlan, setFiscalYearStart, setLocale, setProfileNumber, setSchoolYearStart, setSystemName, type ProfileNumber } from './commands';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -20,20 +18,14 @@ function parseNumber(text: string): number | null | typeof Number.NaN {
   return /^-?\d+(\.\d+)?$/.test(cleaned) ? Number(cleaned) : Number.NaN;
 }
 
-type NumericKey = 'schoolCount' | 'studentCount' | 'frlPercent';
-
-const NUMERIC_FIELDS: { key: NumericKey; label: string; help: string }[] = [
+const NUMERIC_FIELDS: { key: ProfileNumber; label: string; help: string }[] = [
   { key: 'schoolCount', label: 'Number of schools', help: 'Schools in the system.' },
   { key: 'studentCount', label: 'Students', help: 'Students across all schools.' },
   { key: 'frlPercent', label: 'FRL students (%)', help: 'Share qualifying for free or reduced-price lunch.' },
 ];
 
 export function PlanBasics({ plan }: { plan: Plan }) {
-  const { edit } = usePlanHistory();
-  const ctx = appServices();
-  const saved = async (label: string, field: string, write: Promise<ChangeSet>) => (await edit(label, write, { field })) !== undefined;
-  const save = (changes: Parameters<typeof updatePlan>[2], label: string) => saved(label, `plan.${Object.keys(changes).join()}`, updatePlan(ctx, plan.id, changes));
-  const saveProfile = (changes: Partial<SystemProfile>, label: string) => saved(label, `profile.${Object.keys(changes).join()}`, updateProfile(ctx, plan.id, changes));
+  const run = useRunCommand();
 
   return (
     <Paper variant="outlined" component="section" aria-labelledby="basics-heading" sx={{ p: 3 }}>
@@ -43,20 +35,20 @@ export function PlanBasics({ plan }: { plan: Plan }) {
           label="Plan name"
           value={plan.name}
           validate={(text) => fieldProblem(planSchema.shape.name, text, 'Plan name')}
-          onCommit={(name) => save({ name: name.trim() }, 'Rename the plan')}
+          onCommit={(name) => run(renamePlan(plan.id, name))}
         />
         <AutosaveTextField
           label="School system"
           value={plan.systemName}
           validate={(text) => fieldProblem(planSchema.shape.systemName, text, 'School system')}
-          onCommit={(systemName) => save({ systemName: systemName.trim() }, 'Edit the school system')}
+          onCommit={(systemName) => run(setSystemName(plan.id, systemName))}
           helperText="District or charter network."
         />
         <TextField
           select
           label="School year starts in"
           value={plan.schoolYearStartMonth}
-          onChange={(e) => void save({ schoolYearStartMonth: Number(e.target.value) }, 'Change the school year start')}
+          onChange={(e) => void run(setSchoolYearStart(plan.id, Number(e.target.value)))}
         >
           {MONTHS.map((month, i) => <MenuItem key={month} value={i + 1}>{month}</MenuItem>)}
         </TextField>
@@ -64,7 +56,7 @@ export function PlanBasics({ plan }: { plan: Plan }) {
           select
           label="Fiscal year starts in"
           value={plan.fiscalYearStartMonth}
-          onChange={(e) => void save({ fiscalYearStartMonth: Number(e.target.value) }, 'Change the fiscal year start')}
+          onChange={(e) => void run(setFiscalYearStart(plan.id, Number(e.target.value)))}
           helperText="Budgets are totalled by fiscal year."
         >
           {MONTHS.map((month, i) => <MenuItem key={month} value={i + 1}>{month}</MenuItem>)}
@@ -87,14 +79,14 @@ export function PlanBasics({ plan }: { plan: Plan }) {
               if (Number.isNaN(parsed)) return `${label} must be a number.`;
               return fieldProblem(systemProfileSchema.shape[key], parsed, label);
             }}
-            onCommit={(text) => saveProfile({ [key]: parseNumber(text) }, `Edit ${label.toLowerCase()}`)}
+            onCommit={(text) => run(setProfileNumber(plan.id, key, label, parseNumber(text)))}
           />
         ))}
         <TextField
           select
           label="Locale"
           value={plan.profile.locale ?? ''}
-          onChange={(e) => void saveProfile({ locale: e.target.value === '' ? null : systemProfileSchema.shape.locale.parse(e.target.value) }, 'Change the locale')}
+          onChange={(e) => void run(setLocale(plan.id, e.target.value === '' ? null : systemProfileSchema.shape.locale.parse(e.target.value)))}
           helperText="Urban, suburban, town or rural."
         >
           <MenuItem value=""><em>Not set</em></MenuItem>

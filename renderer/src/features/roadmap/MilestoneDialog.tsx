@@ -11,7 +11,7 @@ import WarningAmberOutlinedIcon from '@mui/icons-material/WarningAmberOutlined';
 import { fieldProblem } from '../../domain/messages';
 import { milestoneProblem, phaseAt } from '../../domain/roadmap-rules';
 import { isoDateSchema, milestoneSchema, type Milestone, type Phase } from '../../domain/schemas';
-import type { MilestoneDraft } from './roadmap-commands';
+import type { MilestoneDraft } from './commands';
 
 export interface MilestoneDialogProps {
   /** The milestone to edit, or null to add one. */

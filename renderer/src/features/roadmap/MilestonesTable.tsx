@@ -22,7 +22,7 @@ import WarningAmberOutlinedIcon from '@mui/icons-material/WarningAmberOutlined';
 import { formatDisplayDate } from '../../domain/phase-rules';
 import { milestoneProblem } from '../../domain/roadmap-rules';
 import type { Milestone, Phase } from '../../domain/schemas';
-import { usePending } from './use-pending';
+import { usePendingValues } from '../../components/use-pending-values';
 
 export interface MilestonesTableProps {
   milestones: Milestone[];
@@ -95,8 +95,10 @@ export function MilestonesTable({ milestones, phases, onAdd, onEdit, onToggleDon
   const [page, setPage] = useState(0);
   const [pageSize, setPageSize] = useState(FIRST_PAGE_SIZE);
   // A ticked box shows ticked at once, before the write comes back from storage.
-  const { pendingOf, begin } = usePending<boolean>(milestones);
-  const onToggle = useCallback((m: Milestone, done: boolean) => void begin(m.id, done, onToggleDone(m, done)), [begin, onToggleDone]);
+  const storedDone = useMemo(() => new Map(milestones.map((m) => [m.id, m.done])), [milestones]);
+  const isStored = useCallback((id: string, done: boolean) => storedDone.get(id) === done, [storedDone]);
+  const { pending, hold } = usePendingValues(isStored);
+  const onToggle = useCallback((m: Milestone, done: boolean) => void hold(m.id, done, onToggleDone(m, done)), [hold, onToggleDone]);
 
   const phaseNames = useMemo(() => new Map(phases.map((p) => [p.id, p.name])), [phases]);
   const rows = useMemo(() => [...milestones]
@@ -168,7 +170,7 @@ export function MilestonesTable({ milestones, phases, onAdd, onEdit, onToggleDon
                     milestone={m}
                     problem={problem}
                     phaseName={m.phaseId === null ? null : (phaseNames.get(m.phaseId) ?? 'Deleted phase')}
-                    checked={pendingOf(m.id) ?? m.done}
+                    checked={pending.get(m.id) ?? m.done}
                     onToggle={onToggle}
                     onEdit={onEdit}
                     onDelete={onDelete}

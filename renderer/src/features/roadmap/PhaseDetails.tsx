@@ -19,16 +19,15 @@ import {
   PHASE_KINDS, PHASE_KIND_LABELS, PHASE_STATUSES, PHASE_STATUS_LABELS, isoDateSchema, phaseSchema, type Phase, type PhaseKind, type PhaseStatus,
 } from '../../domain/schemas';
 import { fieldProblem } from '../../domain/messages';
-import type { PhaseChanges } from '../../storage/plan-store';
+import type { RunCommand } from '../../app/plan-history';
+import { renamePhase, setPhaseDate, setPhaseKind, setPhaseStatus, setPhaseText } from './commands';
 import { KIND_COLORS } from './phase-style';
-
-/** Saves a change to a phase; resolves false when it could not be saved. */
-export type PhaseChangeHandler = (phase: Phase, changes: PhaseChanges, label: string, field?: string) => Promise<boolean>;
 
 export interface PhaseDetailsProps {
   phases: Phase[];
   onAdd: () => void;
-  onChange: PhaseChangeHandler;
+  /** Runs a phase's edits; resolves false when one could not be saved. */
+  run: RunCommand;
   onMove: (phase: Phase, direction: -1 | 1) => void;
   onDelete: (phase: Phase) => void;
   /** The "Phases" heading, which takes the focus after a phase is deleted. */
@@ -63,7 +62,7 @@ interface PhaseCardProps {
   phase: Phase;
   index: number;
   count: number;
-  onChange: PhaseChangeHandler;
+  run: RunCommand;
   onMove: (phase: Phase, direction: -1 | 1) => void;
   onDelete: (phase: Phase) => void;
 }
@@ -73,14 +72,12 @@ const PHASE_FIELDS = ['id', 'name', 'kind', 'status', 'start', 'end', 'goal', 'e
 /** A card re-renders only when its own phase, place or handlers change, not on every edit elsewhere in the plan. */
 function sameCard(a: PhaseCardProps, b: PhaseCardProps): boolean {
   return a.index === b.index && a.count === b.count
-    && a.onChange === b.onChange && a.onMove === b.onMove && a.onDelete === b.onDelete
+    && a.run === b.run && a.onMove === b.onMove && a.onDelete === b.onDelete
     && PHASE_FIELDS.every((key) => a.phase[key] === b.phase[key]);
 }
 
-const PhaseCard = memo(function PhaseCard({ phase, index, count, onChange, onMove, onDelete }: PhaseCardProps) {
+const PhaseCard = memo(function PhaseCard({ phase, index, count, run, onMove, onDelete }: PhaseCardProps) {
   const label = `Phase ${index + 1}`;
-  const quoted = `“${phase.name}”`;
-  const field = (key: string) => `phase.${phase.id}.${key}`;
   const validateStart = (text: string) => {
     if (!isoDateSchema.safeParse(text).success) return 'Start date must be a date.';
     return phaseDateProblem(text, phase.end) ? `Must be before the end date (${formatDisplayDate(phase.end)}).` : null;
@@ -89,8 +86,6 @@ const PhaseCard = memo(function PhaseCard({ phase, index, count, onChange, onMov
     if (!isoDateSchema.safeParse(text).success) return 'End date must be a date.';
     return phaseDateProblem(phase.start, text)?.message ?? null;
   };
-  const save = (changes: PhaseChanges, what: string, key?: string) => onChange(phase, changes, what, key ? field(key) : undefined);
-
   return (
     <Paper
       variant="outlined"
@@ -125,7 +120,7 @@ const PhaseCard = memo(function PhaseCard({ phase, index, count, onChange, onMov
           label={`${label} name`}
           value={phase.name}
           validate={validateName}
-          onCommit={(name) => save({ name: name.trim() }, `Rename ${quoted}`, 'name')}
+          onCommit={(name) => run(renamePhase(phase, name))}
           sx={{ gridColumn: { sm: '1 / -1', lg: 'auto' } }}
         />
         <TextField
@@ -133,8 +128,7 @@ const PhaseCard = memo(function PhaseCard({ phase, index, count, onChange, onMov
           label={`${label} kind`}
           value={phase.kind}
           onChange={(e) => {
-            const kind = e.target.value as PhaseKind;
-            void save({ kind }, `Make ${quoted} a ${PHASE_KIND_LABELS[kind]} phase`);
+            void run(setPhaseKind(phase, e.target.value as PhaseKind));
           }}
         >
           {PHASE_KINDS.map((kind) => <MenuItem key={kind} value={kind}>{PHASE_KIND_LABELS[kind]}</MenuItem>)}
@@ -144,20 +138,19 @@ const PhaseCard = memo(function PhaseCard({ phase, index, count, onChange, onMov
           label={`${label} status`}
           value={phase.status}
           onChange={(e) => {
-            const status = e.target.value as PhaseStatus;
-            void save({ status }, `Mark ${quoted} as ${PHASE_STATUS_LABELS[status]}`);
+            void run(setPhaseStatus(phase, e.target.value as PhaseStatus));
           }}
         >
           {PHASE_STATUSES.map((status) => <MenuItem key={status} value={status}>{PHASE_STATUS_LABELS[status]}</MenuItem>)}
         </TextField>
-        <AutosaveTextField label={`${label} start`} type="date" value={phase.start} validate={validateStart} onCommit={(start) => save({ start }, `Change the start of ${quoted}`, 'start')} slotProps={{ inputLabel: { shrink: true } }} />
-        <AutosaveTextField label={`${label} end`} type="date" value={phase.end} validate={validateEnd} onCommit={(end) => save({ end }, `Change the end of ${quoted}`, 'end')} slotProps={{ inputLabel: { shrink: true } }} />
+        <AutosaveTextField label={`${label} start`} type="date" value={phase.start} validate={validateStart} onCommit={(start) => run(setPhaseDate(phase, 'start', start))} slotProps={{ inputLabel: { shrink: true } }} />
+        <AutosaveTextField label={`${label} end`} type="date" value={phase.end} validate={validateEnd} onCommit={(end) => run(setPhaseDate(phase, 'end', end))} slotProps={{ inputLabel: { shrink: true } }} />
         <AutosaveTextField
           label={`${label} goal`}
           helperText="What this phase sets out to do."
           value={phase.goal}
           validate={validateGoal}
-          onCommit={(goal) => save({ goal }, `Edit the goal of ${quoted}`, 'goal')}
+          onCommit={(goal) => run(setPhaseText(phase, 'goal', goal))}
           slotProps={LONG_TEXT_SLOTS}
           sx={{ ...GROWING_TEXT, gridColumn: '1 / -1' }}
         />
@@ -167,7 +160,7 @@ const PhaseCard = memo(function PhaseCard({ phase, index, count, onChange, onMov
             helperText="What must be true before this phase begins."
             value={phase.entryCriteria}
             validate={validateEntry}
-            onCommit={(entryCriteria) => save({ entryCriteria }, `Edit the entry criteria of ${quoted}`, 'entryCriteria')}
+            onCommit={(entryCriteria) => run(setPhaseText(phase, 'entryCriteria', entryCriteria))}
             slotProps={LONG_TEXT_SLOTS}
             sx={GROWING_TEXT}
           />
@@ -176,7 +169,7 @@ const PhaseCard = memo(function PhaseCard({ phase, index, count, onChange, onMov
             helperText="The evidence that must be true to move on."
             value={phase.gate}
             validate={validateGate}
-            onCommit={(gate) => save({ gate }, `Edit the go / no-go gate of ${quoted}`, 'gate')}
+            onCommit={(gate) => run(setPhaseText(phase, 'gate', gate))}
             slotProps={LONG_TEXT_SLOTS}
             sx={GROWING_TEXT}
           />
@@ -187,7 +180,7 @@ const PhaseCard = memo(function PhaseCard({ phase, index, count, onChange, onMov
 }, sameCard);
 
 /** Every phase's details, in order, with add, reorder and delete. */
-export function PhaseDetails({ phases, onAdd, onChange, onMove, onDelete, headingRef }: PhaseDetailsProps) {
+export function PhaseDetails({ phases, onAdd, run, onMove, onDelete, headingRef }: PhaseDetailsProps) {
   return (
     <Stack component="section" aria-labelledby="phases-heading" spacing={2}>
       <Box>
@@ -200,7 +193,7 @@ export function PhaseDetails({ phases, onAdd, onChange, onMove, onDelete, headin
           phase={phase}
           index={index}
           count={phases.length}
-          onChange={onChange}
+          run={run}
           onMove={onMove}
           onDelete={onDelete}
         />

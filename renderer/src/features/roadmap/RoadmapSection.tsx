@@ -1,4 +1,4 @@
-import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Paper from '@mui/material/Paper';
@@ -6,80 +6,55 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import AddIcon from '@mui/icons-material/Add';
 import { format } from 'date-fns';
-import { usePlanHistory } from '../../app/plan-history';
+import { useRunCommand } from '../../app/plan-history';
 import { untilOnScreen } from '../../components/until-on-screen';
 import { useNotify } from '../../app/notifications';
 import { appServices } from '../../app/services';
 import type { Milestone, Phase } from '../../domain/schemas';
-import type { PhaseDates } from '../../domain/timeline';
-import type { ChangeSet } from '../../storage/plan-store';
 import { SectionHeading } from '../../components/SectionHeading';
 import type { SectionProps } from '../../components/section-props';
-import { addPhase, deletePhase, movePhase, updatePhase } from '../plan/plan-commands';
-import { addMilestone, deleteMilestone, updateMilestone, type MilestoneDraft } from './roadmap-commands';
-import { PhaseDetails, phaseNameFieldId, type PhaseChangeHandler } from './PhaseDetails';
+import {
+  addMilestone, addPhase, deleteMilestone, deletePhase, editMilestone, markMilestoneDone, movePhase, type MilestoneDraft,
+} from './commands';
+import { PhaseDetails, phaseNameFieldId } from './PhaseDetails';
 import { Timeline } from './Timeline';
 import { intakeByPhase } from './wave-intake';
 import { TimingNotes } from './TimingNotes';
 import { MilestonesTable } from './MilestonesTable';
 import { MilestoneDialog } from './MilestoneDialog';
 
-const plural = (n: number, word: string) => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
-
 /** The roadmap: phases on a timeline over school years, each phase's details, and the milestones. */
 export function RoadmapSection({ bundle }: SectionProps) {
   const { plan } = bundle;
-  const { edit } = usePlanHistory();
+  const run = useRunCommand();
   const notify = useNotify();
-  const [ctx] = useState(appServices);
-  const [today] = useState(() => ctx.now());
+  const [today] = useState(() => appServices().now());
   const phases = useMemo(() => [...bundle.phases].sort((a, b) => a.order - b.order), [bundle.phases]);
   const { waves, schools } = bundle;
   const intake = useMemo(() => intakeByPhase(phases, waves, schools), [phases, waves, schools]);
   const [dialog, setDialog] = useState<{ milestone: Milestone | null } | null>(null);
   const phasesHeading = useRef<HTMLHeadingElement>(null);
   const milestonesHeading = useRef<HTMLHeadingElement>(null);
-  // The latest milestones, for handlers that stay the same from one render to the next.
-  const milestonesNow = useRef(bundle.milestones);
-  useEffect(() => {
-    milestonesNow.current = bundle.milestones;
-  }, [bundle.milestones]);
-
-  const saved = useCallback(async (label: string, write: Promise<ChangeSet>, field?: string) => (
-    (await edit(label, write, field ? { field } : {})) !== undefined
-  ), [edit]);
 
   const onAddPhase = useCallback(async () => {
-    const result = await edit('Add a phase', addPhase(ctx, plan.id));
-    if (!result) return;
+    const command = addPhase(plan.id);
+    if (!(await run(command))) return;
     // Its name field takes the focus, selected, once it is on screen (the phase cards render
     // from a deferred copy of the phases, a few frames after the data), so the planner can type
     // its name. Once only: an undo that brings the phase back leaves the focus be.
     untilOnScreen(() => {
-      const field = document.getElementById(phaseNameFieldId(result.id));
+      const field = document.getElementById(phaseNameFieldId(command.id));
       if (!(field instanceof HTMLInputElement)) return false;
       field.focus();
       field.select();
       return true;
     }, 60);
-  }, [edit, ctx, plan.id]);
+  }, [run, plan.id]);
 
-  const onChangePhase = useCallback<PhaseChangeHandler>(
-    (phase, changes, label, field) => saved(label, updatePhase(ctx, phase.id, changes), field),
-    [saved, ctx],
-  );
-  const onChangeDates = useCallback((phase: Phase, dates: PhaseDates, label: string) => saved(label, updatePhase(ctx, phase.id, dates)), [saved, ctx]);
-  const onMovePhase = useCallback(
-    (phase: Phase, direction: -1 | 1) => saved(`Move “${phase.name}” ${direction < 0 ? 'up' : 'down'} the list`, movePhase(ctx, phase.id, direction)),
-    [saved, ctx],
-  );
+  const onMovePhase = useCallback((phase: Phase, direction: -1 | 1) => run(movePhase(phase, direction)), [run]);
   const onDeletePhase = useCallback(async (phase: Phase) => {
-    const count = milestonesNow.current.filter((m) => m.phaseId === phase.id).length;
-    const done = await edit(`Delete phase “${phase.name}”`, deletePhase(ctx, phase.id), {
-      announce: `Deleted phase “${phase.name}”${count > 0 ? ` and its ${plural(count, 'milestone')}` : ''}.`,
-    });
-    if (done) phasesHeading.current?.focus();
-  }, [edit, ctx]);
+    if (await run(deletePhase(phase))) phasesHeading.current?.focus();
+  }, [run]);
 
   /** Moves a card; when its button is now disabled (it reached the top or bottom), the focus goes to the other arrow, not to the page. */
   const onMoveCard = useCallback((phase: Phase, direction: -1 | 1) => {
@@ -103,20 +78,14 @@ export function RoadmapSection({ bundle }: SectionProps) {
   const onRefuse = useCallback((message: string) => notify({ message, severity: 'warning' }), [notify]);
   const onOpenMilestone = useCallback((milestone: Milestone) => setDialog({ milestone }), []);
 
-  const onSaveMilestone = async (draft: MilestoneDraft) => {
+  const onSaveMilestone = (draft: MilestoneDraft) => {
     const current = dialog?.milestone;
-    return current
-      ? saved(`Edit milestone “${draft.name}”`, updateMilestone(ctx, current.id, draft))
-      : (await edit(`Add milestone “${draft.name}”`, addMilestone(ctx, plan.id, draft))) !== undefined;
+    return current ? run(editMilestone(current, draft)) : run(addMilestone(plan.id, draft));
   };
-  const onToggleDone = useCallback(
-    (m: Milestone, done: boolean) => saved(done ? `Mark “${m.name}” done` : `Mark “${m.name}” not done`, updateMilestone(ctx, m.id, { done })),
-    [saved, ctx],
-  );
+  const onToggleDone = useCallback((m: Milestone, done: boolean) => run(markMilestoneDone(m, done)), [run]);
   const onDeleteMilestone = useCallback(async (m: Milestone) => {
-    const done = await edit(`Delete milestone “${m.name}”`, deleteMilestone(ctx, m.id), { announce: `Deleted milestone “${m.name}”.` });
-    if (done) milestonesHeading.current?.focus();
-  }, [edit, ctx]);
+    if (await run(deleteMilestone(m))) milestonesHeading.current?.focus();
+  }, [run]);
   const onDeleteRow = useCallback((m: Milestone) => void onDeleteMilestone(m), [onDeleteMilestone]);
   const onAddMilestone = useCallback(() => setDialog({ milestone: null }), []);
 
@@ -143,9 +112,8 @@ export function RoadmapSection({ bundle }: SectionProps) {
             milestones={bundle.milestones}
             schoolYearStartMonth={plan.schoolYearStartMonth}
             today={today}
-            onChangeDates={onChangeDates}
+            run={run}
             onRefuse={onRefuse}
-            onReorder={onMovePhase}
             intake={intake}
             onOpenDetails={onOpenDetails}
             onOpenMilestone={onOpenMilestone}
@@ -167,7 +135,7 @@ export function RoadmapSection({ bundle }: SectionProps) {
         <PhaseDetails
           phases={laterPhases}
           onAdd={() => void onAddPhase()}
-          onChange={onChangePhase}
+          run={run}
           onMove={onMoveCard}
           onDelete={onDeleteCard}
           headingRef={phasesHeading}

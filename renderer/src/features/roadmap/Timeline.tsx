@@ -10,16 +10,18 @@ import PlayCircleOutlinedIcon from '@mui/icons-material/PlayCircleOutlined';
 import { formatDisplayDate, phaseDateProblem } from '../../domain/phase-rules';
 import { PHASE_KIND_LABELS, PHASE_STATUS_LABELS, type Milestone, type Phase } from '../../domain/schemas';
 import {
-  PX_PER_MONTH, ZOOMS, ZOOM_LABELS, barExtent, dateSpanText, dateToX, dragPhase, headerCells, monthOffset, shiftPhase, timelineRange,
-  type DateChange, type HeaderCell, type PhaseDates, type TimelineRange, type Zoom,
+  DEFAULT_ZOOM, LABEL_WIDTH, PX_PER_MONTH, ZOOMS, ZOOM_LABELS, barExtent, dateSpanText, dateToX, dragPhase, headerCells, monthOffset, shiftPhase,
+  timelineRange, timelineWidth, type DateChange, type HeaderCell, type PhaseDates, type TimelineRange, type Zoom,
 } from '../../domain/timeline';
+import type { PlanCommand } from '../../app/commands';
+import type { RunCommand } from '../../app/plan-history';
+import type { ChangeSet } from '../../storage/transactions';
+import { usePendingValues } from '../../components/use-pending-values';
 import { visuallyHidden } from '../../components/visually-hidden';
+import { dragPhaseDates, movePhase, nudgePhaseDates } from './commands';
 import { KIND_COLORS } from './phase-style';
-import { usePending } from './use-pending';
 import type { PhaseIntakeText } from './wave-intake';
 
-/** Width of the sticky column that names each row. */
-const LABEL_W = 212;
 const HEADER_H = 24;
 const ROW_H = 58;
 const BAR_TOP = 6;
@@ -39,11 +41,10 @@ export interface TimelineProps {
   milestones: Milestone[];
   schoolYearStartMonth: number;
   today: Date;
-  /** Writes new dates for a phase as one undoable edit, named by `label`; resolves false when not saved. */
-  onChangeDates: (phase: Phase, dates: PhaseDates, label: string) => Promise<boolean>;
+  /** Runs the timeline's edits (new dates, a new order), each one undoable; resolves false when not saved. */
+  run: RunCommand;
   /** Tells the planner why a change was refused. */
   onRefuse: (message: string) => void;
-  onReorder: (phase: Phase, direction: -1 | 1) => Promise<boolean>;
   onOpenDetails: (phase: Phase) => void;
   onOpenMilestone: (milestone: Milestone) => void;
   /** What the waves joining each phase bring in, in words, by phase id. */
@@ -79,6 +80,12 @@ const HeaderRow = memo(function HeaderRow({ title, cells, text, sticky = false }
   );
 });
 
+/**
+ * Where a milestone marker is centred: on its day, but never so close to the start of the
+ * track that the row names cover half of it (the timeline opens on the plan's first day).
+ */
+const markerAt = (months: number) => `max(${atMonths(months)}, 6px)`;
+
 /** Milestone markers: plain positioned elements (500 of them must render fast), named by title and aria-label. */
 interface MarkersProps {
   milestones: Milestone[];
@@ -107,7 +114,7 @@ const MilestoneMarkers = memo(function MilestoneMarkers({ milestones, range, onO
             aria-label={text}
             title={`${text}. Click to edit.`}
             className={m.done ? 'tl-ms tl-ms-done' : 'tl-ms'}
-            style={{ left: atMonths(monthOffset(m.date, range)) }}
+            style={{ left: markerAt(monthOffset(m.date, range)) }}
             onClick={() => onOpen(m)}
           >
             {m.done ? '✓' : ''}
@@ -236,24 +243,12 @@ const PhaseRow = memo(function PhaseRow({ phase, index, dates, milestones, range
 
 const EMPTY: Milestone[] = [];
 
-/** "Move “Pilot” a month later", for the undo history. */
-function keyLabel(phase: Phase, change: DateChange, months: number): string {
-  const verb = change === 'move' ? 'Move' : change === 'start' ? 'Start' : 'End';
-  return `${verb} “${phase.name}” a month ${months < 0 ? 'earlier' : 'later'}`;
-}
-
-function dragLabel(phase: Phase, dates: PhaseDates, change: DateChange): string {
-  if (change === 'start') return `Start “${phase.name}” on ${formatDisplayDate(dates.start)}`;
-  if (change === 'end') return `End “${phase.name}” on ${formatDisplayDate(dates.end)}`;
-  return `Move “${phase.name}” to ${dateSpanText(dates)}`;
-}
-
 /**
  * Phases as bars over school years, with their milestones and a line for today. Bars move and
  * resize by mouse and by keyboard; each change is one undoable edit.
  */
-export function Timeline({ heading, phases, milestones, schoolYearStartMonth, today, onChangeDates, onRefuse, onReorder, onOpenDetails, onOpenMilestone, intake }: TimelineProps) {
-  const [zoom, setZoom] = useState<Zoom>('quarters');
+export function Timeline({ heading, phases, milestones, schoolYearStartMonth, today, run, onRefuse, onOpenDetails, onOpenMilestone, intake }: TimelineProps) {
+  const [zoom, setZoom] = useState<Zoom>(DEFAULT_ZOOM);
   const px = PX_PER_MONTH[zoom];
   const scroller = useRef<HTMLDivElement>(null);
   /** The month at the middle of the view when the zoom changed, to keep it there. */
@@ -261,8 +256,13 @@ export function Timeline({ heading, phases, milestones, schoolYearStartMonth, to
   const [announcement, setAnnouncement] = useState('');
 
   // Dates written from here but not yet back from storage, so a bar does not jump back meanwhile.
-  const { pendingOf, begin } = usePending<PhaseDates>(phases);
-  const datesOf = useCallback((phase: Phase): PhaseDates => pendingOf(phase.id) ?? phase, [pendingOf]);
+  const stored = useMemo(() => new Map(phases.map((p) => [p.id, p])), [phases]);
+  const isStored = useCallback((id: string, dates: PhaseDates) => {
+    const phase = stored.get(id);
+    return phase !== undefined && phase.start === dates.start && phase.end === dates.end;
+  }, [stored]);
+  const { pending, hold } = usePendingValues(isStored);
+  const datesOf = useCallback((phase: Phase): PhaseDates => pending.get(phase.id) ?? phase, [pending]);
 
   const span = useMemo(() => {
     const dates: string[] = [];
@@ -276,6 +276,8 @@ export function Timeline({ heading, phases, milestones, schoolYearStartMonth, to
   const header = useMemo(() => headerCells(range), [range]);
   const trackWidth = range.months * px;
   const todayX = dateToX(today, range, px);
+  // A plan that starts in a later school year opens on its own years; today is then off to the left.
+  const todayBefore = todayX < 0;
 
   const byPhase = useMemo(() => {
     const ids = new Set(phases.map((p) => p.id));
@@ -297,9 +299,9 @@ export function Timeline({ heading, phases, milestones, schoolYearStartMonth, to
   useLayoutEffect(() => {
     const el = scroller.current;
     if (!el) return;
-    const visible = el.clientWidth - LABEL_W;
+    const visible = el.clientWidth - LABEL_WIDTH;
     const x = openAt.current;
-    if (x > visible / 2) el.scrollTo({ left: x - 2 * PX_PER_MONTH.quarters, behavior: 'instant' });
+    if (x > visible / 2) el.scrollTo({ left: x - 2 * PX_PER_MONTH[DEFAULT_ZOOM], behavior: 'instant' });
   }, []);
 
   // After a zoom change, the month that was in the middle of the view stays there.
@@ -308,13 +310,13 @@ export function Timeline({ heading, phases, milestones, schoolYearStartMonth, to
     const anchor = zoomAnchor.current;
     if (!el || anchor === null) return;
     zoomAnchor.current = null;
-    el.scrollTo({ left: Math.max(0, anchor * PX_PER_MONTH[zoom] - (el.clientWidth - LABEL_W) / 2), behavior: 'instant' });
+    el.scrollTo({ left: Math.max(0, anchor * PX_PER_MONTH[zoom] - (el.clientWidth - LABEL_WIDTH) / 2), behavior: 'instant' });
   }, [zoom]);
 
   const changeZoom = (next: Zoom | null) => {
     if (!next || next === zoom) return;
     const el = scroller.current;
-    if (el) zoomAnchor.current = (el.scrollLeft + (el.clientWidth - LABEL_W) / 2) / px;
+    if (el) zoomAnchor.current = (el.scrollLeft + (el.clientWidth - LABEL_WIDTH) / 2) / px;
     setZoom(next);
   };
 
@@ -323,14 +325,14 @@ export function Timeline({ heading, phases, milestones, schoolYearStartMonth, to
     if (bar && document.activeElement !== bar) bar.focus();
   };
 
-  const write = useCallback((phase: Phase, dates: PhaseDates, label: string) => {
-    void begin(phase.id, dates, onChangeDates(phase, dates, label)).then((saved) => {
+  const write = useCallback((phase: Phase, dates: PhaseDates, command: PlanCommand<ChangeSet>) => {
+    void hold(phase.id, dates, run(command)).then((saved) => {
       if (saved) setAnnouncement(`${phase.name}: ${dateSpanText(dates)}.`);
     });
-  }, [begin, onChangeDates]);
+  }, [hold, run]);
 
   const onCommitDrag = useCallback((phase: Phase, dates: PhaseDates, change: DateChange) => {
-    write(phase, dates, dragLabel(phase, dates, change));
+    write(phase, dates, dragPhaseDates(phase, dates, change));
   }, [write]);
 
   const onBarKeyDown = useCallback((phase: Phase, event: KeyboardEvent<HTMLDivElement>) => {
@@ -349,7 +351,7 @@ export function Timeline({ heading, phases, milestones, schoolYearStartMonth, to
         onRefuse(`Not changed: “${phase.name}” must end after it starts (it would run ${dateSpanText(next)}).`);
         return;
       }
-      write(phase, next, keyLabel(phase, change, months));
+      write(phase, next, nudgePhaseDates(phase, next, change, months));
     } else if ((key === 'ArrowUp' || key === 'ArrowDown') && !shiftKey) {
       event.preventDefault();
       const direction = key === 'ArrowUp' ? -1 : 1;
@@ -362,14 +364,14 @@ export function Timeline({ heading, phases, milestones, schoolYearStartMonth, to
         setAnnouncement(`${phase.name} is already ${direction < 0 ? 'first' : 'last'}.`);
         return;
       }
-      void onReorder(phase, direction).then((saved) => {
+      void run(movePhase(phase, direction)).then((saved) => {
         if (!saved) return;
         setAnnouncement(`${phase.name} is now phase ${index + direction + 1} of ${phases.length}.`);
         // Moving the row in the page can take the focus away from its bar: give it back.
         requestAnimationFrame(() => focusBar(phase.id));
       });
     }
-  }, [phases, datesOf, write, onOpenDetails, onReorder, onRefuse]);
+  }, [phases, datesOf, write, onOpenDetails, run, onRefuse]);
 
   const gridStep = GRID_MONTHS[zoom] * px;
   const yearStep = 12 * px;
@@ -404,7 +406,7 @@ export function Timeline({ heading, phases, milestones, schoolYearStartMonth, to
         aria-label={`Timeline, ${header.years[0]?.label ?? ''} to ${header.years.at(-1)?.label ?? ''}`}
         sx={timelineSx}
       >
-        <div className="tl-inner" style={{ width: LABEL_W + trackWidth }}>
+        <div className="tl-inner" style={{ width: timelineWidth(range, zoom) }}>
           <div aria-hidden>
             <HeaderRow title="School year" cells={header.years} text="label" sticky />
             <HeaderRow title="Quarter" cells={header.quarters} text="label" />
@@ -422,7 +424,13 @@ export function Timeline({ heading, phases, milestones, schoolYearStartMonth, to
             <div className="tl-row tl-today-row" aria-hidden>
               <div className="tl-label" />
               <div className="tl-track">
-                <span className="tl-today-tag" style={{ left: todayX }}>{`Today, ${formatDisplayDate(todayIso(today))}`}</span>
+                {todayBefore ? (
+                  <span className="tl-today-tag" style={{ left: 0 }} title="Today is before the first school year shown.">
+                    {`◂ Today, ${formatDisplayDate(todayIso(today))}`}
+                  </span>
+                ) : (
+                  <span className="tl-today-tag" style={{ left: todayX }}>{`Today, ${formatDisplayDate(todayIso(today))}`}</span>
+                )}
               </div>
             </div>
             {phases.map((phase, index) => (
@@ -449,7 +457,7 @@ export function Timeline({ heading, phases, milestones, schoolYearStartMonth, to
                 </div>
               </div>
             )}
-            <div className="tl-today-line" aria-hidden style={{ left: LABEL_W + todayX }} />
+            {!todayBefore && <div className="tl-today-line" aria-hidden style={{ left: LABEL_WIDTH + todayX }} />}
           </div>
         </div>
       </Box>
@@ -480,7 +488,7 @@ const timelineSx = {
   overflowY: 'hidden',
   overscrollBehaviorX: 'contain',
   scrollBehavior: 'smooth',
-  scrollPaddingLeft: `${LABEL_W + 8}px`,
+  scrollPaddingLeft: `${LABEL_WIDTH + 8}px`,
   scrollPaddingRight: '8px',
   border: 1,
   borderColor: 'divider',
@@ -489,7 +497,7 @@ const timelineSx = {
   '& .tl-inner': { position: 'relative', minWidth: '100%' },
   '& .tl-row': { display: 'flex', position: 'relative' },
   '& .tl-label': {
-    position: 'sticky', left: 0, zIndex: 3, flex: `0 0 ${LABEL_W}px`, width: LABEL_W, boxSizing: 'border-box',
+    position: 'sticky', left: 0, zIndex: 3, flex: `0 0 ${LABEL_WIDTH}px`, width: LABEL_WIDTH, boxSizing: 'border-box',
     bgcolor: 'background.paper', borderRight: 1, borderColor: 'divider', px: 1.5,
   },
   '& .tl-track': { position: 'relative', flex: '1 0 auto' },
@@ -501,9 +509,9 @@ const timelineSx = {
     fontSize: 12, lineHeight: `${HEADER_H}px`, px: '4px', overflow: 'clip', whiteSpace: 'nowrap', color: 'text.primary',
   },
   // School years keep their names in view while they are partly scrolled away.
-  '& .tl-sticky-labels .tl-cell-text': { position: 'sticky', left: LABEL_W + 4 },
+  '& .tl-sticky-labels .tl-cell-text': { position: 'sticky', left: LABEL_WIDTH + 4 },
   '& .tl-body': { position: 'relative', pb: 1 },
-  '& .tl-grid': { position: 'absolute', top: 0, bottom: 0, left: LABEL_W, pointerEvents: 'none' },
+  '& .tl-grid': { position: 'absolute', top: 0, bottom: 0, left: LABEL_WIDTH, pointerEvents: 'none' },
   '& .tl-today-row': { height: 22 },
   '& .tl-today-tag': {
     position: 'absolute', top: 3, ml: '-1px', zIndex: 2, whiteSpace: 'nowrap',
@@ -529,7 +537,7 @@ const timelineSx = {
   '& .tl-edge': { flex: `0 0 ${EDGE_ZONE - 4}px`, cursor: 'ew-resize', zIndex: 1 },
   // The name stays in view while the start of a long bar is scrolled away.
   '& .tl-bar-text': {
-    position: 'sticky', left: LABEL_W + 4, flex: '0 1 auto', minWidth: 0, maxWidth: '100%', overflow: 'hidden',
+    position: 'sticky', left: LABEL_WIDTH + 4, flex: '0 1 auto', minWidth: 0, maxWidth: '100%', overflow: 'hidden',
     display: 'flex', flexDirection: 'column', justifyContent: 'center', px: '2px', pointerEvents: 'none',
   },
   '& .tl-edge-end': { ml: 'auto' },
