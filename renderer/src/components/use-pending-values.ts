@@ -63,8 +63,12 @@ export function usePendingValues<V>(isStored: IsStored<V>): {
   const [entries, setEntries] = useState<PendingEntries<V>>(NONE);
 
   // Written values storage has given back are forgotten, so a later change (an undo, another
-  // window) shows as it is.
+  // window) shows as it is. What is shown never waits on this: `pending` below already leaves out
+  // stored values. This only keeps the record of what storage has confirmed, which is known once
+  // a live query's result has rendered, so it follows that render; and it re-renders only when
+  // there is something to forget (otherwise the same map comes back and React bails out).
   useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- see above: syncing with what storage has delivered
     if (entries.size > 0) setEntries((current) => withoutStored(current, isStored));
   }, [entries, isStored]);
 

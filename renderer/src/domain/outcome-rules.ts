@@ -1,47 +1,12 @@
 /**
- * Rules for outcome measures, as pure functions: reading the numbers planners type, finding
- * the latest result and the target it should be read against, and saying both in words.
+ * Rules for outcome measures, as pure functions: finding the latest result and the target it should be read against, and saying both in words.
  */
+import { formatNumber } from './numbers';
 import { formatDisplayDate } from './phase-rules';
 import type { Outcome, Phase } from './schemas';
 
 export type Actual = Outcome['actuals'][number];
 export type Target = Outcome['targets'][number];
-
-export type NumberInput = { ok: true; value: number | null } | { ok: false; message: string };
-
-/** Largest size a measure may take: beyond this a typo is far likelier than a real figure. */
-export const MEASURE_LIMIT = 1e12;
-
-const PLAIN = /^-?(\d+(\.\d+)?|\.\d+)$/;
-const GROUPED = /^-?\d{1,3}(,\d{3})+(\.\d+)?$/;
-
-/**
- * Reads a number as planners type it: "1,250", "75%", "-3.5", " 12 ". Blank reads as null
- * unless `required`. Anything else gets a message naming the field.
- */
-export function parseNumberInput(text: string, label: string, options: { required?: boolean } = {}): NumberInput {
-  const cleaned = text.trim().replace(/\s*%$/, '').replace(/^\u2212/, '-').replace(/\s/g, '');
-  if (cleaned === '' && text.trim() !== '') return { ok: false, message: `${label} must be a number, like 1,250 or 75%.` };
-  if (cleaned === '') {
-    return options.required ? { ok: false, message: `${label} is needed.` } : { ok: true, value: null };
-  }
-  // Commas only as thousands separators: "12,50" is more likely a decimal comma than 1,250.
-  if (cleaned.includes(',') ? !GROUPED.test(cleaned) : !PLAIN.test(cleaned)) {
-    return { ok: false, message: `${label} must be a number, like 1,250 or 75%.` };
-  }
-  const value = Number(cleaned.replace(/,/g, ''));
-  if (!Number.isFinite(value) || Math.abs(value) >= MEASURE_LIMIT) {
-    return { ok: false, message: `${label} is too large to be a measure.` };
-  }
-  // -0 reads as 0.
-  return { ok: true, value: value === 0 ? 0 : value };
-}
-
-/** A number as the fields show it: "1,250", "75", "3.25". */
-export function formatNumber(value: number): string {
-  return value.toLocaleString('en-US', { maximumFractionDigits: 4 });
-}
 
 /**
  * A value with its unit: "71%" or "71% of students" for percent units, "$160 per student"

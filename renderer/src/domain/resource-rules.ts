@@ -6,6 +6,7 @@
  */
 import { phaseIntake } from './waves';
 import { charges, formatMoney, parseMoney, schoolYearsOf, type CalendarSettings } from './budget';
+import { formatNumber } from './numbers';
 import { formatDisplayDate } from './phase-rules';
 import { plural } from './words';
 import { MONEY_MAX_CENTS, type AllocationRow, type FundingSource, type Phase, type RecipientValue, type School, type Stance, type StanceValue, type Wave } from './schemas';
@@ -219,18 +220,17 @@ const UNIT_WORDS: Record<Exclude<AllocationKind, 'money'>, [string, string]> = {
   'training-hours': ['training hour', 'training hours'],
 };
 
-const formatNumber = (value: number) => value.toLocaleString('en-US', { maximumFractionDigits: 2 });
 
 /** An amount as a cell shows it: "$120,000" for money (cents), "1.5" or "1,200" for units. */
 export function formatAmount(kind: AllocationKind, amount: number): string {
-  return kind === 'money' ? formatMoney(amount) : formatNumber(amount);
+  return kind === 'money' ? formatMoney(amount) : formatNumber(amount, 2);
 }
 
 /** An amount with its unit, for sentences and totals: "$120,000", "1.5 FTE", "1 device", "40 training hours". */
 export function amountText(kind: AllocationKind, amount: number): string {
   if (kind === 'money') return formatMoney(amount);
   const [one, many] = UNIT_WORDS[kind];
-  return `${formatNumber(amount)} ${amount === 1 ? one : many}`;
+  return `${formatNumber(amount, 2)} ${amount === 1 ? one : many}`;
 }
 
 /**
@@ -254,7 +254,7 @@ export function parseAmount(kind: AllocationKind, text: string): number | null |
   if (kind === 'devices' && /[1-9]/.test(fraction)) return { error: `Enter ${what}.` };
   if (fraction.replace(/0+$/, '').length > 2) return { error: 'Use at most two decimals.' };
   const value = Number(`${whole || '0'}.${fraction || '0'}`);
-  if (value > UNITS_MAX) return { error: `Enter at most ${formatNumber(UNITS_MAX)}.` };
+  if (value > UNITS_MAX) return { error: `Enter at most ${formatNumber(UNITS_MAX, 2)}.` };
   return value;
 }
 

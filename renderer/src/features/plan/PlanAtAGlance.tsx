@@ -6,6 +6,7 @@ import { planRoute, routeHref } from '../../app/router';
 import { formatDisplayDate } from '../../domain/phase-rules';
 import { phaseTimingNotes, stanceSummary } from '../../domain/roadmap-rules';
 import { PHASE_KIND_LABELS, type PlanBundle } from '../../domain/schemas';
+import { plural } from '../../domain/words';
 
 /** The plan in a few lines: its phases with their span and balance, and what needs a look. */
 export function PlanAtAGlance({ bundle }: { bundle: PlanBundle }) {
@@ -39,16 +40,16 @@ export function PlanAtAGlance({ bundle }: { bundle: PlanBundle }) {
         {' · '}
         {link('decisions', `${decided} of 7 decisions with a position`)}
         {' · '}
-        {link('outcomes', `${outcomes.length} outcome measure${outcomes.length === 1 ? '' : 's'}`)}
+        {link('outcomes', plural(outcomes.length, 'outcome measure'))}
         {' · '}
-        {link('roadmap', `${open} open milestone${open === 1 ? '' : 's'}`)}
+        {link('roadmap', plural(open, 'open milestone'))}
       </Typography>
       <Typography sx={{ mt: 0.5 }}>
-        {link('schools', `${schools.length.toLocaleString('en-US')} school${schools.length === 1 ? '' : 's'}`)}
+        {link('schools', plural(schools.length, 'school'))}
         {' · '}
-        {link('waves', `${waves.length} wave${waves.length === 1 ? '' : 's'}, ${placed.toLocaleString('en-US')} school${placed === 1 ? '' : 's'} placed`)}
+        {link('waves', `${plural(waves.length, 'wave')}, ${plural(placed, 'school')} placed`)}
         {' · '}
-        {link('resources', `${fundingSources.length} funding source${fundingSources.length === 1 ? '' : 's'}`)}
+        {link('resources', plural(fundingSources.length, 'funding source'))}
       </Typography>
     </Paper>
   );

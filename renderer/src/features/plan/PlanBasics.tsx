@@ -7,16 +7,10 @@ import { AutosaveTextField } from '../../components/AutosaveTextField';
 import { useRunCommand } from '../../app/plan-history';
 import { LOCALES, LOCALE_LABELS, planSchema, systemProfileSchema, type Plan } from '../../domain/schemas';
 import { fieldProblem } from '../../domain/messages';
+import { formatNumber, parseNumberInput } from '../../domain/numbers';
 import { renamePlan, setFiscalYearStart, setLocale, setProfileNumber, setSchoolYearStart, setSystemName, type ProfileNumber } from './commands';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-/** Reads "1,250" or "" as a number or null; anything else is not a number. */
-function parseNumber(text: string): number | null | typeof Number.NaN {
-  const cleaned = text.replace(/[,\s]/g, '').replace(/%$/, '');
-  if (cleaned === '') return null;
-  return /^-?\d+(\.\d+)?$/.test(cleaned) ? Number(cleaned) : Number.NaN;
-}
 
 const NUMERIC_FIELDS: { key: ProfileNumber; label: string; help: string }[] = [
   { key: 'schoolCount', label: 'Number of schools', help: 'Schools in the system.' },
@@ -71,15 +65,18 @@ export function PlanBasics({ plan }: { plan: Plan }) {
           <AutosaveTextField
             key={key}
             label={label}
-            value={plan.profile[key]?.toLocaleString('en-US', { maximumFractionDigits: 1 }) ?? ''}
+            value={plan.profile[key] === null ? '' : formatNumber(plan.profile[key], 1)}
             slotProps={{ htmlInput: { inputMode: key === 'frlPercent' ? 'decimal' : 'numeric' } }}
             helperText={help}
             validate={(text) => {
-              const parsed = parseNumber(text);
-              if (Number.isNaN(parsed)) return `${label} must be a number.`;
-              return fieldProblem(systemProfileSchema.shape[key], parsed, label);
+              const parsed = parseNumberInput(text, label);
+              return parsed.ok ? fieldProblem(systemProfileSchema.shape[key], parsed.value, label) : parsed.message;
             }}
-            onCommit={(text) => run(setProfileNumber(plan.id, key, label, parseNumber(text)))}
+            onCommit={(text) => {
+              // The field commits only what validate let through.
+              const parsed = parseNumberInput(text, label);
+              return run(setProfileNumber(plan.id, key, label, parsed.ok ? parsed.value : null));
+            }}
           />
         ))}
         <TextField

@@ -4,7 +4,7 @@ import GlobalStyles from '@mui/material/GlobalStyles';
 import type { Theme } from '@mui/material/styles';
 import ErrorOutlineIcon from '@mui/icons-material/ErrorOutlineOutlined';
 import { ALLOCATION_KIND_LABELS } from '../../domain/schemas';
-import { amountText, formatAmount, gridCellKey, parseAmount, type AllocationKind, type GridCell, type GridTotals, type RecipientRow } from '../../domain/resource-rules';
+import { amountText, clearsCell, formatAmount, gridCellKey, parseAmount, type AllocationKind, type GridCell, type GridTotals, type RecipientRow } from '../../domain/resource-rules';
 import { clampPosition, type GridPosition } from '../../components/grid-navigation';
 import { cellIcon } from '../../components/stance-icons';
 import { cellCaption, cellLabel, editKey, editText, gridMove, rowWindow, scrollToRow, startsTyping, type EditMode } from './grid-model';
@@ -355,7 +355,8 @@ export const AllocationGrid = memo(function AllocationGrid({ rows, phases, kind,
     if (row && phase) {
       const cell = cells.get(gridCellKey(row.key, phase.id));
       const before = cell && cell.lineIds.length > 0 ? cell.amount : null;
-      const after = read === 0 && before === null ? null : read;
+      // Clearing a cell that is empty already changes nothing.
+      const after = clearsCell(read) && before === null ? null : read;
       if (after !== before) onCommit(row, phase, after);
     }
     if (!leaving) focusCell(move ?? { row: current.row, col: current.col });

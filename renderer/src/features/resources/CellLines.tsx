@@ -11,15 +11,16 @@ import Typography from '@mui/material/Typography';
 import AddIcon from '@mui/icons-material/Add';
 import DeleteOutlinedIcon from '@mui/icons-material/DeleteOutlined';
 import KeyboardReturnIcon from '@mui/icons-material/KeyboardReturn';
+import { useRunCommand } from '../../app/plan-history';
 import { AutosaveTextField } from '../../components/AutosaveTextField';
 import { fieldProblem } from '../../domain/messages';
 import {
-  amountText, convertAmount, DISTRICT_BUDGET, formatAmount, parseAmount, stanceFit, stanceFitText, stanceOf, type AllocationKind,
+  amountText, DISTRICT_BUDGET, formatAmount, parseAmount, stanceFit, stanceFitText, stanceOf, type AllocationKind,
 } from '../../domain/resource-rules';
 import { allocationSchema, ALLOCATION_KINDS, ALLOCATION_KIND_LABELS, type AllocationRow, type StanceValue } from '../../domain/schemas';
-import type { AllocationChanges } from '../../storage/plan-store';
 import { STANCE_LABELS } from '../../domain/stance-words';
 import { StanceIcon } from '../../components/stance-icons';
+import { setLineAmount, setLineArea, setLineFlexible, setLineKind, setLineNote, setLineRecurrence, setLineSource, type LinePlace } from './commands';
 import { RECURRENCE_LABELS } from './GridToolbar';
 
 export interface LinesCell {
@@ -41,7 +42,8 @@ export interface CellLinesProps {
   /** The line just added, whose amount takes the focus. */
   focusLineId: string | null;
   onAdd: () => void;
-  onChange: (line: AllocationRow, changes: AllocationChanges, label: string, field?: string) => Promise<boolean>;
+  /** A line's kind was changed: it has left the grid's kind on show. */
+  onKindChange: (kind: AllocationKind) => void;
   onDelete: (line: AllocationRow, index: number) => void;
   onReturn: () => void;
 }
@@ -61,24 +63,25 @@ function amountProblem(kind: AllocationKind) {
 interface LineEditorProps {
   line: AllocationRow;
   index: number;
+  rowName: string;
   phaseName: string;
   sources: CellLinesProps['sources'];
   areas: CellLinesProps['areas'];
   stances: CellLinesProps['stances'];
   autoFocus: boolean;
-  onChange: CellLinesProps['onChange'];
+  onKindChange: CellLinesProps['onKindChange'];
   onDelete: CellLinesProps['onDelete'];
 }
 
-const LineEditor = memo(function LineEditor({ line, index, phaseName, sources, areas, stances, autoFocus, onChange, onDelete }: LineEditorProps) {
+const LineEditor = memo(function LineEditor({ line, index, rowName, phaseName, sources, areas, stances, autoFocus, onKindChange, onDelete }: LineEditorProps) {
+  const run = useRunCommand();
   const amountRef = useRef<HTMLInputElement>(null);
   useEffect(() => {
     if (!autoFocus) return;
     amountRef.current?.focus();
     amountRef.current?.select();
   }, [autoFocus]);
-  const name = `line ${index + 1}`;
-  const field = (key: string) => `allocation.${line.id}.${key}`;
+  const place: LinePlace = { index, rowName, phaseName };
   const fit = stanceFit(line, stances);
   const areaName = areas.find((a) => a.id === line.areaId)?.name ?? '';
   const stanceIn = (areaId: string) => stanceOf(areaId, line.phaseId, stances);
@@ -93,7 +96,7 @@ const LineEditor = memo(function LineEditor({ line, index, phaseName, sources, a
           validate={amountProblem(line.kind)}
           onCommit={(text) => {
             const read = parseAmount(line.kind, text);
-            return onChange(line, { amount: typeof read === 'number' ? read : 0 }, `Change the amount of ${name}`, field('amount'));
+            return run(setLineAmount(line, place, typeof read === 'number' ? read : 0));
           }}
           slotProps={{ htmlInput: { inputMode: 'decimal' } }}
         />
@@ -103,7 +106,9 @@ const LineEditor = memo(function LineEditor({ line, index, phaseName, sources, a
           value={line.kind}
           onChange={(e) => {
             const kind = e.target.value as AllocationKind;
-            void onChange(line, { kind, amount: convertAmount(line.amount, line.kind, kind) }, `Make ${name} ${ALLOCATION_KIND_LABELS[kind]}`);
+            void run(setLineKind(line, place, kind)).then((done) => {
+              if (done && kind !== line.kind) onKindChange(kind);
+            });
           }}
         >
           {ALLOCATION_KINDS.map((k) => <MenuItem key={k} value={k}>{ALLOCATION_KIND_LABELS[k]}</MenuItem>)}
@@ -115,7 +120,7 @@ const LineEditor = memo(function LineEditor({ line, index, phaseName, sources, a
           sx={{ gridColumn: '1 / -1' }}
           onChange={(e) => {
             const sourceId = e.target.value === DISTRICT ? null : e.target.value;
-            void onChange(line, { sourceId }, `Change what pays for ${name}`);
+            void run(setLineSource(line, place, sourceId));
           }}
         >
           <MenuItem value={DISTRICT}>{DISTRICT_BUDGET}</MenuItem>
@@ -128,7 +133,7 @@ const LineEditor = memo(function LineEditor({ line, index, phaseName, sources, a
           sx={{ gridColumn: '1 / -1' }}
           onChange={(e) => {
             const recurrence = e.target.value as AllocationRow['recurrence'];
-            void onChange(line, { recurrence }, `Make ${name} ${recurrence === 'ongoing' ? 'ongoing' : 'one-time'}`);
+            void run(setLineRecurrence(line, place, recurrence));
           }}
         >
           <MenuItem value="one-time">{RECURRENCE_LABELS['one-time']}</MenuItem>
@@ -140,7 +145,7 @@ const LineEditor = memo(function LineEditor({ line, index, phaseName, sources, a
           value={line.areaId ?? NO_AREA}
           onChange={(e) => {
             const areaId = e.target.value === NO_AREA ? null : e.target.value;
-            void onChange(line, { areaId }, `Change the area of ${name}`);
+            void run(setLineArea(line, place, areaId));
           }}
           sx={{ gridColumn: '1 / -1' }}
         >
@@ -155,7 +160,7 @@ const LineEditor = memo(function LineEditor({ line, index, phaseName, sources, a
           control={(
             <Checkbox
               checked={line.flexible}
-              onChange={(e) => void onChange(line, { flexible: e.target.checked }, e.target.checked ? `Make ${name} flexible` : `Make ${name} a fixed line`)}
+              onChange={(e) => void run(setLineFlexible(line, place, e.target.checked))}
             />
           )}
           label="Flexible: the school decides how to spend it"
@@ -167,7 +172,7 @@ const LineEditor = memo(function LineEditor({ line, index, phaseName, sources, a
             role="note"
             sx={{ gridColumn: '1 / -1', py: 0 }}
             action={fit === 'flexible' ? undefined : (
-              <Button color="inherit" size="small" onClick={() => void onChange(line, { flexible: fit === 'suggest-flexible' }, fit === 'suggest-flexible' ? `Make ${name} flexible` : `Make ${name} a fixed line`)}>
+              <Button color="inherit" size="small" onClick={() => void run(setLineFlexible(line, place, fit === 'suggest-flexible'))}>
                 {fit === 'suggest-flexible' ? 'Make it flexible' : 'Make it fixed'}
               </Button>
             )}
@@ -179,7 +184,7 @@ const LineEditor = memo(function LineEditor({ line, index, phaseName, sources, a
           label="Note"
           value={line.note}
           validate={validateNote}
-          onCommit={(note) => onChange(line, { note: note.trim() }, `Edit the note on ${name}`, field('note'))}
+          onCommit={(note) => run(setLineNote(line, place, note))}
           sx={{ gridColumn: '1 / -1' }}
         />
       </Box>
@@ -194,7 +199,7 @@ const LineEditor = memo(function LineEditor({ line, index, phaseName, sources, a
  * The lines of the cell in focus: where each comes from, one-time or ongoing, flexible or not,
  * the area it pays for and a note. A cell with several lines is edited here.
  */
-export function CellLines({ cell, lines, sources, areas, stances, focusRequest, focusLineId, onAdd, onChange, onDelete, onReturn }: CellLinesProps) {
+export function CellLines({ cell, lines, sources, areas, stances, focusRequest, focusLineId, onAdd, onKindChange, onDelete, onReturn }: CellLinesProps) {
   const boxRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (focusRequest > 0) boxRef.current?.querySelector<HTMLInputElement>('fieldset input')?.focus();
@@ -222,12 +227,13 @@ export function CellLines({ cell, lines, sources, areas, stances, focusRequest, 
             key={line.id}
             line={line}
             index={index}
+            rowName={cell.rowName}
             phaseName={cell.phaseName}
             sources={sources}
             areas={areas}
             stances={stances}
             autoFocus={line.id === focusLineId}
-            onChange={onChange}
+            onKindChange={onKindChange}
             onDelete={onDelete}
           />
         ))}

@@ -10,13 +10,14 @@ import ArrowDownwardIcon from '@mui/icons-material/ArrowDownward';
 import ArrowUpwardIcon from '@mui/icons-material/ArrowUpward';
 import DeleteOutlinedIcon from '@mui/icons-material/DeleteOutlined';
 import ReportProblemOutlinedIcon from '@mui/icons-material/ReportProblemOutlined';
+import { useRunCommand } from '../../app/plan-history';
 import { AutosaveTextField } from '../../components/AutosaveTextField';
 import { fiscalYearLabel, formatMoney, parseMoney } from '../../domain/budget';
 import { fieldProblem } from '../../domain/messages';
 import { formatDisplayDate } from '../../domain/phase-rules';
 import { fundingDatesProblem } from '../../domain/resource-rules';
 import { fundingSourceSchema, isoDateSchema, MONEY_MAX_CENTS, type FundingSource } from '../../domain/schemas';
-import type { FundingSourceChanges } from '../../storage/plan-store';
+import { renameFundingSource, setFundingSourceAmount, setFundingSourceEnd, setFundingSourceNotes, setFundingSourceStart } from './commands';
 
 /** What the plan draws on one source, and the warnings about it, in words. */
 export interface SourceUse {
@@ -32,7 +33,6 @@ export interface FundingSourcesProps {
   /** The source just added, whose name takes the focus. */
   focusId: string | null;
   onAdd: () => void;
-  onChange: (source: FundingSource, changes: FundingSourceChanges, label: string, field: string) => Promise<boolean>;
   onMove: (source: FundingSource, direction: -1 | 1) => void;
   onDelete: (source: FundingSource) => void;
 }
@@ -61,12 +61,12 @@ interface SourceRowProps {
   count: number;
   use: SourceUse | undefined;
   autoFocus: boolean;
-  onChange: FundingSourcesProps['onChange'];
   onMove: FundingSourcesProps['onMove'];
   onDelete: FundingSourcesProps['onDelete'];
 }
 
-const SourceRow = memo(function SourceRow({ source, index, count, use, autoFocus, onChange, onMove, onDelete }: SourceRowProps) {
+const SourceRow = memo(function SourceRow({ source, index, count, use, autoFocus, onMove, onDelete }: SourceRowProps) {
+  const run = useRunCommand();
   const nameRef = useRef<HTMLInputElement>(null);
   useEffect(() => {
     if (!autoFocus) return;
@@ -74,7 +74,6 @@ const SourceRow = memo(function SourceRow({ source, index, count, use, autoFocus
     nameRef.current?.select();
   }, [autoFocus]);
   const quoted = `“${source.name}”`;
-  const field = (key: string) => `fundingSource.${source.id}.${key}`;
   const validateStart = (text: string) => {
     if (!isoDateSchema.safeParse(text).success) return 'The start date must be a date.';
     return text > source.end ? `The start date must be on or before the end date (${formatDisplayDate(source.end)}).` : null;
@@ -93,7 +92,7 @@ const SourceRow = memo(function SourceRow({ source, index, count, use, autoFocus
           value={source.name}
           inputRef={nameRef}
           validate={validateName}
-          onCommit={(name) => onChange(source, { name: name.trim() }, `Rename funding source ${quoted}`, field('name'))}
+          onCommit={(name) => run(renameFundingSource(source, name))}
         />
         <AutosaveTextField
           label="Amount"
@@ -101,7 +100,7 @@ const SourceRow = memo(function SourceRow({ source, index, count, use, autoFocus
           validate={validateAmount}
           onCommit={(text) => {
             const cents = parseMoney(text);
-            return onChange(source, { amountCents: typeof cents === 'number' ? cents : 0 }, `Change the amount of ${quoted}`, field('amount'));
+            return run(setFundingSourceAmount(source, typeof cents === 'number' ? cents : 0));
           }}
           slotProps={{ htmlInput: { inputMode: 'decimal' } }}
         />
@@ -110,7 +109,7 @@ const SourceRow = memo(function SourceRow({ source, index, count, use, autoFocus
           type="date"
           value={source.start}
           validate={validateStart}
-          onCommit={(start) => onChange(source, { start }, `Change the start of ${quoted}`, field('start'))}
+          onCommit={(start) => run(setFundingSourceStart(source, start))}
           slotProps={{ inputLabel: { shrink: true } }}
         />
         <AutosaveTextField
@@ -118,7 +117,7 @@ const SourceRow = memo(function SourceRow({ source, index, count, use, autoFocus
           type="date"
           value={source.end}
           validate={validateEnd}
-          onCommit={(end) => onChange(source, { end }, `Change the end of ${quoted}`, field('end'))}
+          onCommit={(end) => run(setFundingSourceEnd(source, end))}
           slotProps={{ inputLabel: { shrink: true } }}
         />
         <Box sx={{ display: 'flex', alignItems: 'center' }}>
@@ -141,7 +140,7 @@ const SourceRow = memo(function SourceRow({ source, index, count, use, autoFocus
         label="Notes"
         value={source.notes}
         validate={validateNotes}
-        onCommit={(notes) => onChange(source, { notes }, `Edit the notes on ${quoted}`, field('notes'))}
+        onCommit={(notes) => run(setFundingSourceNotes(source, notes))}
         multiline
         minRows={1}
         maxRows={4}
@@ -163,7 +162,7 @@ const SourceRow = memo(function SourceRow({ source, index, count, use, autoFocus
 });
 
 /** The money the plan can draw on: grants, levies, the general fund, each for the dates it may be spent. */
-export function FundingSources({ sources, uses, focusId, onAdd, onChange, onMove, onDelete }: FundingSourcesProps) {
+export function FundingSources({ sources, uses, focusId, onAdd, onMove, onDelete }: FundingSourcesProps) {
   return (
     <Paper variant="outlined" component="section" aria-labelledby="rs-sources-heading" sx={{ p: 2, mb: 3 }}>
       <Typography id="rs-sources-heading" component="h3" variant="h3" gutterBottom>Funding sources</Typography>
@@ -182,7 +181,6 @@ export function FundingSources({ sources, uses, focusId, onAdd, onChange, onMove
             count={sources.length}
             use={uses.get(source.id)}
             autoFocus={source.id === focusId}
-            onChange={onChange}
             onMove={onMove}
             onDelete={onDelete}
           />

@@ -8,33 +8,30 @@ import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
 import type { Theme } from '@mui/material/styles';
 import TimelineOutlinedIcon from '@mui/icons-material/TimelineOutlined';
-import { usePlanHistory } from '../../app/plan-history';
+import { useRunCommand } from '../../app/plan-history';
 import { planRoute, routeHref } from '../../app/router';
-import { planStore } from '../../app/store';
-import { addPending, dropPending } from '../../components/pending-map';
 import { untilOnScreen } from '../../components/until-on-screen';
+import { useStableRows } from '../../components/use-stable-rows';
 import { useSettledValue } from '../../components/use-settled-value';
 import { visuallyHidden } from '../../components/visually-hidden';
 import { budgetWarnings, totals as budgetTotals } from '../../domain/budget';
-import { newId } from '../../domain/ids';
 import {
-  amountText, cellLines, fiscalYearBreakdown, gridCellKey, gridCells, gridTotals, recipientKey, recipientRows, schoolYearsByPhase, sourceName, stanceContradictions, studentsByPhase, type AllocationKind, type RecipientRow,
+  amountText, cellLines, fiscalYearBreakdown, gridCellKey, recipientKey, recipientRows, schoolYearsByPhase, sourceName, stanceContradictions, studentsByPhase, type AllocationKind, type NewLineDefaults, type RecipientRow,
 } from '../../domain/resource-rules';
 import type { AllocationRow, FundingSource } from '../../domain/schemas';
-import type { AllocationChanges, FundingSourceChanges } from '../../storage/plan-store';
 import { SectionHeading } from '../../components/SectionHeading';
 import type { SectionProps } from '../../components/section-props';
 import { phaseSpan } from '../../domain/phase-rules';
-import { AllocationGrid, GridKey, type GridPhase } from './AllocationGrid';
+import { GridKey, type GridPhase } from './AllocationGrid';
 import { BudgetTotalsTables } from './BudgetTotalsTables';
 import { BudgetWarningList, type StanceNote } from './BudgetWarningList';
 import { CellLines, type LinesCell } from './CellLines';
 import { cliffsByYear } from './chart-model';
+import { addFundingSource, addLine, deleteFundingSource, deleteLine, moveFundingSource, type LinePlace } from './commands';
+import { EditableGrid } from './EditableGrid';
 import { FundingChart } from './FundingChart';
 import { FundingSources, type SourceUse } from './FundingSources';
-import { cellEditLabel } from './grid-model';
 import { GridToolbar } from './GridToolbar';
-import { pendingKey, unsettledCells, withPendingCells, withPendingTotals, type PendingCells } from './pending-cells';
 
 const byOrder = (a: { order: number }, b: { order: number }) => a.order - b.order;
 
@@ -47,10 +44,7 @@ const Lines = memo(CellLines);
 const Chart = memo(FundingChart);
 const Totals = memo(BudgetTotalsTables);
 const Key = memo(GridKey);
-const NO_PENDING: PendingCells = new Map();
 const NO_LINES: AllocationRow[] = [];
-const sameRows = <T,>(a: readonly T[], b: readonly T[]) => a.length === b.length && a.every((row, i) => row === b[i]);
-const PENDING_LIMIT_MS = 2_000;
 const LINES_DELAY_MS = 150;
 const BUDGET_DELAY_MS = 250;
 
@@ -104,9 +98,10 @@ type ActiveCell = { rowKey: string | null; phaseId: string | null };
  * funder would raise, and money per fiscal year by source.
  */
 export function ResourcesSection({ bundle }: SectionProps) {
-  const { edit } = usePlanHistory();
+  const run = useRunCommand();
   const { plan, allocations, fundingSources: sources, stances } = bundle;
   const planId = plan.id;
+  const createdAt = plan.createdAt;
   const phases = useMemo(() => [...bundle.phases].sort(byOrder), [bundle.phases]);
   const areas = useMemo(() => [...bundle.areas].sort(byOrder), [bundle.areas]);
   const gridPhases = useMemo<GridPhase[]>(() => phases.map((p) => ({ id: p.id, name: p.name, span: phaseSpan(p) })), [phases]);
@@ -118,17 +113,9 @@ export function ResourcesSection({ bundle }: SectionProps) {
   const [chosenSource, setSource] = useState<string | null>(null);
   const [recurrence, setRecurrence] = useState<AllocationRow['recurrence']>('one-time');
   const newLineSource = chosenSource !== null && sources.some((s) => s.id === chosenSource) ? chosenSource : null;
-
-  // Amounts typed show at once, laid over the stored ones until storage catches up.
-  const [pending, setPending] = useState<PendingCells>(NO_PENDING);
-  const stored = useMemo(() => gridCells(allocations, kind), [allocations, kind]);
-  const stillPending = unsettledCells(pending, (k) => (k === kind ? stored : gridCells(allocations, k)));
-  if (stillPending !== pending) setPending(stillPending);
-  const cells = useMemo(() => withPendingCells(stored, stillPending, kind), [stored, stillPending, kind]);
+  const newLines = useMemo<NewLineDefaults>(() => ({ sourceId: newLineSource, recurrence, flexible: false }), [newLineSource, recurrence]);
 
   const yearsByPhase = useMemo(() => schoolYearsByPhase(phases, plan.schoolYearStartMonth), [phases, plan.schoolYearStartMonth]);
-  const storedSums = useMemo(() => gridTotals(allocations, kind, yearsByPhase), [allocations, kind, yearsByPhase]);
-  const gridSums = useMemo(() => withPendingTotals(storedSums, stored, stillPending, kind, yearsByPhase), [storedSums, stored, stillPending, kind, yearsByPhase]);
   const students = useMemo(() => studentsByPhase(phases, bundle.waves, bundle.schools), [phases, bundle.waves, bundle.schools]);
   // The budget-wide figures (warnings, sources, the chart, the totals) follow
   // once edits pause, in a deferred render: amounts typed one after another reach the grid, its
@@ -174,11 +161,9 @@ export function ResourcesSection({ bundle }: SectionProps) {
   const activePhase = phases.find((p) => p.id === shownActive.phaseId) ?? null;
   const linesCell = useMemo<LinesCell | null>(() => (activeRow && activePhase ? { rowName: activeRow.name, phaseId: activePhase.id, phaseName: activePhase.name, kind } : null), [activeRow, activePhase, kind]);
   // The lines follow storage at once (a line added or deleted in the panel shows there straight
-  // away), and keep their identity while the cell's own lines are the same rows, so edits to other
+  // away), and stay the same array while the cell's own lines hold the same, so edits to other
   // cells do not re-render the panel.
-  const freshLines = useMemo(() => (activeRow && activePhase ? cellLines(allocations, activeRow.key, activePhase.id, kind) : NO_LINES), [allocations, activeRow, activePhase, kind]);
-  const [lines, setLines] = useState(freshLines);
-  if (freshLines !== lines && !sameRows(freshLines, lines)) setLines(freshLines);
+  const lines = useStableRows(useMemo(() => (activeRow && activePhase ? cellLines(allocations, activeRow.key, activePhase.id, kind) : NO_LINES), [allocations, activeRow, activePhase, kind]));
   const [focusRequest, setFocusRequest] = useState(0);
   const [focusLineId, setFocusLineId] = useState<string | null>(null);
   const [focusSourceId, setFocusSourceId] = useState<string | null>(null);
@@ -192,35 +177,18 @@ export function ResourcesSection({ bundle }: SectionProps) {
   const speakRef = useRef<(text: string) => void>(() => undefined);
   const gridBox = useRef<HTMLDivElement>(null);
 
-  // The latest values, for callbacks that stay the same from render to render (so the grid does not re-render).
-  const latest = useRef({ kind, newLineSource, recurrence, cells, rows, activeRow, activePhase, phases, sources });
+  // The latest values, for callbacks that stay the same from render to render (so the grid and the panels do not re-render).
+  const latest = useRef({ kind, newLineSource, recurrence, activeRow, activePhase, phases, sources });
   useEffect(() => {
-    latest.current = { kind, newLineSource, recurrence, cells, rows, activeRow, activePhase, phases, sources };
+    latest.current = { kind, newLineSource, recurrence, activeRow, activePhase, phases, sources };
   });
+  const speak = useCallback((text: string) => speakRef.current(text), []);
 
   const onActiveChange = useCallback((rowKey: string | null, phaseId: string | null) => {
     setActive((current) => (current?.rowKey === rowKey && current.phaseId === phaseId ? current : { rowKey, phaseId }));
   }, []);
 
-  const onCommit = useCallback((row: RecipientRow, phase: GridPhase, amount: number | null) => {
-    const { kind: k, newLineSource: sourceId, recurrence: r, cells: shown } = latest.current;
-    const cellKey = gridCellKey(row.key, phase.id);
-    const key = pendingKey(k, cellKey);
-    // The line the cell shows, or a new line's id, which a second edit before storage answers then finds.
-    const lineId = shown.get(cellKey)?.lineIds[0] ?? newId();
-    const entry = { kind: k, lineId, amount, recurrence: r };
-    const drop = () => setPending((p) => dropPending(p, key, entry));
-    setPending((p) => addPending(p, key, entry));
-    const label = cellEditLabel(k, row.name, phase.name, amount);
-    void edit(label, planStore.setAllocationCell(planId, { phaseId: phase.id, recipient: row.recipient, kind: k }, lineId, amount, { sourceId, recurrence: r, flexible: false })).then((done) => {
-      if (done && (amount === null || amount === 0)) speakRef.current(`Cleared ${row.name}, ${phase.name}.`);
-      if (done) setTimeout(drop, PENDING_LIMIT_MS);
-      else drop();
-    });
-  }, [edit, planId]);
-
-  const onOpenLines = useCallback((row: RecipientRow, phase: GridPhase) => {
-    const count = latest.current.cells.get(gridCellKey(row.key, phase.id))?.lineIds.length ?? 0;
+  const onOpenLines = useCallback((row: RecipientRow, phase: GridPhase, count: number) => {
     speakRef.current(`${row.name}, ${phase.name} has ${count} lines: edit them one by one in the lines beside the grid.`);
     setFocusRequest((n) => n + 1);
   }, []);
@@ -232,48 +200,34 @@ export function ResourcesSection({ bundle }: SectionProps) {
   const onAddLine = useCallback(async () => {
     const { activeRow: row, activePhase: phase, kind: k, newLineSource: sourceId, recurrence: r } = latest.current;
     if (!row || !phase) return;
-    const id = newId();
-    const done = await edit(`Add a line for ${row.name} in ${phase.name}`, planStore.addAllocation({
-      id, planId, phaseId: phase.id, recipient: row.recipient, sourceId, kind: k, amount: 0, recurrence: r, flexible: false, areaId: null, note: '',
-    }));
-    if (done) setFocusLineId(id);
-  }, [edit, planId]);
+    const command = addLine(planId, row, phase, k, { sourceId, recurrence: r });
+    if (await run(command)) setFocusLineId(command.id);
+  }, [run, planId]);
 
-  const onChangeLine = useCallback(async (line: AllocationRow, changes: AllocationChanges, label: string, field?: string) => {
-    const { activeRow: row, activePhase: phase } = latest.current;
-    const where = row && phase ? ` for ${row.name} in ${phase.name}` : '';
-    const done = await edit(`${label[0]?.toUpperCase() ?? ''}${label.slice(1)}${where}`, planStore.updateAllocation(line.id, changes), field ? { field } : {});
-    if (done && changes.kind && changes.kind !== line.kind) speakRef.current(`The line now counts as ${changes.kind === 'money' ? 'money' : changes.kind.replace('-', ' ')}: choose that kind above the grid to see it.`);
-    return done !== undefined;
-  }, [edit]);
+  const onLineKindChange = useCallback((to: AllocationKind) => {
+    speakRef.current(`The line now counts as ${to === 'money' ? 'money' : to.replace('-', ' ')}: choose that kind above the grid to see it.`);
+  }, []);
 
   const onDeleteLine = useCallback((line: AllocationRow, index: number) => {
     const { activeRow: row, activePhase: phase } = latest.current;
-    const where = row && phase ? ` for ${row.name} in ${phase.name}` : '';
-    void edit(`Delete line ${index + 1}${where}`, planStore.deleteAllocations(planId, [line.id]), { announce: `Deleted a line of ${amountText(line.kind, line.amount)}${where}.` }).then((done) => {
+    if (!row || !phase) return;
+    const place: LinePlace = { index, rowName: row.name, phaseName: phase.name };
+    void run(deleteLine(planId, line, place)).then((done) => {
       if (done) requestAnimationFrame(() => onReturn());
     });
-  }, [edit, planId, onReturn]);
+  }, [run, planId, onReturn]);
 
   const onAddSource = useCallback(async () => {
-    const { phases: ps } = latest.current;
-    const id = newId();
-    const start = ps[0]?.start ?? plan.createdAt.slice(0, 10);
-    const end = ps.at(-1)?.end ?? start;
-    const done = await edit('Add a funding source', planStore.addFundingSource({ id, planId, name: 'New funding source', amountCents: 0, start, end, notes: '' }));
-    if (done) {
-      setFocusSourceId(id);
+    const command = addFundingSource({ id: planId, createdAt }, latest.current.phases);
+    if (await run(command)) {
+      setFocusSourceId(command.id);
       speakRef.current('Added a funding source at the end of the list. Name it, then set its amount and dates.');
     }
-  }, [edit, planId, plan.createdAt]);
-
-  const onChangeSource = useCallback(async (source: FundingSource, changes: FundingSourceChanges, label: string, field: string) => {
-    return (await edit(label, planStore.updateFundingSource(source.id, changes), { field })) !== undefined;
-  }, [edit]);
+  }, [run, planId, createdAt]);
 
   const onMoveSource = useCallback((source: FundingSource, direction: -1 | 1) => {
     const name = `“${source.name}”`;
-    void edit(`Move funding source ${name} ${direction < 0 ? 'up' : 'down'}`, planStore.moveFundingSource(source.id, direction)).then((done) => {
+    void run(moveFundingSource(source, direction)).then((done) => {
       if (!done) return;
       speakRef.current(`Moved ${name} ${direction < 0 ? 'up' : 'down'}.`);
       // The button pressed keeps the focus once the list has reordered, or its neighbour at an end.
@@ -287,15 +241,13 @@ export function ResourcesSection({ bundle }: SectionProps) {
         return document.activeElement === target;
       }, 10);
     });
-  }, [edit]);
+  }, [run]);
 
   const onDeleteSource = useCallback((source: FundingSource) => {
     const ids = latest.current.sources.map((s) => s.id);
     const index = ids.indexOf(source.id);
     const neighbour = ids[index + 1] ?? ids[index - 1] ?? null;
-    void edit(`Delete funding source “${source.name}”`, planStore.deleteFundingSource(source.id), {
-      announce: `Deleted funding source “${source.name}”. What it paid for is now on the district budget.`,
-    }).then((done) => {
+    void run(deleteFundingSource(source)).then((done) => {
       if (!done) return;
       untilOnScreen(() => {
         const next = (neighbour ? document.querySelector<HTMLElement>(`[data-source-delete="${neighbour}"]`) : null) ?? document.querySelector<HTMLElement>('[data-source-add]');
@@ -303,10 +255,10 @@ export function ResourcesSection({ bundle }: SectionProps) {
         return next !== null && document.activeElement === next;
       }, 10);
     });
-  }, [edit]);
+  }, [run]);
 
   const addSource = useCallback(() => void onAddSource(), [onAddSource]);
-  const addLine = useCallback(() => void onAddLine(), [onAddLine]);
+  const addLineNow = useCallback(() => void onAddLine(), [onAddLine]);
   const sourceOptions = useMemo(() => sources.map((s) => ({ id: s.id, name: s.name })), [sources]);
   const areaOptions = useMemo(() => areas.map((a) => ({ id: a.id, name: a.name })), [areas]);
 
@@ -334,7 +286,6 @@ export function ResourcesSection({ bundle }: SectionProps) {
         uses={sourceUses}
         focusId={focusSourceId}
         onAdd={addSource}
-        onChange={onChangeSource}
         onMove={onMoveSource}
         onDelete={onDeleteSource}
       />
@@ -357,16 +308,18 @@ export function ResourcesSection({ bundle }: SectionProps) {
         )}
         <div className="rs-layout">
           <div ref={gridBox}>
-            <AllocationGrid
+            <EditableGrid
+              planId={planId}
               rows={rows}
               phases={gridPhases}
               kind={kind}
-              cells={cells}
-              totals={gridSums}
+              allocations={allocations}
+              yearsByPhase={yearsByPhase}
               atOdds={atOdds}
+              defaults={newLines}
               onActiveChange={onActiveChange}
-              onCommit={onCommit}
               onOpenLines={onOpenLines}
+              speak={speak}
               labelledBy="rs-grid-heading"
               describedBy="rs-grid-help"
             />
@@ -380,8 +333,8 @@ export function ResourcesSection({ bundle }: SectionProps) {
             stances={stances}
             focusRequest={focusRequest}
             focusLineId={focusLineId}
-            onAdd={addLine}
-            onChange={onChangeLine}
+            onAdd={addLineNow}
+            onKindChange={onLineKindChange}
             onDelete={onDeleteLine}
             onReturn={onReturn}
           />

@@ -4,7 +4,7 @@
  * of it is unit-tested.
  */
 import { ALLOCATION_KIND_LABELS } from '../../domain/schemas';
-import { amountText, formatAmount, type AllocationKind, type GridCell } from '../../domain/resource-rules';
+import { amountText, clearsCell, formatAmount, type AllocationKind, type GridCell } from '../../domain/resource-rules';
 import { moveInGrid, type GridPosition, type GridSize } from '../../components/grid-navigation';
 
 // ——— Windowing ———
@@ -138,7 +138,7 @@ export function editText(kind: AllocationKind, cell: GridCell | undefined): stri
 /** The undo label of a cell edit: "Set Money for Central office in Pilot to $120,000". */
 export function cellEditLabel(kind: AllocationKind, rowName: string, phaseName: string, amount: number | null): string {
   const what = ALLOCATION_KIND_LABELS[kind];
-  return amount === null || amount === 0
+  return clearsCell(amount)
     ? `Clear ${what} for ${rowName} in ${phaseName}`
     : `Set ${what} for ${rowName} in ${phaseName} to ${amountText(kind, amount)}`;
 }

@@ -23,6 +23,7 @@ import { formatDisplayDate } from '../../domain/phase-rules';
 import { milestoneProblem } from '../../domain/roadmap-rules';
 import type { Milestone, Phase } from '../../domain/schemas';
 import { usePendingValues } from '../../components/use-pending-values';
+import { plural } from '../../domain/words';
 
 export interface MilestonesTableProps {
   milestones: Milestone[];
@@ -124,7 +125,7 @@ export function MilestonesTable({ milestones, phases, onAdd, onEdit, onToggleDon
           <Typography variant="body2" color="text.secondary">
             {milestones.length === 0
               ? 'Dated checkpoints such as board votes, training windows and device rollouts.'
-              : `${milestones.length.toLocaleString('en-US')} milestone${milestones.length === 1 ? '' : 's'}, ${doneCount.toLocaleString('en-US')} done.`}
+              : `${plural(milestones.length, 'milestone')}, ${doneCount.toLocaleString('en-US')} done.`}
           </Typography>
         </Box>
         {milestones.length > 0 && (

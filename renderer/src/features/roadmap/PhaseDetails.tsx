@@ -22,6 +22,7 @@ import { fieldProblem } from '../../domain/messages';
 import type { RunCommand } from '../../app/plan-history';
 import { renamePhase, setPhaseDate, setPhaseKind, setPhaseStatus, setPhaseText } from './commands';
 import { KIND_COLORS } from './phase-style';
+import { plural } from '../../domain/words';
 
 export interface PhaseDetailsProps {
   phases: Phase[];
@@ -55,7 +56,7 @@ const GROWING_TEXT = {
 
 function durationText(phase: Phase): string {
   const months = differenceInCalendarMonths(addDays(parseISO(phase.end), 1), parseISO(phase.start));
-  return months >= 1 ? `${months} month${months === 1 ? '' : 's'}` : 'under a month';
+  return months >= 1 ? plural(months, 'month') : 'under a month';
 }
 
 interface PhaseCardProps {

@@ -11,7 +11,7 @@ import DeleteOutlinedIcon from '@mui/icons-material/DeleteOutlined';
 import { useRunCommand } from '../../app/plan-history';
 import { AutosaveTextField } from '../../components/AutosaveTextField';
 import { fieldProblem } from '../../domain/messages';
-import { formatNumber, parseNumberInput } from '../../domain/outcome-rules';
+import { formatNumber, parseNumberInput } from '../../domain/numbers';
 import { indicatorSchema, INDICATOR_SIDES, type IndicatorRow, type IndicatorSideValue } from '../../domain/schemas';
 import { addIndicator, addSuggestedIndicators, deleteIndicator, renameIndicator, setIndicatorDirection, setIndicatorUnit, weighIndicator } from './commands';
 

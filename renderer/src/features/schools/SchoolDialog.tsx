@@ -9,7 +9,7 @@ import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { fieldProblem } from '../../domain/messages';
-import { formatNumber, parseNumberInput } from '../../domain/outcome-rules';
+import { formatNumber, parseNumberInput } from '../../domain/numbers';
 import { schoolSchema, type IndicatorRow, type School, type Wave } from '../../domain/schemas';
 import type { SchoolInput } from '../../storage/plan-store';
 

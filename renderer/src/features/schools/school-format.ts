@@ -1,4 +1,4 @@
-import { formatNumber } from '../../domain/outcome-rules';
+import { formatNumber } from '../../domain/numbers';
 import type { IndicatorRow, School, Wave } from '../../domain/schemas';
 import { plural } from '../../domain/words';
 

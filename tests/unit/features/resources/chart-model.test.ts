@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { chartSummary, cliffsByYear, DISTRICT_STYLE, niceScale, seriesStyle, shortMoney, stackSegments } from '../../../renderer/src/features/resources/chart-model';
-import { contrastRatio } from '../../../renderer/src/components/stance-palette';
-import type { FiscalYearBreakdown } from '../../../renderer/src/domain/resource-rules';
+import { chartSummary, cliffsByYear, DISTRICT_STYLE, niceScale, seriesStyle, shortMoney, stackSegments } from '../../../../renderer/src/features/resources/chart-model';
+import { contrastRatio } from '../../../../renderer/src/components/stance-palette';
+import type { FiscalYearBreakdown } from '../../../../renderer/src/domain/resource-rules';
 
 const breakdown: FiscalYearBreakdown = {
   years: [2028, 2029, 2030],

@@ -1,0 +1,182 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { CommandContext, CommandResult, PlanCommand } from '../../../../renderer/src/app/commands';
+import { PlannerDatabase } from '../../../../renderer/src/storage/database';
+import { createPlanStore } from '../../../../renderer/src/storage/plan-store';
+import { newId } from '../../../../renderer/src/domain/ids';
+import { gridCells, recipientRows, type GridCell } from '../../../../renderer/src/domain/resource-rules';
+import type { AllocationRow, PlanBundle } from '../../../../renderer/src/domain/schemas';
+import {
+  addFundingSource, addLine, cellLineId, deleteFundingSource, deleteLine, moveFundingSource, renameFundingSource, setCell, setFundingSourceNotes, setLineAmount, setLineKind, setLineNote,
+} from '../../../../renderer/src/features/resources/commands';
+import { samplePlan, withSchools } from '../../domain/plan-fixtures';
+
+let db: PlannerDatabase;
+let ctx: CommandContext;
+let bundle: PlanBundle;
+
+beforeEach(async () => {
+  db = new PlannerDatabase(`test-${newId()}`);
+  const now = () => new Date('2026-11-24T09:00:00Z');
+  ctx = { store: createPlanStore(db, now), now };
+  await db.open();
+  bundle = withSchools(samplePlan());
+  await ctx.store.createPlan(bundle);
+});
+
+afterEach(async () => {
+  db.close();
+  await db.delete();
+});
+
+const planId = () => bundle.plan.id;
+const load = async () => (await ctx.store.loadBundle(planId())) as PlanBundle;
+const runWrite = <R extends CommandResult>(command: PlanCommand<R>) => command.write(ctx);
+const phase = (n: number) => {
+  const found = [...bundle.phases].sort((a, b) => a.order - b.order)[n];
+  if (!found) throw new Error(`the plan has no phase ${n}`);
+  return found;
+};
+const lineById = async (id: string) => (await load()).allocations.find((a) => a.id === id);
+const fixtureLine = (n: number): AllocationRow => {
+  const found = bundle.allocations[n];
+  if (!found) throw new Error(`the fixture has no line ${n}`);
+  return found;
+};
+
+describe('grid cell commands', () => {
+  const central = () => {
+    const row = recipientRows(bundle.waves, bundle.schools, bundle.phases)[0];
+    if (!row) throw new Error('the grid has a central office row');
+    return row;
+  };
+  const defaults = { sourceId: null, recurrence: 'ongoing' as const, flexible: false };
+
+  it('targets the line the cell shows, or a new id for an empty cell', () => {
+    const shown: GridCell = { amount: 5, lineIds: ['line-a', 'line-b'], ongoing: 0, oneTime: 2, flexible: 0 };
+    expect(cellLineId(shown)).toBe('line-a');
+    const fresh = cellLineId(undefined);
+    expect(fresh).not.toBe(cellLineId(undefined));
+    expect(fresh).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('fills an empty cell, lets a quick second edit find the same line, and clears it with zero', async () => {
+    const pilot = phase(2);
+    const set = setCell(planId(), central(), pilot, 'money', undefined, 10_000_00, defaults);
+    expect(set.label).toBe(`Set Money for Central office in ${pilot.name} to $10,000`);
+    expect(set.field).toBeUndefined();
+    await runWrite(set);
+    expect(await lineById(set.lineId)).toMatchObject({ amount: 10_000_00, recurrence: 'ongoing', phaseId: pilot.id, recipient: { kind: 'central' } });
+
+    // The cell as the grid shows it before storage answers: the pending amount under the new line's id.
+    const shown: GridCell = { amount: 10_000_00, lineIds: [set.lineId], ongoing: 1, oneTime: 0, flexible: 0 };
+    const again = setCell(planId(), central(), pilot, 'money', shown, 12_500_00, defaults);
+    expect(again.lineId).toBe(set.lineId);
+    await runWrite(again);
+    expect((await load()).allocations.filter((a) => a.phaseId === pilot.id).map((a) => [a.id, a.amount])).toEqual([[set.lineId, 12_500_00]]);
+
+    const clear = setCell(planId(), central(), pilot, 'money', shown, 0, defaults);
+    expect(clear.label).toBe(`Clear Money for Central office in ${pilot.name}`);
+    const change = await runWrite(clear);
+    expect(change.changes).toHaveLength(1);
+    expect(await lineById(set.lineId)).toBeUndefined();
+  });
+
+  it('changes the one line of a stored cell, keeping how it is paid for', async () => {
+    const first = phase(0);
+    const stored = gridCells((await load()).allocations, 'money').get(`central|${first.id}`);
+    const set = setCell(planId(), central(), first, 'money', stored, 130_000_00, defaults);
+    expect(set.lineId).toBe(fixtureLine(0).id);
+    await runWrite(set);
+    expect(await lineById(fixtureLine(0).id)).toMatchObject({ amount: 130_000_00, recurrence: 'one-time', sourceId: fixtureLine(0).sourceId });
+  });
+});
+
+describe('line commands', () => {
+  const place = () => ({ index: 0, rowName: 'Central office', phaseName: phase(0).name });
+
+  it('adds an empty line under the id it names, paid and recurring as asked', async () => {
+    const add = addLine(planId(), { name: 'Central office', recipient: { kind: 'central' } }, phase(1), 'devices', { sourceId: bundle.fundingSources[0]?.id ?? null, recurrence: 'one-time' });
+    expect(add.label).toBe(`Add a line for Central office in ${phase(1).name}`);
+    const result = await runWrite(add);
+    expect(result.id).toBe(add.id);
+    expect(await lineById(add.id)).toMatchObject({ kind: 'devices', amount: 0, sourceId: bundle.fundingSources[0]?.id, recurrence: 'one-time', flexible: false, areaId: null, note: '' });
+  });
+
+  it('names each change with the line and its cell, and merges typing by field', async () => {
+    const line = fixtureLine(0);
+    const amount = setLineAmount(line, place(), 99_00);
+    expect(amount).toMatchObject({ label: `Change the amount of line 1 for Central office in ${phase(0).name}`, field: `allocation.${line.id}.amount` });
+    const note = setLineNote(line, place(), '  Coaches  ');
+    expect(note).toMatchObject({ label: `Edit the note on line 1 for Central office in ${phase(0).name}`, field: `allocation.${line.id}.note` });
+    await runWrite(amount);
+    await runWrite(note);
+    expect(await lineById(line.id)).toMatchObject({ amount: 99_00, note: 'Coaches' });
+  });
+
+  it('changes a line’s kind keeping the number on show', async () => {
+    const line = fixtureLine(0);
+    const kind = setLineKind(line, { ...place(), index: 1 }, 'devices');
+    expect(kind.label).toBe(`Make line 2 Devices for Central office in ${phase(0).name}`);
+    expect(kind.field).toBeUndefined();
+    await runWrite(kind);
+    expect(await lineById(line.id)).toMatchObject({ kind: 'devices', amount: 120_000 });
+  });
+
+  it('deletes a line, saying what went', async () => {
+    const line = fixtureLine(0);
+    const del = deleteLine(planId(), line, place());
+    expect(del.label).toBe(`Delete line 1 for Central office in ${phase(0).name}`);
+    expect(del.announce).toBe(`Deleted a line of $120,000 for Central office in ${phase(0).name}.`);
+    await runWrite(del);
+    expect(await lineById(line.id)).toBeUndefined();
+  });
+});
+
+describe('funding source commands', () => {
+  const grant = () => {
+    const found = bundle.fundingSources[0];
+    if (!found) throw new Error('the fixture has a grant');
+    return found;
+  };
+
+  it('adds a source for the whole plan at the end of the list', async () => {
+    const phases = [...bundle.phases].sort((a, b) => a.order - b.order);
+    const add = addFundingSource(bundle.plan, phases);
+    expect(add.label).toBe('Add a funding source');
+    await runWrite(add);
+    const sources = [...(await load()).fundingSources].sort((a, b) => a.order - b.order);
+    expect(sources.map((s) => s.id)).toEqual([grant().id, add.id]);
+    expect(sources[1]).toMatchObject({ name: 'New funding source', amountCents: 0, start: phases[0]?.start, end: phases.at(-1)?.end, notes: '' });
+    const bare = addFundingSource({ id: planId(), createdAt: '2026-11-23T09:30:00.000Z' }, []);
+    await runWrite(bare);
+    expect((await load()).fundingSources.find((s) => s.id === bare.id)).toMatchObject({ start: '2026-11-23', end: '2026-11-23' });
+  });
+
+  it('renames a source by its old name, trimmed, and keeps notes as typed', async () => {
+    const rename = renameFundingSource(grant(), '  State grant ');
+    expect(rename).toMatchObject({ label: 'Rename funding source “Innovation grant”', field: `fundingSource.${grant().id}.name` });
+    const notes = setFundingSourceNotes(grant(), 'Renewal in May. ');
+    expect(notes).toMatchObject({ label: 'Edit the notes on “Innovation grant”', field: `fundingSource.${grant().id}.notes` });
+    await runWrite(rename);
+    await runWrite(notes);
+    expect((await load()).fundingSources[0]).toMatchObject({ name: 'State grant', notes: 'Renewal in May. ' });
+  });
+
+  it('moves and deletes a source; what it paid for goes to the district budget', async () => {
+    const add = addFundingSource(bundle.plan, bundle.phases);
+    await runWrite(add);
+    const move = moveFundingSource(grant(), 1);
+    expect(move.label).toBe('Move funding source “Innovation grant” down');
+    expect(move.field).toBeUndefined();
+    await runWrite(move);
+    const order = () => load().then((b) => [...b.fundingSources].sort((x, y) => x.order - y.order).map((s) => s.id));
+    expect(await order()).toEqual([add.id, grant().id]);
+
+    const del = deleteFundingSource(grant());
+    expect(del.label).toBe('Delete funding source “Innovation grant”');
+    expect(del.announce).toBe('Deleted funding source “Innovation grant”. What it paid for is now on the district budget.');
+    await runWrite(del);
+    expect(await order()).toEqual([add.id]);
+    expect((await lineById(fixtureLine(0).id))?.sourceId).toBeNull();
+  });
+});
