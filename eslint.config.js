@@ -40,6 +40,17 @@ export default tseslint.config(
     },
   },
   {
+    // Colours come from the theme (app/theme.ts), the one place a hex value is written.
+    files: ['renderer/src/**/*.{ts,tsx}'],
+    ignores: ['renderer/src/app/theme.ts'],
+    rules: {
+      'no-restricted-syntax': ['error',
+        { selector: 'Literal[value=/#[0-9a-fA-F]{3,8}\\b/]', message: 'Take colours from the theme (colors in app/theme.ts), not hex literals.' },
+        { selector: 'TemplateElement[value.raw=/#[0-9a-fA-F]{3,8}\\b/]', message: 'Take colours from the theme (colors in app/theme.ts), not hex literals.' },
+      ],
+    },
+  },
+  {
     // Features compose, never borrow: the plan screen composes the sections, the library uses
     // the plan-file commands; anything else two features share lives in components/ or domain/.
     files: ['renderer/src/features/**/*.{ts,tsx}'],

@@ -3,18 +3,14 @@
  * shows an icon. Text colours meet WCAG AA (4.5:1) on their cell's background.
  */
 import type { StanceValue } from '../domain/schemas';
+import { colors } from '../app/theme';
 
 export interface CellColors {
   background: string;
   text: string;
 }
 
-export const STANCE_COLORS: Record<StanceValue | 'unset', CellColors> = {
-  tight: { background: '#dce8f5', text: '#12395e' },
-  shared: { background: '#efe6f8', text: '#4a2773' },
-  loose: { background: '#e2f2e4', text: '#1d5224' },
-  unset: { background: '#ffffff', text: '#5a636c' },
-};
+export const STANCE_COLORS: Record<StanceValue | 'unset', CellColors> = colors.stance;
 
 /** Relative luminance of a #rrggbb colour (WCAG 2). */
 export function luminance(hex: string): number {

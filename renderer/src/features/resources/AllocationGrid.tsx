@@ -8,6 +8,7 @@ import { amountText, clearsCell, formatAmount, gridCellKey, parseAmount, type Al
 import { clampPosition, type GridPosition } from '../../components/grid-navigation';
 import { cellIcon } from '../../components/stance-icons';
 import { cellCaption, cellLabel, editKey, editText, gridMove, rowWindow, scrollToRow, startsTyping, type EditMode } from './grid-model';
+import { colors } from '../../app/theme';
 
 export interface GridPhase {
   id: string;
@@ -52,7 +53,7 @@ interface Editing {
   mode: EditMode;
 }
 
-const FOCUS_RING = { outline: '3px solid #1f4e79', outlineOffset: '-3px', boxShadow: 'inset 0 0 0 5px #ffffff' };
+const FOCUS_RING = { outline: `3px solid ${colors.primary}`, outlineOffset: '-3px', boxShadow: `inset 0 0 0 5px ${colors.white}` };
 
 /** Styles for the whole grid, written once as global rules scoped to .rs-grid (see StanceMatrix). */
 const gridStyles = (theme: Theme) => {
@@ -104,7 +105,7 @@ const gridStyles = (theme: Theme) => {
     '.rs-grid [role="gridcell"]:focus': FOCUS_RING,
     '.rs-grid .rs-input': {
       width: '100%', boxSizing: 'border-box', font: 'inherit', fontWeight: 600, textAlign: 'right', padding: '4px 6px',
-      border: `2px solid ${theme.palette.primary.main}`, borderRadius: 4, outline: 'none', backgroundColor: '#ffffff', color: theme.palette.text.primary,
+      border: `2px solid ${theme.palette.primary.main}`, borderRadius: 4, outline: 'none', backgroundColor: colors.white, color: theme.palette.text.primary,
     },
     '.rs-grid .rs-input[aria-invalid="true"]': { borderColor: theme.palette.error.main },
     '.rs-key': {

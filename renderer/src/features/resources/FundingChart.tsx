@@ -12,6 +12,7 @@ import ReportProblemOutlinedIcon from '@mui/icons-material/ReportProblemOutlined
 import { fiscalYearLabel, formatMoney } from '../../domain/budget';
 import { fiscalYearSpan, type FiscalYearBreakdown } from '../../domain/resource-rules';
 import { chartSummary, niceScale, seriesStyle, shortMoney, stackSegments, type ChartCliff, type SeriesStyle } from './chart-model';
+import { colors } from '../../app/theme';
 
 export interface FundingChartProps {
   breakdown: FiscalYearBreakdown;
@@ -22,15 +23,15 @@ export interface FundingChartProps {
 const WIDTH = 760;
 const HEIGHT = 300;
 const MARGIN = { top: 40, right: 16, bottom: 48, left: 64 };
-const CLIFF_COLOR = '#a84300';
-const AXIS_COLOR = '#5f6368';
+const CLIFF_COLOR = colors.warning;
+const AXIS_COLOR = colors.axis;
 
 /** The fill pattern of one series: white ground, lines or dots in the series colour (solid for the first). */
 function SeriesPattern({ id, style }: { id: string; style: SeriesStyle }) {
   const { color, pattern } = style;
   return (
     <pattern id={id} patternUnits="userSpaceOnUse" width={8} height={8}>
-      <rect width={8} height={8} fill={pattern === 'solid' ? color : '#ffffff'} />
+      <rect width={8} height={8} fill={pattern === 'solid' ? color : colors.white} />
       {pattern === 'diagonal' && <path d="M-2,2 l4,-4 M0,8 l8,-8 M6,10 l4,-4" stroke={color} strokeWidth={2.2} />}
       {pattern === 'dots' && <circle cx={4} cy={4} r={2.2} fill={color} />}
       {pattern === 'cross' && <path d="M0,0 l8,8 M8,0 l-8,8" stroke={color} strokeWidth={1.6} />}
@@ -106,7 +107,7 @@ export const FundingChart = memo(function FundingChart({ breakdown, cliffs, fisc
           </defs>
           {ticks.map((t) => (
             <g key={t}>
-              <line x1={MARGIN.left} x2={WIDTH - MARGIN.right} y1={y(t)} y2={y(t)} stroke={t === 0 ? AXIS_COLOR : '#d5d9de'} strokeWidth={1} />
+              <line x1={MARGIN.left} x2={WIDTH - MARGIN.right} y1={y(t)} y2={y(t)} stroke={t === 0 ? AXIS_COLOR : colors.gridLine} strokeWidth={1} />
               <text x={MARGIN.left - 8} y={y(t)} dy="0.32em" textAnchor="end" fontSize={12} fill={AXIS_COLOR}>{shortMoney(t)}</text>
             </g>
           ))}
@@ -134,7 +135,7 @@ export const FundingChart = memo(function FundingChart({ breakdown, cliffs, fisc
                     </rect>
                   );
                 })}
-                {total > 0 && <text x={cx} y={y(total) - 6} textAnchor="middle" fontSize={12} fontWeight={600} fill="#202124">{shortMoney(total)}</text>}
+                {total > 0 && <text x={cx} y={y(total) - 6} textAnchor="middle" fontSize={12} fontWeight={600} fill={colors.ink}>{shortMoney(total)}</text>}
                 <text x={cx} y={HEIGHT - MARGIN.bottom + 18} textAnchor="middle" fontSize={12} fontWeight={cliff ? 700 : 400} fill={cliff ? CLIFF_COLOR : AXIS_COLOR}>{fiscalYearLabel(year)}</text>
                 {cliff && (
                   <>

@@ -4,6 +4,7 @@
  */
 import { fiscalYearLabel, formatMoney } from '../../domain/budget';
 import type { FiscalYearBreakdown } from '../../domain/resource-rules';
+import { colors } from '../../app/theme';
 
 /** "$1.2M", "$250K", "$900": amounts short enough for an axis or the top of a bar. */
 export function shortMoney(cents: number): string {
@@ -62,17 +63,11 @@ export interface SeriesStyle {
   pattern: PatternKind;
 }
 
-const STYLES: readonly SeriesStyle[] = [
-  { color: '#1f4e79', pattern: 'solid' },
-  { color: '#6b3fa0', pattern: 'diagonal' },
-  { color: '#1d5224', pattern: 'dots' },
-  { color: '#a84300', pattern: 'cross' },
-  { color: '#01579b', pattern: 'horizontal' },
-  { color: '#7a2e47', pattern: 'vertical' },
-];
+const PATTERNS: readonly PatternKind[] = ['solid', 'diagonal', 'dots', 'cross', 'horizontal', 'vertical'];
+const STYLES: readonly SeriesStyle[] = colors.series.map((color, i) => ({ color, pattern: PATTERNS[i % PATTERNS.length] as PatternKind }));
 
 /** The district's own budget is always grey, striped upright, so it reads as "not a grant". */
-export const DISTRICT_STYLE: SeriesStyle = { color: '#4f5760', pattern: 'vertical' };
+export const DISTRICT_STYLE: SeriesStyle = { color: colors.district, pattern: 'vertical' };
 
 /** How a series is drawn: a colour and a pattern, so no two sources differ by colour alone. */
 export function seriesStyle(index: number, district: boolean): SeriesStyle {

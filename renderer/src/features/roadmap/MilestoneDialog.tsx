@@ -12,6 +12,7 @@ import { fieldProblem } from '../../domain/messages';
 import { milestoneProblem, phaseAt } from '../../domain/roadmap-rules';
 import { isoDateSchema, milestoneSchema, type Milestone, type Phase } from '../../domain/schemas';
 import type { MilestoneDraft } from './commands';
+import { colors } from '../../app/theme';
 
 export interface MilestoneDialogProps {
   /** The milestone to edit, or null to add one. */
@@ -105,7 +106,7 @@ export function MilestoneDialog({ milestone, phases, defaultDate, onClose, onSav
             />
           </Box>
           {outside && (
-            <Box role="note" sx={{ display: 'flex', gap: 1, alignItems: 'flex-start', mt: 1, typography: 'body2', color: '#7a4a00' }}>
+            <Box role="note" sx={{ display: 'flex', gap: 1, alignItems: 'flex-start', mt: 1, typography: 'body2', color: colors.warningText }}>
               <WarningAmberOutlinedIcon fontSize="small" aria-hidden />
               <span>{`Outside its phase: ${outside}`}</span>
             </Box>

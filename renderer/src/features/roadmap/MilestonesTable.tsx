@@ -24,6 +24,7 @@ import { milestoneProblem } from '../../domain/roadmap-rules';
 import type { Milestone, Phase } from '../../domain/schemas';
 import { usePendingValues } from '../../components/use-pending-values';
 import { plural } from '../../domain/words';
+import { colors } from '../../app/theme';
 
 export interface MilestonesTableProps {
   milestones: Milestone[];
@@ -41,7 +42,7 @@ const ALL = 'all';
 const NONE = 'none';
 const PAGE_SIZES = [25, 50, 100];
 const FIRST_PAGE_SIZE = 25;
-const WARNING_TEXT = '#7a4a00';
+const WARNING_TEXT = colors.warningText;
 
 interface RowProps {
   milestone: Milestone;

@@ -21,6 +21,7 @@ import { visuallyHidden } from '../../components/visually-hidden';
 import { dragPhaseDates, movePhase, nudgePhaseDates } from './commands';
 import { KIND_COLORS } from './phase-style';
 import type { PhaseIntakeText } from './wave-intake';
+import { colors } from '../../app/theme';
 
 const HEADER_H = 24;
 const ROW_H = 58;
@@ -417,7 +418,7 @@ export function Timeline({ heading, phases, milestones, schoolYearStartMonth, to
               className="tl-grid"
               style={{
                 width: trackWidth,
-                backgroundImage: `linear-gradient(to right, #9aa3ad 1px, transparent 1px), linear-gradient(to right, #e4e7eb 1px, transparent 1px)`,
+                backgroundImage: `linear-gradient(to right, ${colors.gridMajor} 1px, transparent 1px), linear-gradient(to right, ${colors.gridMinor} 1px, transparent 1px)`,
                 backgroundSize: `${yearStep}px 100%, ${gridStep}px 100%`,
               }}
             />
@@ -468,15 +469,15 @@ export function Timeline({ heading, phases, milestones, schoolYearStartMonth, to
 
 const todayIso = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 
-const TODAY = '#b3261e';
-const MARKER = '#37474f';
+const TODAY = colors.today;
+const MARKER = colors.marker;
 
 const legendMarker = (done: boolean) => ({
   display: 'inline-flex', alignItems: 'center', justifyContent: 'center',
   width: done ? 12 : 9, height: done ? 12 : 9,
   border: `2px solid ${MARKER}`,
   bgcolor: done ? MARKER : 'background.paper',
-  color: '#fff', fontSize: 9, lineHeight: 1, fontWeight: 700,
+  color: colors.white, fontSize: 9, lineHeight: 1, fontWeight: 700,
   borderRadius: done ? '50%' : 0,
   transform: done ? 'none' : 'rotate(45deg)',
   boxSizing: 'border-box',
@@ -501,11 +502,11 @@ const timelineSx = {
     bgcolor: 'background.paper', borderRight: 1, borderColor: 'divider', px: 1.5,
   },
   '& .tl-track': { position: 'relative', flex: '1 0 auto' },
-  '& .tl-header': { borderBottom: 1, borderColor: 'divider', bgcolor: '#f3f5f8' },
-  '& .tl-header .tl-label': { bgcolor: '#f3f5f8' },
+  '& .tl-header': { borderBottom: 1, borderColor: 'divider', bgcolor: colors.headerFill },
+  '& .tl-header .tl-label': { bgcolor: colors.headerFill },
   '& .tl-header-label': { display: 'flex', alignItems: 'center', fontSize: 12, color: 'text.secondary' },
   '& .tl-cell': {
-    position: 'absolute', top: 0, bottom: 0, boxSizing: 'border-box', borderLeft: '1px solid #c5cbd3',
+    position: 'absolute', top: 0, bottom: 0, boxSizing: 'border-box', borderLeft: `1px solid ${colors.gridEdge}`,
     fontSize: 12, lineHeight: `${HEADER_H}px`, px: '4px', overflow: 'clip', whiteSpace: 'nowrap', color: 'text.primary',
   },
   // School years keep their names in view while they are partly scrolled away.
@@ -515,7 +516,7 @@ const timelineSx = {
   '& .tl-today-row': { height: 22 },
   '& .tl-today-tag': {
     position: 'absolute', top: 3, ml: '-1px', zIndex: 2, whiteSpace: 'nowrap',
-    bgcolor: TODAY, color: '#fff', fontSize: 11, fontWeight: 700, lineHeight: '16px', px: 0.75, borderRadius: 0.5,
+    bgcolor: TODAY, color: colors.white, fontSize: 11, fontWeight: 700, lineHeight: '16px', px: 0.75, borderRadius: 0.5,
   },
   '& .tl-today-line': { position: 'absolute', top: 19, bottom: 0, width: 2, ml: '-1px', bgcolor: TODAY, zIndex: 2, pointerEvents: 'none' },
   '& .tl-phase-label': { display: 'flex', flexDirection: 'column', justifyContent: 'center', gap: '2px', minWidth: 0 },
@@ -525,14 +526,14 @@ const timelineSx = {
   '& .tl-phase-intake': { fontSize: 12, color: 'text.primary', whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' },
   '& .tl-bar': {
     position: 'absolute', top: BAR_TOP, height: BAR_H, boxSizing: 'border-box', zIndex: 1,
-    border: '1px solid', borderLeftWidth: 4, borderRadius: 1, color: '#1b1b1b',
+    border: '1px solid', borderLeftWidth: 4, borderRadius: 1, color: colors.barText,
     display: 'flex', alignItems: 'stretch', cursor: 'grab', touchAction: 'none', userSelect: 'none', overflow: 'clip',
-    '&:focus-visible, &.tl-dragging': { outline: '3px solid #0b3d91', outlineOffset: 2 },
+    '&:focus-visible, &.tl-dragging': { outline: `3px solid ${colors.focus}`, outlineOffset: 2 },
     '&.tl-dragging': { cursor: 'grabbing', boxShadow: 3 },
     '&:hover .tl-edge': { bgcolor: 'var(--edge)', opacity: 0.35 },
   },
   '& .tl-bar-hold': {
-    backgroundImage: 'repeating-linear-gradient(135deg, var(--fill) 0 6px, #ffffff 6px 10px)',
+    backgroundImage: `repeating-linear-gradient(135deg, var(--fill) 0 6px, ${colors.white} 6px 10px)`,
   },
   '& .tl-edge': { flex: `0 0 ${EDGE_ZONE - 4}px`, cursor: 'ew-resize', zIndex: 1 },
   // The name stays in view while the start of a long bar is scrolled away.
@@ -548,11 +549,11 @@ const timelineSx = {
     position: 'absolute', top: MARKER_TOP, width: 9, height: 9, ml: '-4.5px', boxSizing: 'border-box', cursor: 'pointer',
     border: `2px solid ${MARKER}`, bgcolor: 'background.paper', transform: 'rotate(45deg)', zIndex: 1,
   },
-  '& .tl-ms:hover': { outline: '2px solid #0b3d91', outlineOffset: 1 },
+  '& .tl-ms:hover': { outline: `2px solid ${colors.focus}`, outlineOffset: 1 },
   '& .tl-loose .tl-ms': { top: 10 },
   '& .tl-loose .tl-ms-done': { top: 9 },
   '& .tl-ms-done': {
     width: 12, height: 12, ml: '-6px', top: MARKER_TOP - 1, borderRadius: '50%', transform: 'none', bgcolor: MARKER,
-    color: '#fff', fontSize: 9, lineHeight: '8px', fontWeight: 700, textAlign: 'center',
+    color: colors.white, fontSize: 9, lineHeight: '8px', fontWeight: 700, textAlign: 'center',
   },
 } as const;

@@ -6,6 +6,7 @@ import WarningAmberOutlinedIcon from '@mui/icons-material/WarningAmberOutlined';
 import CheckCircleOutlinedIcon from '@mui/icons-material/CheckCircleOutlined';
 import { phaseTimingNotes } from '../../domain/roadmap-rules';
 import type { Phase } from '../../domain/schemas';
+import { colors } from '../../app/theme';
 
 /** Overlaps and gaps between phases, in words, beside the timeline. Overlaps may be intended, so they are notes, not errors. */
 export function TimingNotes({ phases }: { phases: Phase[] }) {
@@ -26,7 +27,7 @@ export function TimingNotes({ phases }: { phases: Phase[] }) {
         {notes.map((note) => (
           <Box component="li" key={`${note.kind}-${note.first.id}-${note.second.id}`} sx={{ display: 'flex', alignItems: 'flex-start', gap: 1, typography: 'body2' }}>
             {note.kind === 'overlap'
-              ? <WarningAmberOutlinedIcon fontSize="small" sx={{ color: '#8a5300' }} aria-hidden />
+              ? <WarningAmberOutlinedIcon fontSize="small" sx={{ color: colors.warningText }} aria-hidden />
               : <InfoOutlinedIcon fontSize="small" sx={{ color: 'info.dark' }} aria-hidden />}
             <span><strong>{note.kind === 'overlap' ? 'Overlap: ' : 'Gap: '}</strong>{note.message}</span>
           </Box>
