@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DECISIONS, midwayShare, positionLabel, profilePatterns } from '../../../renderer/src/domain/decisions';
+import { DECISIONS, midwayShare, positionEditLabel, positionLabel, profilePatterns, type Decision } from '../../../renderer/src/domain/decisions';
 
 describe('the seven decisions', () => {
   it('lists seven decisions in order with two poles each', () => {
@@ -46,5 +46,16 @@ describe('profile patterns and position labels', () => {
     expect([-2, -1, 0, 1, 2, null].map((p) => positionLabel(d2, p))).toEqual([
       'Strongly “Fast and furious”', 'Leans “Fast and furious”', 'Mid-way', 'Leans “Slow and steady”', 'Strongly “Slow and steady”', 'Not set',
     ]);
+  });
+});
+
+describe('positionEditLabel', () => {
+  const decision = (n: number) => DECISIONS.find((d) => d.number === n) as Decision;
+
+  it('says what the edit does, for the undo history', () => {
+    expect(positionEditLabel(decision(2), 'Pilot', 1)).toBe('Set decision 2 to Leans “Slow and steady” in Pilot');
+    expect(positionEditLabel(decision(1), 'Scale', -2)).toBe('Set decision 1 to Strongly Centralized implementation in Scale');
+    expect(positionEditLabel(decision(1), 'Scale', 0)).toBe('Set decision 1 to Mid-way in Scale');
+    expect(positionEditLabel(decision(5), 'Expand', null)).toBe('Clear decision 5 in Expand');
   });
 });

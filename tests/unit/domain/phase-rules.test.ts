@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { addDays, format, parseISO } from 'date-fns';
-import { nextPhaseDates, phaseDateProblem, schoolYearLabel, schoolYearStart } from '../../../renderer/src/domain/phase-rules';
+import { nextPhaseDates, phaseDateProblem, phaseSpan, schoolYearLabel, schoolYearStart } from '../../../renderer/src/domain/phase-rules';
 import { isoDateSchema } from '../../../renderer/src/domain/schemas';
 
 const isoDate = fc.date({ min: new Date(2000, 0, 1), max: new Date(2060, 11, 31), noInvalidDate: true }).map((d) => format(d, 'yyyy-MM-dd'));
@@ -48,5 +48,12 @@ describe('dates in records', () => {
     expect(isoDateSchema.safeParse('2027-02-29').success).toBe(false);
     expect(isoDateSchema.safeParse('2027-13-01').success).toBe(false);
     expect(isoDateSchema.safeParse('08/01/2027').success).toBe(false);
+  });
+});
+
+describe('phaseSpan', () => {
+  it('writes a phase span by month', () => {
+    expect(phaseSpan({ start: '2026-08-01', end: '2027-07-31' })).toBe('Aug\u00a02026 – Jul\u00a02027');
+    expect(phaseSpan({ start: 'soon', end: '2027-07-31' })).toBe('');
   });
 });

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useCallback, useMemo } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import FormControlLabel from '@mui/material/FormControlLabel';
@@ -15,21 +15,21 @@ import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import ArrowBackIcon from '@mui/icons-material/ArrowBack';
 import ArrowForwardIcon from '@mui/icons-material/ArrowForward';
-import { usePlanHistory } from '../../app/plan-history';
+import { useRunCommand } from '../../app/plan-history';
 import { planRoute, routeHref } from '../../app/router';
-import { planStore } from '../../app/store';
 import { AutosaveTextField } from '../../components/AutosaveTextField';
+import { usePendingValues } from '../../components/use-pending-values';
 import { visuallyHidden } from '../../components/visually-hidden';
 import {
   DECISIONS, SURVEY_SOURCE, TIGHT_LOOSE_FINDINGS, positionLabel, profilePatterns, type Decision,
 } from '../../domain/decisions';
 import { fieldProblem } from '../../domain/messages';
 import { stanceSummary } from '../../domain/roadmap-rules';
-import { positionSchema, type Phase, type PlanBundle, type Position } from '../../domain/schemas';
+import { positionSchema, type PlanBundle } from '../../domain/schemas';
 import { SectionHeading } from '../../components/SectionHeading';
 import type { SectionProps } from '../../components/section-props';
+import { setPosition, setPositionRationale } from './commands';
 import { POSITION_STEPS, matrixDisagreement, matrixLine, profileIsEmpty, surveyRows } from './decision-rules';
-import { positionEditLabel } from '../../domain/decisions';
 
 const validateRationale = (text: string) => fieldProblem(positionSchema.shape.rationale, text, 'Rationale');
 
@@ -87,11 +87,14 @@ function DecisionCard({ decision, bundle }: { decision: Decision; bundle: PlanBu
 
 function PositionsTable({ decision, bundle }: { decision: Decision; bundle: PlanBundle }) {
   const { plan, phases, positions, areas, stances } = bundle;
-  const { edit } = usePlanHistory();
+  const run = useRunCommand();
   const n = decision.number;
   const withMatrix = n === 1;
   const areaIds = areas.map((a) => a.id);
-  const positionOf = (phase: Phase): Position | undefined => positions.find((p) => p.phaseId === phase.id && p.decision === n);
+  const rows = useMemo(() => new Map(positions.filter((p) => p.decision === n).map((p) => [p.phaseId, p])), [positions, n]);
+  // A step just chosen shows at once, by phase, until storage has it (or goes back if the write fails).
+  const isStored = useCallback((phaseId: string, position: number | null) => (rows.get(phaseId)?.position ?? null) === position, [rows]);
+  const { pending, hold } = usePendingValues(isStored);
 
   return (
     <Table size="small" aria-label={`Positions on decision ${n}, by phase`} sx={{ '& td, & th': { verticalAlign: 'top', px: 1 } }}>
@@ -121,7 +124,7 @@ function PositionsTable({ decision, bundle }: { decision: Decision; bundle: Plan
       </TableHead>
       <TableBody>
         {phases.map((phase) => {
-          const row = positionOf(phase);
+          const row = rows.get(phase.id);
           const position = row?.position ?? null;
           const summary = withMatrix ? stanceSummary(phase.id, areaIds, stances) : null;
           const disagreement = summary ? matrixDisagreement(position, summary.balance) : null;
@@ -133,8 +136,8 @@ function PositionsTable({ decision, bundle }: { decision: Decision; bundle: Plan
                   decision={decision}
                   phaseId={phase.id}
                   phaseName={phase.name}
-                  position={position}
-                  onChange={async (next) => (await edit(positionEditLabel(decision, phase.name, next), planStore.setPosition(plan.id, phase.id, n, { position: next }))) !== undefined}
+                  position={pending.has(phase.id) ? (pending.get(phase.id) ?? null) : position}
+                  onChange={(next) => hold(phase.id, next, run(setPosition(plan.id, decision, phase, next)))}
                 />
               </TableCell>
               {summary && (
@@ -155,11 +158,7 @@ function PositionsTable({ decision, bundle }: { decision: Decision; bundle: Plan
                   multiline
                   fullWidth
                   validate={validateRationale}
-                  onCommit={async (rationale) => (await edit(
-                    `Edit the rationale for decision ${n} in ${phase.name}`,
-                    planStore.setPosition(plan.id, phase.id, n, { rationale }),
-                    { field: `position.${phase.id}.${n}.rationale` },
-                  )) !== undefined}
+                  onCommit={(rationale) => run(setPositionRationale(plan.id, decision, phase, rationale))}
                   slotProps={{ htmlInput: { 'aria-label': `${phase.name} rationale for decision ${n}` } }}
                 />
               </TableCell>
@@ -179,28 +178,20 @@ function PositionScale({ decision, phaseId, phaseName, position, onChange }: {
   decision: Decision;
   phaseId: string;
   phaseName: string;
+  /** The position as shown: a step just chosen shows here before storage has it. */
   position: number | null;
   /** Saves a new position; resolves false when it could not be saved. */
   onChange: (position: number | null) => Promise<boolean>;
 }) {
   const groupLabel = `${phaseName} position on decision ${decision.number}`;
-  // The step just chosen shows at once, before the saved plan catches up.
-  const [chosen, setChosen] = useState<{ value: number | null; over: number | null } | null>(null);
-  if (chosen && chosen.over !== position) setChosen(null);
-  const shown = chosen ? chosen.value : position;
-  const shownValue = shown === null ? 'unset' : String(shown);
-  const choose = (value: number | null) => {
-    setChosen({ value, over: position });
-    void onChange(value).then((saved) => { if (!saved) setChosen(null); });
-  };
   return (
     <Box>
       <RadioGroup
         row
         aria-label={groupLabel}
         name={`decision-${decision.number}-${phaseId}`}
-        value={shownValue}
-        onChange={(event) => choose(event.target.value === 'unset' ? null : Number(event.target.value))}
+        value={position === null ? 'unset' : String(position)}
+        onChange={(event) => void onChange(event.target.value === 'unset' ? null : Number(event.target.value))}
         sx={{ flexWrap: 'nowrap', alignItems: 'center' }}
       >
         <FormControlLabel
@@ -225,8 +216,8 @@ function PositionScale({ decision, phaseId, phaseName, position, onChange }: {
           ))}
         </Box>
       </RadioGroup>
-      <Typography variant="body2" aria-hidden sx={{ pl: `${NOT_SET_WIDTH}px`, fontWeight: shown === null ? 400 : 600, color: shown === null ? 'text.secondary' : 'text.primary' }}>
-        {positionLabel(decision, shown)}
+      <Typography variant="body2" aria-hidden sx={{ pl: `${NOT_SET_WIDTH}px`, fontWeight: position === null ? 400 : 600, color: position === null ? 'text.secondary' : 'text.primary' }}>
+        {positionLabel(decision, position)}
       </Typography>
     </Box>
   );

@@ -1,4 +1,4 @@
-import { memo, useState } from 'react';
+import { memo } from 'react';
 import Box from '@mui/material/Box';
 import FormControl from '@mui/material/FormControl';
 import FormControlLabel from '@mui/material/FormControlLabel';
@@ -14,8 +14,7 @@ import { STANCES, stanceSchema, type StanceValue } from '../../domain/schemas';
 import { NOT_SET, STANCE_LABELS, STANCE_MEANINGS } from '../../domain/stance-words';
 import { StanceIcon } from '../../components/stance-icons';
 import { STANCE_COLORS } from '../../components/stance-palette';
-
-export type StanceTextField = 'rationale' | 'owner' | 'guardrails';
+import type { StanceTextField } from './commands';
 
 export interface StanceDetailsProps {
   areaId: string;
@@ -25,6 +24,7 @@ export interface StanceDetailsProps {
   builtIn: boolean;
   phaseName: string;
   phaseSpan: string;
+  /** The stance as shown: a stance just chosen shows here before storage has it (see TightLooseSection). */
   stance: StanceValue | null;
   rationale: string;
   owner: string;
@@ -52,20 +52,8 @@ const validateGuardrails = validate('guardrails', 'Guardrails');
 export const StanceDetails = memo(function StanceDetails(props: StanceDetailsProps) {
   const { areaId, phaseId, areaName, areaDescription, builtIn, phaseName, phaseSpan, stance, rationale, owner, guardrails, previousStance, previousPhaseName, onSetStance, onSaveText, onReturn } = props;
   const where = `${areaName} in ${phaseName}`;
-  // The choice shows at once; the saved stance catches up when the write has gone through (and
-  // wins again if it failed).
-  const [choice, setChoice] = useState<StanceValue | 'unset'>(stance ?? 'unset');
-  const [savedStance, setSavedStance] = useState(stance);
-  if (savedStance !== stance) {
-    setSavedStance(stance);
-    setChoice(stance ?? 'unset');
-  }
   const choose = (value: string) => {
-    const next = STANCES.find((s) => s === value) ?? null;
-    setChoice(next ?? 'unset');
-    void onSetStance(areaId, phaseId, next).then((saved) => {
-      if (!saved) setChoice(stance ?? 'unset');
-    });
+    void onSetStance(areaId, phaseId, STANCES.find((s) => s === value) ?? null);
   };
 
   const changeNote = previousStance && previousPhaseName
@@ -102,7 +90,7 @@ export const StanceDetails = memo(function StanceDetails(props: StanceDetailsPro
           <Box component="span" sx={visuallyHidden}>{` for ${where}`}</Box>
         </FormLabel>
         <RadioGroup
-          value={choice}
+          value={stance ?? 'unset'}
           onChange={(_event, value) => choose(value)}
           sx={{ display: 'grid', gridTemplateColumns: '1fr 1fr', columnGap: 1 }}
         >

@@ -1,6 +1,7 @@
 import { memo, useRef, useState, type FocusEvent, type KeyboardEvent, type MouseEvent } from 'react';
 import GlobalStyles from '@mui/material/GlobalStyles';
 import type { Theme } from '@mui/material/styles';
+import { colors } from '../../app/theme';
 import { balanceLabel, stanceSummary } from '../../domain/roadmap-rules';
 import { cellKey, cellLabel, stanceForKey } from './matrix-model';
 import { clampPosition, moveInGrid, type GridPosition } from '../../components/grid-navigation';
@@ -101,7 +102,7 @@ const SummaryCell = memo(function SummaryCell({ row, col, phaseName, text, balan
   );
 });
 
-const FOCUS_RING = { outline: '3px solid #1f4e79', outlineOffset: '-3px', boxShadow: 'inset 0 0 0 5px #ffffff' };
+const FOCUS_RING = { outline: `3px solid ${colors.primary}`, outlineOffset: '-3px', boxShadow: `inset 0 0 0 5px ${colors.white}` };
 
 const cellColors = Object.fromEntries(Object.entries(STANCE_COLORS).map(([stance, c]) => [
   `td.tl-cell[data-stance="${stance}"]`, { backgroundColor: c.background, color: c.text },
@@ -131,9 +132,9 @@ const matrixStyles = (theme: Theme) => {
       ...cellColors,
       '& td.tl-cell[data-stance="unset"] .tl-stance': { fontWeight: 400, fontStyle: 'italic' },
       '& td.tl-cell:hover': { filter: 'brightness(0.96)' },
-      '& td.tl-cell[aria-selected="true"]': { boxShadow: 'inset 0 0 0 3px #202124' },
+      '& td.tl-cell[aria-selected="true"]': { boxShadow: `inset 0 0 0 3px ${colors.ink}` },
       '& td:focus': FOCUS_RING,
-      '& td.tl-cell[aria-selected="true"]:focus': { ...FOCUS_RING, boxShadow: 'inset 0 0 0 5px #ffffff, inset 0 0 0 8px #202124' },
+      '& td.tl-cell[aria-selected="true"]:focus': { ...FOCUS_RING, boxShadow: `inset 0 0 0 5px ${colors.white}, inset 0 0 0 8px ${colors.ink}` },
       '& td.tl-cell[data-shift]': { borderLeft: '4px solid currentColor' },
       '& .tl-icon': { width: '1.25rem', height: '1.25rem', fill: 'currentColor', flexShrink: 0 },
       '& .tl-stance': { display: 'flex', alignItems: 'center', gap: 6, fontWeight: 700, fontSize: '0.9375rem' },
@@ -149,7 +150,7 @@ const matrixStyles = (theme: Theme) => {
         minWidth: '0 !important',
         fontSize: '9pt',
         '& .tl-area-col': { width: '17% !important' },
-        '& th, & td, & tbody th, & tfoot th, & tfoot td': { padding: '2px 4px', borderColor: '#000', fontSize: '9pt', lineHeight: 1.2 },
+        '& th, & td, & tbody th, & tfoot th, & tfoot td': { padding: '2px 4px', borderColor: colors.black, fontSize: '9pt', lineHeight: 1.2 },
         '& tr': { breakInside: 'avoid' },
         '& thead th, & thead th:first-of-type, & tfoot th, & tfoot td, & tfoot th:first-of-type': { backgroundColor: 'transparent' },
         '& th:first-of-type': { position: 'static' },

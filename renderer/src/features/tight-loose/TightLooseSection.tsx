@@ -10,32 +10,25 @@ import EastIcon from '@mui/icons-material/East';
 import EditOutlinedIcon from '@mui/icons-material/EditOutlined';
 import ExpandLessIcon from '@mui/icons-material/ExpandLess';
 import TimelineOutlinedIcon from '@mui/icons-material/TimelineOutlined';
-import { usePlanHistory } from '../../app/plan-history';
+import { useRunCommand } from '../../app/plan-history';
 import { planRoute, routeHref } from '../../app/router';
-import { planStore } from '../../app/store';
-import { addPending, dropPending } from '../../components/pending-map';
+import { usePendingValues } from '../../components/use-pending-values';
 import { useSettledValue } from '../../components/use-settled-value';
 import { visuallyHidden } from '../../components/visually-hidden';
-import { newId } from '../../domain/ids';
 import { STANCES, type StanceValue } from '../../domain/schemas';
 import { SectionHeading } from '../../components/SectionHeading';
 import type { SectionProps } from '../../components/section-props';
 import { AreaList, type AreaItem } from './AreaList';
-import { StanceDetails, type StanceTextField } from './StanceDetails';
+import { StanceDetails } from './StanceDetails';
 import { StanceMatrix, type MatrixArea, type MatrixPhase } from './StanceMatrix';
-import { cellKey, previousStance, shiftLookup, stanceEditLabel, stanceLookup, unsettled, withPending, type PendingStances } from './matrix-model';
+import { addArea, deleteArea, describeArea, moveArea, renameArea, setStance, setStanceText, type Named, type StanceTextField } from './commands';
+import { cellKey, holdsStance, previousStance, shiftLookup, stanceLookup, withPending, type PendingStances } from './matrix-model';
 import { phaseSpan } from '../../domain/phase-rules';
 import { stanceLabel, STANCE_LABELS, STANCE_MEANINGS } from '../../domain/stance-words';
 import { StanceIcon } from '../../components/stance-icons';
 import { STANCE_COLORS } from '../../components/stance-palette';
 
 const byOrder = (a: { order: number }, b: { order: number }) => a.order - b.order;
-
-const TEXT_EDIT_LABELS: Record<StanceTextField, (where: string) => string> = {
-  rationale: (where) => `Edit the rationale for ${where}`,
-  owner: (where) => `Edit the owner of ${where}`,
-  guardrails: (where) => `Edit the guardrails for ${where}`,
-};
 
 /** A polite live region that re-renders alone when it speaks. */
 const LiveRegion = memo(function LiveRegion({ speakRef }: { speakRef: RefObject<(text: string) => void> }) {
@@ -110,7 +103,6 @@ const SECTION_TOP = (
 );
 
 const NO_PENDING: PendingStances = new Map();
-const PENDING_LIMIT_MS = 2_000;
 const DETAILS_DELAY_MS = 150;
 
 const MATRIX_TOP = (
@@ -128,7 +120,7 @@ const MATRIX_TOP = (
  * the schools, or both), why, and the guardrails that hold regardless.
  */
 export function TightLooseSection({ bundle }: SectionProps) {
-  const { edit } = usePlanHistory();
+  const run = useRunCommand();
   const planId = bundle.plan.id;
   const phases = useMemo(() => [...bundle.phases].sort(byOrder), [bundle.phases]);
   const areas = useMemo(() => [...bundle.areas].sort(byOrder), [bundle.areas]);
@@ -142,13 +134,19 @@ export function TightLooseSection({ bundle }: SectionProps) {
   const matrixAreas = useMemo<MatrixArea[]>(() => areaItems.map((a) => ({ id: a.id, name: a.name })), [areaItems]);
   const phaseIds = useMemo(() => matrixPhases.map((p) => p.id), [matrixPhases]);
   const areaIds = useMemo(() => matrixAreas.map((a) => a.id), [matrixAreas]);
-  // A pressed stance shows at once, laid over the stored ones until storage catches up (or the
-  // write fails, when the cell goes back).
-  const [pending, setPending] = useState<PendingStances>(NO_PENDING);
+  // A pressed stance shows at once, laid over the stored ones until storage has it (or the write
+  // fails, when the cell goes back). `isStored` changes only with the stored stances, so the
+  // pending values are worked out again only when a stance is pressed or comes back.
   const stored = useMemo(() => stanceLookup(bundle.stances), [bundle.stances]);
-  const stillPending = unsettled(pending, stored);
-  if (stillPending !== pending) setPending(stillPending);
-  const shown = useMemo(() => withPending(bundle.stances, stillPending), [bundle.stances, stillPending]);
+  const isStored = useCallback((key: string, stance: StanceValue | null) => holdsStance(stored, key, stance), [stored]);
+  const { pending, hold } = usePendingValues(isStored);
+  // A write finishing marks its value written without changing what is shown: keyed on the
+  // values, the matrix is not re-rendered for it.
+  const pendingKey = useMemo(() => (pending.size === 0 ? '' : JSON.stringify([...pending])), [pending]);
+  const shown = useMemo(
+    () => withPending(bundle.stances, pendingKey ? new Map(JSON.parse(pendingKey) as [string, StanceValue | null][]) : NO_PENDING),
+    [bundle.stances, pendingKey],
+  );
   const lookup = useMemo(() => (shown === bundle.stances ? stored : stanceLookup(shown)), [shown, bundle.stances, stored]);
   const shifts = useMemo(() => shiftLookup(phaseIds, areaIds, shown), [phaseIds, areaIds, shown]);
 
@@ -168,9 +166,9 @@ export function TightLooseSection({ bundle }: SectionProps) {
   useEffect(() => {
     latest.current = { areas, phases, lookup };
   });
-  const names = (areaId: string, phaseId?: string) => ({
-    area: latest.current.areas.find((a) => a.id === areaId)?.name ?? 'the area',
-    phase: latest.current.phases.find((p) => p.id === phaseId)?.name ?? 'the phase',
+  const names = (areaId: string, phaseId = ''): { area: Named; phase: Named } => ({
+    area: { id: areaId, name: latest.current.areas.find((a) => a.id === areaId)?.name ?? 'the area' },
+    phase: { id: phaseId, name: latest.current.phases.find((p) => p.id === phaseId)?.name ?? 'the phase' },
   });
 
   const inPlan = (c: { areaId: string; phaseId: string } | null) => {
@@ -203,30 +201,21 @@ export function TightLooseSection({ bundle }: SectionProps) {
 
   const onSetStance = useCallback(async (areaId: string, phaseId: string, stance: StanceValue | null) => {
     const { area, phase } = names(areaId, phaseId);
-    const current = latest.current.lookup.get(cellKey(areaId, phaseId))?.stance ?? null;
+    const key = cellKey(areaId, phaseId);
+    const current = latest.current.lookup.get(key)?.stance ?? null;
     if (current === stance) {
-      speakRef.current(`${area} in ${phase} is already ${stanceLabel(stance)}.`);
+      speakRef.current(`${area.name} in ${phase.name} is already ${stanceLabel(stance)}.`);
       return true;
     }
-    const key = cellKey(areaId, phaseId);
-    const drop = () => setPending((p) => dropPending(p, key, stance));
-    setPending((p) => addPending(p, key, stance));
-    const done = await edit(stanceEditLabel(area, phase, stance), planStore.setStance(planId, areaId, phaseId, { stance }));
-    if (done) {
-      speakRef.current(`${area} in ${phase}: ${stanceLabel(stance)}.`);
-      // Storage normally catches up within a frame or two; if another edit overtook this one, let go.
-      setTimeout(drop, PENDING_LIMIT_MS);
-    } else {
-      drop();
-    }
-    return done !== undefined;
-  }, [edit, planId]);
+    const saved = await hold(key, stance, run(setStance(planId, area, phase, stance)));
+    if (saved) speakRef.current(`${area.name} in ${phase.name}: ${stanceLabel(stance)}.`);
+    return saved;
+  }, [run, hold, planId]);
 
-  const onSaveText = useCallback(async (areaId: string, phaseId: string, field: StanceTextField, text: string) => {
+  const onSaveText = useCallback((areaId: string, phaseId: string, field: StanceTextField, text: string) => {
     const { area, phase } = names(areaId, phaseId);
-    const done = await edit(TEXT_EDIT_LABELS[field](`${area} in ${phase}`), planStore.setStance(planId, areaId, phaseId, { [field]: text }), { field: `stance.${areaId}.${phaseId}.${field}` });
-    return done !== undefined;
-  }, [edit, planId]);
+    return run(setStanceText(planId, area, phase, field, text));
+  }, [run, planId]);
 
   const onReturn = useCallback((areaId: string, phaseId: string) => {
     gridBox.current?.querySelector<HTMLElement>(`[data-cell="${cellKey(areaId, phaseId)}"]`)?.focus();
@@ -235,42 +224,36 @@ export function TightLooseSection({ bundle }: SectionProps) {
   const onAddArea = useCallback(async (name: string) => {
     // The editor stays open when the first area of a plan without any is added (it had opened by itself).
     setAreasOpen(true);
-    const done = await edit(`Add area “${name}”`, planStore.addArea({ id: newId(), planId, name, description: '', builtIn: false }));
-    if (done) speakRef.current(`Added “${name}” as the last row of the matrix.`);
-    return done !== undefined;
-  }, [edit, planId]);
+    const saved = await run(addArea(planId, name));
+    if (saved) speakRef.current(`Added “${name}” as the last row of the matrix.`);
+    return saved;
+  }, [run, planId]);
 
-  const onRename = useCallback(async (areaId: string, name: string) => {
-    const { area } = names(areaId);
-    return (await edit(`Rename area “${area}”`, planStore.updateArea(areaId, { name }), { field: `area.${areaId}.name` })) !== undefined;
-  }, [edit]);
+  const onRename = useCallback((areaId: string, name: string) => run(renameArea(names(areaId).area, name)), [run]);
 
-  const onDescribe = useCallback(async (areaId: string, description: string) => {
-    const { area } = names(areaId);
-    return (await edit(`Edit the description of ${area}`, planStore.updateArea(areaId, { description }), { field: `area.${areaId}.description` })) !== undefined;
-  }, [edit]);
+  const onDescribe = useCallback((areaId: string, description: string) => run(describeArea(names(areaId).area, description)), [run]);
 
   const onMove = useCallback((areaId: string, direction: -1 | 1) => {
     const { area } = names(areaId);
-    void edit(`Move ${area} ${direction < 0 ? 'up' : 'down'}`, planStore.moveArea(areaId, direction)).then((done) => {
-      if (!done) return;
-      speakRef.current(`Moved ${area} ${direction < 0 ? 'up' : 'down'}.`);
+    void run(moveArea(area, direction)).then((saved) => {
+      if (!saved) return;
+      speakRef.current(`Moved ${area.name} ${direction < 0 ? 'up' : 'down'}.`);
     });
-  }, [edit]);
+  }, [run]);
 
   const onDelete = useCallback((areaId: string) => {
     const { area } = names(areaId);
     const ids = latest.current.areas.map((a) => a.id);
     const index = ids.indexOf(areaId);
     const neighbour = ids[index + 1] ?? ids[index - 1] ?? null;
-    void edit(`Delete area “${area}”`, planStore.deleteArea(areaId), { announce: `Deleted area “${area}” and its stances.` }).then((done) => {
-      if (!done) return;
+    void run(deleteArea(area)).then((saved) => {
+      if (!saved) return;
       requestAnimationFrame(() => {
         const next = neighbour ? document.querySelector<HTMLElement>(`[data-delete="${neighbour}"]`) : null;
         (next ?? newNameRef.current)?.focus();
       });
     });
-  }, [edit]);
+  }, [run]);
 
   // The panels beside and below the matrix are memoized elements: a stance edit elsewhere in the
   // grid re-renders the grid alone.

@@ -60,7 +60,12 @@ export function previousStance(
   return null;
 }
 
-/** Stances pressed but not yet back from storage, by cell key; null clears a cell. */
+/** Whether storage holds `stance` for the cell `key`: a cell with no record holds none (null). */
+export function holdsStance(stored: ReadonlyMap<string, Pick<Stance, 'stance'>>, key: string, stance: StanceValue | null): boolean {
+  return (stored.get(key)?.stance ?? null) === stance;
+}
+
+/** Stances pressed but not yet back from storage, by cell key (see usePendingValues); null clears a cell. */
 export type PendingStances = ReadonlyMap<string, StanceValue | null>;
 
 /**
@@ -81,16 +86,4 @@ export function withPending(stances: readonly Stance[], pending: PendingStances)
     shown.push({ id: `pending:${key}`, planId: '', areaId, phaseId, stance, rationale: '', owner: '', guardrails: '' });
   }
   return shown;
-}
-
-/** The pending stances storage has not caught up with yet; the same map when nothing settled. */
-export function unsettled(pending: PendingStances, stored: ReadonlyMap<string, Stance>): PendingStances {
-  let next: Map<string, StanceValue | null> | null = null;
-  for (const [key, stance] of pending) {
-    if ((stored.get(key)?.stance ?? null) === stance) {
-      next ??= new Map(pending);
-      next.delete(key);
-    }
-  }
-  return next ?? pending;
 }

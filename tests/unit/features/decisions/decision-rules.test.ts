@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { DECISIONS, type Decision } from '../../../renderer/src/domain/decisions';
-import { balanceAsPosition } from '../../../renderer/src/domain/roadmap-rules';
-import { matrixDisagreement, matrixLine, profileIsEmpty, surveyRows, surveySentence } from '../../../renderer/src/features/decisions/decision-rules';
-import { positionEditLabel } from '../../../renderer/src/domain/decisions';
+import { DECISIONS, type Decision } from '../../../../renderer/src/domain/decisions';
+import { balanceAsPosition } from '../../../../renderer/src/domain/roadmap-rules';
+import { matrixDisagreement, matrixLine, profileIsEmpty, surveyRows, surveySentence } from '../../../../renderer/src/features/decisions/decision-rules';
 
 const decision = (n: number) => DECISIONS.find((d) => d.number === n) as Decision;
-
-describe('positionEditLabel', () => {
-  it('says what the edit does, for the undo history', () => {
-    expect(positionEditLabel(decision(2), 'Pilot', 1)).toBe('Set decision 2 to Leans “Slow and steady” in Pilot');
-    expect(positionEditLabel(decision(1), 'Scale', -2)).toBe('Set decision 1 to Strongly Centralized implementation in Scale');
-    expect(positionEditLabel(decision(1), 'Scale', 0)).toBe('Set decision 1 to Mid-way in Scale');
-    expect(positionEditLabel(decision(5), 'Expand', null)).toBe('Clear decision 5 in Expand');
-  });
-});
 
 describe('survey split', () => {
   it('lists pole A, mid-way and pole B, adding up to 100', () => {
