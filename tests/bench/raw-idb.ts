@@ -6,7 +6,7 @@
 import type { PlanRow } from '../../renderer/src/storage/database';
 import { SCHEMA_HISTORY } from '../../renderer/src/storage/schema-history';
 import type { PlanBundle } from '../../renderer/src/domain/schemas';
-import type { PlanSummary } from '../../renderer/src/storage/plan-store';
+import type { PlanSummary } from '../../renderer/src/storage/library-repository';
 import { CHILD_TABLE_NAMES, type ChildTableName, type ChildTables } from './generate';
 
 interface StoreLayout {

@@ -4,7 +4,8 @@
  * commands in its own `commands.ts`; sections run them with `useRunCommand()` (plan-history.tsx),
  * and tests run `write` against a store on fake IndexedDB.
  */
-import type { ChangeSet, PlanStore } from '../storage/plan-store';
+import type { ChangeSet } from '../storage/transactions';
+import type { PlanStore } from '../storage/plan-store';
 
 /** What a command's write is given: the repository and the clock. */
 export interface CommandContext {

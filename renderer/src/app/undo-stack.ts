@@ -3,7 +3,7 @@
  * Quick edits to the same field (typing with pauses) merge into one entry, so one undo takes
  * back one thought, not one keystroke pause.
  */
-import type { ChangeSet } from '../storage/plan-store';
+import type { ChangeSet } from '../storage/transactions';
 
 export interface UndoEntry {
   id: number;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { afterRedo, afterUndo, EMPTY_UNDO, MERGE_WINDOW_MS, pushEdit, UNDO_LIMIT } from '../../../renderer/src/app/undo-stack';
-import type { ChangeSet } from '../../../renderer/src/storage/plan-store';
+import type { ChangeSet } from '../../../renderer/src/storage/transactions';
 
 const PLAN = 'plan-1';
 const change = (id: string): ChangeSet => ({ planId: PLAN, changes: [{ table: 'phases', id, before: { v: 1 }, after: { v: 2 } }] });

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PlannerDatabase } from '../../../renderer/src/storage/database';
-import { createPlanStore, RECENTLY_DELETED_DAYS, type PlanStore } from '../../../renderer/src/storage/plan-store';
+import { createPlanStore, type PlanStore } from '../../../renderer/src/storage/plan-store';
+import { RECENTLY_DELETED_DAYS } from '../../../renderer/src/storage/library-repository';
 import { StorageError } from '../../../renderer/src/storage/storage-error';
 import { newId } from '../../../renderer/src/domain/ids';
 import { normalized, samplePlan } from '../domain/plan-fixtures';

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PlannerDatabase } from '../../../renderer/src/storage/database';
-import { createPlanStore, type ChangeSet, type PlanStore } from '../../../renderer/src/storage/plan-store';
+import { createPlanStore, type PlanStore } from '../../../renderer/src/storage/plan-store';
+import type { ChangeSet } from '../../../renderer/src/storage/transactions';
 import { newId } from '../../../renderer/src/domain/ids';
 import type { PlanBundle } from '../../../renderer/src/domain/schemas';
 import { normalized, samplePlan, withSchools } from '../domain/plan-fixtures';

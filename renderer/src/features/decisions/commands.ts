@@ -1,7 +1,7 @@
 /** What a planner does in the decisions section, as commands: a position per phase, and why. */
 import type { PlanCommand } from '../../app/commands';
 import { positionEditLabel, type Decision } from '../../domain/decisions';
-import type { ChangeSet } from '../../storage/plan-store';
+import type { ChangeSet } from '../../storage/transactions';
 
 /** A phase, as a command names it. */
 export interface NamedPhase {

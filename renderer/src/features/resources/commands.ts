@@ -7,7 +7,7 @@ import type { AddCommand, PlanCommand } from '../../app/commands';
 import { newId } from '../../domain/ids';
 import { amountText, convertAmount, type AllocationKind, type GridCell, type NewLineDefaults, type RecipientRow } from '../../domain/resource-rules';
 import { ALLOCATION_KIND_LABELS, type AllocationRow, type FundingSource, type Phase, type Plan } from '../../domain/schemas';
-import type { ChangeSet } from '../../storage/plan-store';
+import type { ChangeSet } from '../../storage/transactions';
 import { cellEditLabel } from './grid-model';
 
 /** A phase, as a command names it. */

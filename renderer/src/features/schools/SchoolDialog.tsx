@@ -11,7 +11,7 @@ import Typography from '@mui/material/Typography';
 import { fieldProblem } from '../../domain/messages';
 import { formatNumber, parseNumberInput } from '../../domain/numbers';
 import { schoolSchema, type IndicatorRow, type School, type Wave } from '../../domain/schemas';
-import type { SchoolInput } from '../../storage/plan-store';
+import type { SchoolInput } from '../../storage/schools-repository';
 
 export interface SchoolDialogProps {
   /** The school to edit, or null to add one. */

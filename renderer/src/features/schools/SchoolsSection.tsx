@@ -30,7 +30,7 @@ import type { School } from '../../domain/schemas';
 import type { SchoolScore } from '../../domain/school-scoring';
 import type { ImportSchool, NewIndicator } from '../../domain/roster-import';
 import { plural } from '../../domain/words';
-import type { SchoolInput } from '../../storage/plan-store';
+import type { SchoolInput } from '../../storage/schools-repository';
 import { visuallyHidden } from '../../components/visually-hidden';
 import { SectionHeading } from '../../components/SectionHeading';
 import type { SectionProps } from '../../components/section-props';

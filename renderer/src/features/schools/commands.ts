@@ -11,7 +11,8 @@ import type { ImportSchool, NewIndicator } from '../../domain/roster-import';
 import type { IndicatorRow, IndicatorSideValue } from '../../domain/schemas';
 import { phaseForNewWave, waveName } from '../../domain/waves';
 import { plural } from '../../domain/words';
-import type { ChangeSet, IndicatorChanges, SchoolInput } from '../../storage/plan-store';
+import type { ChangeSet } from '../../storage/transactions';
+import type { IndicatorChanges, SchoolInput } from '../../storage/schools-repository';
 import { NEED_READINESS } from './need-readiness';
 import { countText } from './school-format';
 

@@ -5,7 +5,7 @@
 import type { AddCommand, PlanCommand } from '../../app/commands';
 import { newId } from '../../domain/ids';
 import type { StanceValue } from '../../domain/schemas';
-import type { ChangeSet } from '../../storage/plan-store';
+import type { ChangeSet } from '../../storage/transactions';
 import { stanceEditLabel } from './matrix-model';
 
 /** An area or a phase, as a command names it. */

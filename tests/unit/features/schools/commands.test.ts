@@ -4,7 +4,8 @@ import { DECISIONS, positionEditLabel } from '../../../../renderer/src/domain/de
 import { newId } from '../../../../renderer/src/domain/ids';
 import type { PlanBundle } from '../../../../renderer/src/domain/schemas';
 import { PlannerDatabase } from '../../../../renderer/src/storage/database';
-import { createPlanStore, type PlanStore, type SchoolInput } from '../../../../renderer/src/storage/plan-store';
+import { createPlanStore, type PlanStore } from '../../../../renderer/src/storage/plan-store';
+import type { SchoolInput } from '../../../../renderer/src/storage/schools-repository';
 import {
   addIndicator, addSchool, addSuggestedIndicators, addWave, applyProposedWaves, assignSchool, assignSchools, deleteIndicator, deleteSchools, deleteWave,
   editSchool, importRoster, linkWaveToPhase, moveWave, renameIndicator, renameWave, setIndicatorDirection, setIndicatorUnit, setNeedReadinessLean, weighIndicator,
