@@ -1,27 +1,17 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { PlannerDatabase } from '../../../renderer/src/storage/database';
-import { createPlanStore, type PlanStore } from '../../../renderer/src/storage/plan-store';
+import { describe, expect, it } from 'vitest';
+import { type PlanStore } from '../../../renderer/src/storage/plan-store';
 import type { ChangeSet } from '../../../renderer/src/storage/transactions';
 import { newId } from '../../../renderer/src/domain/ids';
 import type { PlanBundle } from '../../../renderer/src/domain/schemas';
 import { samplePlan } from '../domain/plan-fixtures';
+import { useTestStore } from './test-store';
 
-let db: PlannerDatabase;
 let store: PlanStore;
 let bundle: PlanBundle;
 
-beforeEach(async () => {
-  db = new PlannerDatabase(`test-${newId()}`);
-  store = createPlanStore(db, () => new Date('2026-11-24T09:00:00Z'));
-  await db.open();
-  // The template's own stances and milestones are left out: each test sets what it checks.
-  bundle = { ...samplePlan(), stances: [], positions: [], milestones: [], outcomes: [] };
-  await store.createPlan(bundle);
-});
-
-afterEach(async () => {
-  db.close();
-  await db.delete();
+// The template's own stances and milestones are left out: each test sets what it checks.
+useTestStore(() => ({ ...samplePlan(), stances: [], positions: [], milestones: [], outcomes: [] }), (made) => {
+  ({ store, bundle } = made);
 });
 
 const phase = (i: number) => bundle.phases[i] ?? (() => { throw new Error(`no phase ${i}`); })();

@@ -1,26 +1,16 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { PlannerDatabase } from '../../../renderer/src/storage/database';
-import { createPlanStore, type PlanStore } from '../../../renderer/src/storage/plan-store';
+import { describe, expect, it } from 'vitest';
+import { type PlanStore } from '../../../renderer/src/storage/plan-store';
 import type { SchoolInput } from '../../../renderer/src/storage/schools-repository';
 import { newId } from '../../../renderer/src/domain/ids';
 import type { PlanBundle } from '../../../renderer/src/domain/schemas';
 import { normalized, samplePlan, withSchools } from '../domain/plan-fixtures';
+import { useTestStore } from './test-store';
 
-let db: PlannerDatabase;
 let store: PlanStore;
 let bundle: PlanBundle;
 
-beforeEach(async () => {
-  db = new PlannerDatabase(`test-${newId()}`);
-  store = createPlanStore(db, () => new Date('2026-11-24T09:00:00Z'));
-  await db.open();
-  bundle = withSchools(samplePlan());
-  await store.createPlan(bundle);
-});
-
-afterEach(async () => {
-  db.close();
-  await db.delete();
+useTestStore(() => withSchools(samplePlan()), (made) => {
+  ({ store, bundle } = made);
 });
 
 const planId = () => bundle.plan.id;

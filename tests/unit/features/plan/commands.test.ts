@@ -1,31 +1,16 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CommandContext } from '../../../../renderer/src/app/commands';
-import {
-  renamePlan, setFiscalYearStart, setLocale, setProfileNumber, setSchoolYearStart, setSystemName,
-} from '../../../../renderer/src/features/plan/commands';
-import { newId } from '../../../../renderer/src/domain/ids';
+import { renamePlan, setFiscalYearStart, setLocale, setProfileNumber, setSchoolYearStart, setSystemName } from '../../../../renderer/src/features/plan/commands';
 import type { PlanBundle } from '../../../../renderer/src/domain/schemas';
 import { createPlanBundle } from '../../../../renderer/src/domain/templates';
-import { PlannerDatabase } from '../../../../renderer/src/storage/database';
-import { createPlanStore } from '../../../../renderer/src/storage/plan-store';
+import { useTestStore } from '../../storage/test-store';
 
-let db: PlannerDatabase;
 let ctx: CommandContext;
 let bundle: PlanBundle;
 
-beforeEach(async () => {
-  db = new PlannerDatabase(`test-${newId()}`);
-  const now = () => new Date('2026-11-30T09:00:00Z');
-  ctx = { store: createPlanStore(db, now), now };
-  await db.open();
-  bundle = createPlanBundle({ name: 'Riverside roadmap', systemName: 'Riverside Unified', templateId: 'pilot-to-scale', today: new Date(2026, 10, 23) });
-  await ctx.store.createPlan(bundle);
-});
-
-afterEach(async () => {
-  db.close();
-  await db.delete();
-});
+useTestStore(() => createPlanBundle({ name: 'Riverside roadmap', systemName: 'Riverside Unified', templateId: 'pilot-to-scale', today: new Date(2026, 10, 23) }), (made) => {
+  ({ ctx, bundle } = made);
+}, () => new Date('2026-11-30T09:00:00Z'));
 
 const planId = () => bundle.plan.id;
 const plan = async () => (await ctx.store.loadBundle(planId()))?.plan;

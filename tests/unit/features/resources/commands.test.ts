@@ -1,31 +1,16 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CommandContext, CommandResult, PlanCommand } from '../../../../renderer/src/app/commands';
-import { PlannerDatabase } from '../../../../renderer/src/storage/database';
-import { createPlanStore } from '../../../../renderer/src/storage/plan-store';
-import { newId } from '../../../../renderer/src/domain/ids';
 import { gridCells, recipientRows, type GridCell } from '../../../../renderer/src/domain/resource-rules';
 import type { AllocationRow, PlanBundle } from '../../../../renderer/src/domain/schemas';
-import {
-  addFundingSource, addLine, cellLineId, deleteFundingSource, deleteLine, moveFundingSource, renameFundingSource, setCell, setFundingSourceNotes, setLineAmount, setLineKind, setLineNote,
-} from '../../../../renderer/src/features/resources/commands';
+import { addFundingSource, addLine, cellLineId, deleteFundingSource, deleteLine, moveFundingSource, renameFundingSource, setCell, setFundingSourceNotes, setLineAmount, setLineKind, setLineNote } from '../../../../renderer/src/features/resources/commands';
 import { samplePlan, withSchools } from '../../domain/plan-fixtures';
+import { useTestStore } from '../../storage/test-store';
 
-let db: PlannerDatabase;
 let ctx: CommandContext;
 let bundle: PlanBundle;
 
-beforeEach(async () => {
-  db = new PlannerDatabase(`test-${newId()}`);
-  const now = () => new Date('2026-11-24T09:00:00Z');
-  ctx = { store: createPlanStore(db, now), now };
-  await db.open();
-  bundle = withSchools(samplePlan());
-  await ctx.store.createPlan(bundle);
-});
-
-afterEach(async () => {
-  db.close();
-  await db.delete();
+useTestStore(() => withSchools(samplePlan()), (made) => {
+  ({ ctx, bundle } = made);
 });
 
 const planId = () => bundle.plan.id;

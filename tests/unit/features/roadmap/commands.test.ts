@@ -1,36 +1,22 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { CommandContext } from '../../../../renderer/src/app/commands';
-import {
-  addMilestone, addPhase, deleteMilestone, deletePhase, dragPhaseDates, editMilestone, markMilestoneDone, movePhase, nudgePhaseDates,
-  renamePhase, setPhaseDate, setPhaseKind, setPhaseStatus, setPhaseText,
-} from '../../../../renderer/src/features/roadmap/commands';
+import { addMilestone, addPhase, deleteMilestone, deletePhase, dragPhaseDates, editMilestone, markMilestoneDone, movePhase, nudgePhaseDates, renamePhase, setPhaseDate, setPhaseKind, setPhaseStatus, setPhaseText } from '../../../../renderer/src/features/roadmap/commands';
 import { newId } from '../../../../renderer/src/domain/ids';
 import type { Phase, PlanBundle } from '../../../../renderer/src/domain/schemas';
 import { createPlanBundle } from '../../../../renderer/src/domain/templates';
-import { PlannerDatabase } from '../../../../renderer/src/storage/database';
-import { createPlanStore } from '../../../../renderer/src/storage/plan-store';
+import { useTestStore } from '../../storage/test-store';
 
-let db: PlannerDatabase;
 let ctx: CommandContext;
 let bundle: PlanBundle;
-/** The clock commands read; a test moves it to see that a command asks it. */
 let clock: Date;
 
-beforeEach(async () => {
-  db = new PlannerDatabase(`test-${newId()}`);
+beforeEach(() => {
   clock = new Date('2026-11-30T09:00:00Z');
-  const now = () => clock;
-  ctx = { store: createPlanStore(db, now), now };
-  await db.open();
-  // Made on Nov 23, 2026: four phases of a school year each, from Aug 2027 to Jul 2031.
-  bundle = createPlanBundle({ name: 'Riverside roadmap', systemName: 'Riverside Unified', templateId: 'pilot-to-scale', today: new Date(2026, 10, 23) });
-  await ctx.store.createPlan(bundle);
 });
 
-afterEach(async () => {
-  db.close();
-  await db.delete();
-});
+useTestStore(() => createPlanBundle({ name: 'Riverside roadmap', systemName: 'Riverside Unified', templateId: 'pilot-to-scale', today: new Date(2026, 10, 23) }), (made) => {
+  ({ ctx, bundle } = made);
+}, () => clock);
 
 const planId = () => bundle.plan.id;
 const byOrder = <T extends { order: number }>(rows: readonly T[]) => [...rows].sort((a, b) => a.order - b.order);

@@ -1,34 +1,20 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { changeOf, type CommandContext, type CommandResult, type PlanCommand } from '../../../../renderer/src/app/commands';
 import { DECISIONS, positionEditLabel } from '../../../../renderer/src/domain/decisions';
 import { newId } from '../../../../renderer/src/domain/ids';
 import type { PlanBundle } from '../../../../renderer/src/domain/schemas';
-import { PlannerDatabase } from '../../../../renderer/src/storage/database';
-import { createPlanStore, type PlanStore } from '../../../../renderer/src/storage/plan-store';
+import { type PlanStore } from '../../../../renderer/src/storage/plan-store';
 import type { SchoolInput } from '../../../../renderer/src/storage/schools-repository';
-import {
-  addIndicator, addSchool, addSuggestedIndicators, addWave, applyProposedWaves, assignSchool, assignSchools, deleteIndicator, deleteSchools, deleteWave,
-  editSchool, importRoster, linkWaveToPhase, moveWave, renameIndicator, renameWave, setIndicatorDirection, setIndicatorUnit, setNeedReadinessLean, weighIndicator,
-} from '../../../../renderer/src/features/schools/commands';
+import { addIndicator, addSchool, addSuggestedIndicators, addWave, applyProposedWaves, assignSchool, assignSchools, deleteIndicator, deleteSchools, deleteWave, editSchool, importRoster, linkWaveToPhase, moveWave, renameIndicator, renameWave, setIndicatorDirection, setIndicatorUnit, setNeedReadinessLean, weighIndicator } from '../../../../renderer/src/features/schools/commands';
 import { samplePlan, withSchools } from '../../domain/plan-fixtures';
+import { useTestStore } from '../../storage/test-store';
 
-let db: PlannerDatabase;
 let store: PlanStore;
 let ctx: CommandContext;
 let bundle: PlanBundle;
 
-beforeEach(async () => {
-  db = new PlannerDatabase(`test-${newId()}`);
-  store = createPlanStore(db, () => new Date('2026-11-24T09:00:00Z'));
-  ctx = { store, now: () => new Date('2026-11-24T09:00:00Z') };
-  await db.open();
-  bundle = withSchools(samplePlan());
-  await store.createPlan(bundle);
-});
-
-afterEach(async () => {
-  db.close();
-  await db.delete();
+useTestStore(() => withSchools(samplePlan()), (made) => {
+  ({ store, ctx, bundle } = made);
 });
 
 const planId = () => bundle.plan.id;
