@@ -19,6 +19,26 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
     chunkSizeWarningLimit: 2000,
+    rolldownOptions: {
+      output: {
+        // The library (the first screen) loads one script: everything the entry imports
+        // statically ($initial) goes into it, where the default splitting made ten small files
+        // of it, each a request before the first paint. The database code the list asks for
+        // right after that paint (Dexie, zod and the schemas, the repositories, the host) is
+        // one more file. Everything else (a plan's screen, each section, the dialogs) splits
+        // by what uses it, and loads on demand.
+        codeSplitting: {
+          groups: [
+            { name: 'start', tags: ['$initial'], priority: 2 },
+            {
+              name: 'storage',
+              test: /node_modules[\\/](dexie|zod)[\\/]|[\\/]renderer[\\/]src[\\/](storage|host)[\\/]|[\\/]electron[\\/]shared[\\/]|[\\/]renderer[\\/]src[\\/]app[\\/](store|services)\.ts$/,
+              priority: 1,
+            },
+          ],
+        },
+      },
+    },
   },
   server: { host: '127.0.0.1', port: 5173, strictPort: true },
   preview: { host: '127.0.0.1', port: 4599, strictPort: true },

@@ -10,7 +10,7 @@ import { channels, type AppInfo, type Channel, type ResultOf } from '../shared/i
 import { writeFileAtomic } from './atomic-write';
 import { describeFileError } from './file-errors';
 import { readTextFile } from './read-text-file';
-import { isTrustedAppUrl, safeExternalUrl } from './security';
+import { isTrustedAppUrl } from './security';
 
 /** Matches the largest plan file the app can export (the contract's `content` limit), in bytes. */
 export const MAX_OPEN_BYTES = 200 * 1024 * 1024;

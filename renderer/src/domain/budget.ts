@@ -18,7 +18,6 @@ export interface FundingSource {
 export type Recipient = { kind: 'central' } | { kind: 'wave'; waveId: string } | { kind: 'school'; schoolId: string };
 export type AllocationKind = 'money' | 'staff-fte' | 'devices' | 'training-hours';
 export type UnitKind = Exclude<AllocationKind, 'money'>;
-export const UNIT_KINDS: readonly UnitKind[] = ['staff-fte', 'devices', 'training-hours'];
 
 export interface Allocation {
   id: string;

@@ -20,8 +20,6 @@ export interface ParsedCsv {
   rows: CsvRow[];
 }
 
-export const CSV_DELIMITERS: readonly CsvDelimiter[] = [',', ';', '\t'];
-
 interface RawRecord {
   line: number;
   cells: string[];
@@ -286,10 +284,6 @@ export const ROSTER_FIELDS: readonly RosterFieldInfo[] = [
     description: 'Share of students who qualify for free or reduced-price lunch, 0 to 100.',
   },
 ];
-
-export function fieldLabel(field: RosterField): string {
-  return ROSTER_FIELDS.find((f) => f.field === field)?.label ?? field;
-}
 
 /** "Free/Reduced Lunch %" → "free reduced lunch percent". */
 export function normalizeHeader(header: string): string {

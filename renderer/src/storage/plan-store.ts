@@ -24,9 +24,3 @@ export function createPlanStore(db: PlannerDatabase, clock: () => Date = () => n
   };
 }
 
-// Until every importer names the repository a type belongs to.
-export type { ChangeSet } from './transactions';
-export { RECENTLY_DELETED_DAYS, type PlanSummary } from './library-repository';
-export type { PlanChanges, PhaseChanges, AreaChanges, StanceChanges, PositionChanges, MilestoneChanges, OutcomeChanges } from './roadmap-repository';
-export type { IndicatorChanges, SchoolInput, SchoolChanges, WaveChanges, WaveProposal } from './schools-repository';
-export type { FundingSourceChanges, AllocationChanges } from './resources-repository';

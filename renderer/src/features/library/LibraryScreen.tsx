@@ -1,79 +1,119 @@
-import { useState } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
-import { format, formatDistanceToNow, parseISO } from 'date-fns';
-import Accordion from '@mui/material/Accordion';
-import AccordionDetails from '@mui/material/AccordionDetails';
-import AccordionSummary from '@mui/material/AccordionSummary';
+import { Suspense, useEffect, useState } from 'react';
 import Box from '@mui/material/Box';
-import Button from '@mui/material/Button';
 import Container from '@mui/material/Container';
-import IconButton from '@mui/material/IconButton';
-import Link from '@mui/material/Link';
-import ListItemIcon from '@mui/material/ListItemIcon';
-import Menu from '@mui/material/Menu';
-import MenuItem from '@mui/material/MenuItem';
-import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
-import TableCell from '@mui/material/TableCell';
-import TableContainer from '@mui/material/TableContainer';
-import TableHead from '@mui/material/TableHead';
-import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import AddIcon from '@mui/icons-material/Add';
-import ContentCopyIcon from '@mui/icons-material/ContentCopy';
-import DeleteOutlinedIcon from '@mui/icons-material/DeleteOutlined';
-import DriveFileRenameOutlineIcon from '@mui/icons-material/DriveFileRenameOutline';
-import ExpandMoreIcon from '@mui/icons-material/ExpandMore';
-import FileDownloadOutlinedIcon from '@mui/icons-material/FileDownloadOutlined';
 import FileUploadOutlinedIcon from '@mui/icons-material/FileUploadOutlined';
-import MoreVertIcon from '@mui/icons-material/MoreVert';
-import OpenInNewIcon from '@mui/icons-material/OpenInNew';
-import RestoreIcon from '@mui/icons-material/Restore';
-import { planStore } from '../../app/store';
-import { appServices } from '../../app/services';
-import { navigate, planRoute, routeHref } from '../../app/router';
+import type { appServices } from '../../app/services';
+import { navigate, planRoute } from '../../app/router';
 import { useNotify } from '../../app/notifications';
-import { RECENTLY_DELETED_DAYS, type PlanSummary } from '../../storage/plan-store';
+import type { PlanSummary } from '../../storage/library-repository';
 import { usePlanFiles } from '../plan-file/use-plan-files';
 import { createPlan, deletePlan, duplicatePlan, renamePlan } from './library-commands';
-import { visuallyHidden } from '../../components/visually-hidden';
 import { ShortcutButton } from '../../components/ShortcutButton';
 import { useShortcuts } from '../../components/keyboard-shortcuts';
 import { useScreenHeading } from '../../components/use-screen-heading';
-import { NewPlanDialog } from './NewPlanDialog';
-import { RenameDialog } from './RenameDialog';
+import { lazyView } from '../../components/lazy-view';
 import { StorageNote } from './StorageNote';
+import { NewPlanDialog, preloadNewPlanParts } from './NewPlanDialog';
 import { errorMessage } from '../../domain/messages';
 
+type AppServices = ReturnType<typeof appServices>;
+
+// The first script holds the heading, the two buttons and the New plan dialog's frame and text
+// fields (the screen's first action; fetched on its click it opened some 100 ms later), and
+// paints. The list of plans needs the database code (Dexie, the schemas that check every
+// write, the repositories): that is fetched right after the first paint, and the list follows.
+// The dialog's template choices, the row menu and the rename dialog are fetched once the list
+// is in and the screen is idle, or as soon as something opens them (or, for the menu, the
+// pointer or the focus reaches its button).
+const loadServices = async (): Promise<AppServices> => (await import('../../app/services')).appServices();
+const planList = lazyView(async () => (await import('./PlanList')).PlanList);
+const renameDialog = lazyView(async () => (await import('./RenameDialog')).RenameDialog);
+const actionsMenu = lazyView(async () => (await import('./PlanActionsMenu')).PlanActionsMenu);
+const preload = (view: { preload: () => Promise<void> }) => () => void view.preload().catch(() => undefined);
+const preloadActions = preload(actionsMenu);
+
+/**
+ * The app's services and the list's code, once fetched. Asked for after the first paint (a
+ * frame, then a task), so the heading and buttons are on screen before the database code is
+ * fetched and run. A failed fetch is thrown to the error boundary.
+ */
+function useServicesAfterFirstPaint(): AppServices | undefined {
+  const [services, setServices] = useState<AppServices>();
+  const [failure, setFailure] = useState<unknown>(null);
+  useEffect(() => {
+    let live = true;
+    let timer = 0;
+    const frame = requestAnimationFrame(() => {
+      timer = window.setTimeout(() => {
+        Promise.all([loadServices(), planList.preload()]).then(
+          ([loaded]) => { if (live) setServices(loaded); },
+          (error: unknown) => { if (live) setFailure(error); },
+        );
+      });
+    });
+    return () => {
+      live = false;
+      cancelAnimationFrame(frame);
+      window.clearTimeout(timer);
+    };
+  }, []);
+  if (failure !== null) throw failure;
+  return services;
+}
+
+/** The rest of the screen's code, fetched in an idle moment once the list's is in. */
+function usePreloadWhenIdle(ready: boolean): void {
+  useEffect(() => {
+    if (!ready) return;
+    const idle = window.requestIdleCallback(() => {
+      for (const view of [actionsMenu, renameDialog]) preload(view)();
+      void preloadNewPlanParts().catch(() => undefined);
+    }, { timeout: 2000 });
+    return () => window.cancelIdleCallback(idle);
+  }, [ready]);
+}
+
 export function LibraryScreen() {
-  const plans = useLiveQuery(() => planStore.listPlans(), []);
+  const services = useServicesAfterFirstPaint();
+  usePreloadWhenIdle(services !== undefined);
   const notify = useNotify();
   const files = usePlanFiles();
   const [creating, setCreating] = useState(false);
+  // Mounted at its first opening, not before (it asks for the schemas when mounted, which would
+  // bring the database code in ahead of the first paint), and kept, so that text typed and
+  // closed stays for next time.
+  const [newPlanOpened, setNewPlanOpened] = useState(false);
   const [renaming, setRenaming] = useState<PlanSummary | null>(null);
   const [menu, setMenu] = useState<{ anchor: HTMLElement; plan: PlanSummary } | null>(null);
+  // The menu too is mounted at its first opening and kept, so that it closes (and hands the
+  // focus back) with its transition, as it did when it was always mounted.
+  const [menuOpened, setMenuOpened] = useState(false);
+
+  const openNewPlan = () => {
+    setCreating(true);
+    setNewPlanOpened(true);
+  };
+  const importPlanFile = () => void files.importPlanFile();
 
   const headingRef = useScreenHeading('Your plans');
   useShortcuts([
-    { keys: 'mod+n', run: () => setCreating(true) },
-    { keys: 'mod+o', run: () => void files.importPlanFile() },
+    { keys: 'mod+n', run: openNewPlan },
+    { keys: 'mod+o', run: importPlanFile },
   ]);
 
-  const active = plans?.filter((p) => p.deletedAt === null) ?? [];
-  const deleted = plans?.filter((p) => p.deletedAt !== null) ?? [];
-
-  const run = async (action: () => Promise<void>) => {
+  const run = async (action: (ctx: AppServices) => Promise<void>) => {
     try {
-      await action();
+      await action(await loadServices());
     } catch (error) {
       notify({ message: errorMessage(error), severity: 'error' });
     }
   };
 
-  const onDelete = (plan: PlanSummary) => run(async () => {
-    const undo = await deletePlan(appServices(), plan.id);
+  const onDelete = (plan: PlanSummary) => run(async (ctx) => {
+    const undo = await deletePlan(ctx, plan.id);
     notify({ message: `Moved “${plan.name}” to Recently deleted.`, action: { label: 'Undo', run: () => run(undo) } });
   });
 
@@ -92,139 +132,75 @@ export function LibraryScreen() {
           <Typography color="text.secondary">Pilot-to-scale roadmaps for blended and personalized learning, kept on this computer.</Typography>
         </Box>
         <Stack direction="row" spacing={1.5}>
-          <ShortcutButton keys="mod+o" title="Import a plan file" variant="outlined" startIcon={<FileUploadOutlinedIcon />} onClick={() => void files.importPlanFile()}>Import plan…</ShortcutButton>
-          <ShortcutButton keys="mod+n" title="Start a new plan" variant="contained" startIcon={<AddIcon />} onClick={() => setCreating(true)}>New plan</ShortcutButton>
+          <ShortcutButton keys="mod+o" title="Import a plan file" variant="outlined" startIcon={<FileUploadOutlinedIcon />} onClick={importPlanFile}>Import plan…</ShortcutButton>
+          <ShortcutButton keys="mod+n" title="Start a new plan" variant="contained" startIcon={<AddIcon />} onClick={openNewPlan}>New plan</ShortcutButton>
         </Stack>
       </Stack>
 
-      {plans !== undefined && active.length === 0 && (
-        <Paper variant="outlined" sx={{ p: { xs: 3, md: 5 }, textAlign: 'center' }}>
-          <Typography variant="h2" gutterBottom>Plan how your pilot becomes a system-wide strategy</Typography>
-          <Typography sx={{ maxWidth: 640, mx: 'auto', mb: 3 }} color="text.secondary">
-            A plan sets out the phases from pilot to scale, which schools join in which wave, what the central office
-            holds tight and what schools hold loose, and where your system stands on the seven decisions every scaling
-            system faces. Plans stay on this computer and work offline; export one to share it.
-          </Typography>
-          <Stack direction="row" spacing={1.5} sx={{ justifyContent: 'center' }}>
-            <Button variant="contained" startIcon={<AddIcon />} onClick={() => setCreating(true)}>Start a plan</Button>
-            <Button variant="outlined" startIcon={<FileUploadOutlinedIcon />} onClick={() => void files.importPlanFile()}>Import a plan file</Button>
-          </Stack>
-        </Paper>
-      )}
-
-      {active.length > 0 && (
-        <TableContainer component={Paper} variant="outlined">
-          <Table aria-label="Plans">
-            <TableHead>
-              <TableRow>
-                <TableCell>Plan</TableCell>
-                <TableCell>School system</TableCell>
-                <TableCell>Last changed</TableCell>
-                <TableCell align="right">Phases</TableCell>
-                <TableCell align="right"><Box component="span" sx={visuallyHidden}>Actions</Box></TableCell>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {active.map((plan) => (
-                <TableRow key={plan.id} hover>
-                  <TableCell>
-                    <Link href={routeHref(planRoute(plan.id))} underline="hover" sx={{ fontWeight: 600 }}>{plan.name}</Link>
-                  </TableCell>
-                  <TableCell>{plan.systemName || <Typography component="span" color="text.secondary">Not set</Typography>}</TableCell>
-                  <TableCell><LastChanged timestamp={plan.updatedAt} /></TableCell>
-                  <TableCell align="right">{plan.phaseCount}</TableCell>
-                  <TableCell align="right">
-                    <IconButton aria-label={`Actions for ${plan.name}`} aria-haspopup="menu" onClick={(e) => setMenu({ anchor: e.currentTarget, plan })}>
-                      <MoreVertIcon />
-                    </IconButton>
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </TableContainer>
-      )}
-
-      {deleted.length > 0 && (
-        <Accordion variant="outlined" sx={{ mt: 3 }} disableGutters>
-          <AccordionSummary expandIcon={<ExpandMoreIcon />} aria-controls="recently-deleted" id="recently-deleted-header">
-            <Typography component="h2" variant="h3">{`Recently deleted (${deleted.length})`}</Typography>
-          </AccordionSummary>
-          <AccordionDetails id="recently-deleted">
-            <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
-              {`Deleted plans are kept for ${RECENTLY_DELETED_DAYS} days, then removed for good.`}
-            </Typography>
-            <Table size="small" aria-label="Recently deleted plans">
-              <TableBody>
-                {deleted.map((plan) => (
-                  <TableRow key={plan.id}>
-                    <TableCell>{plan.name}</TableCell>
-                    <TableCell>{`Deleted ${plan.deletedAt ? formatDistanceToNow(parseISO(plan.deletedAt), { addSuffix: true }) : ''}`}</TableCell>
-                    <TableCell align="right">
-                      <Button startIcon={<RestoreIcon />} aria-label={`Restore ${plan.name}`} onClick={() => void run(async () => {
-                        await planStore.restorePlan(plan.id);
-                        notify({ message: `Restored “${plan.name}”.` });
-                      })}>Restore</Button>
-                    </TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </AccordionDetails>
-        </Accordion>
-      )}
-
-      <Menu anchorEl={menu?.anchor} open={menu !== null} onClose={closeMenu}>
-        <MenuItem onClick={menuAction((p) => navigate(planRoute(p.id)))}>
-          <ListItemIcon><OpenInNewIcon fontSize="small" /></ListItemIcon>Open
-        </MenuItem>
-        <MenuItem onClick={menuAction((p) => setRenaming(p))}>
-          <ListItemIcon><DriveFileRenameOutlineIcon fontSize="small" /></ListItemIcon>Rename…
-        </MenuItem>
-        <MenuItem onClick={menuAction((p) => run(async () => {
-          await duplicatePlan(appServices(), p.id);
-          notify({ message: `Duplicated “${p.name}”.` });
-        }))}>
-          <ListItemIcon><ContentCopyIcon fontSize="small" /></ListItemIcon>Duplicate
-        </MenuItem>
-        <MenuItem onClick={menuAction((p) => files.exportPlanFile(p.id))}>
-          <ListItemIcon><FileDownloadOutlinedIcon fontSize="small" /></ListItemIcon>Export to file…
-        </MenuItem>
-        <MenuItem onClick={menuAction(onDelete)}>
-          <ListItemIcon><DeleteOutlinedIcon fontSize="small" /></ListItemIcon>Delete
-        </MenuItem>
-      </Menu>
-
-      <NewPlanDialog
-        open={creating}
-        onClose={() => setCreating(false)}
-        onCreate={(values) => run(async () => {
-          const planId = await createPlan(appServices(), values);
-          setCreating(false);
-          navigate(planRoute(planId));
-        })}
-      />
-      {renaming && (
-        <RenameDialog
-          currentName={renaming.name}
-          onClose={() => setRenaming(null)}
-          onRename={(name) => run(async () => {
-            await renamePlan(appServices(), renaming.id, name);
-            setRenaming(null);
+      {/* One boundary each: a view being fetched never hides another already on screen. */}
+      <Suspense fallback={null}>
+        {services && (
+          <planList.View
+            store={services.store}
+            onNewPlan={openNewPlan}
+            onImport={importPlanFile}
+            onOpenActions={(anchor, plan) => {
+              setMenu({ anchor, plan });
+              setMenuOpened(true);
+              preload(renameDialog)();
+            }}
+            onActionsIntent={preloadActions}
+            onRestore={(plan) => void run(async (ctx) => {
+              await ctx.store.restorePlan(plan.id);
+              notify({ message: `Restored “${plan.name}”.` });
+            })}
+          />
+        )}
+      </Suspense>
+      <Suspense fallback={null}>
+        {menuOpened && (
+          <actionsMenu.View
+            anchor={menu?.anchor ?? null}
+            onClose={closeMenu}
+            actions={{
+              open: menuAction((p) => navigate(planRoute(p.id))),
+              rename: menuAction((p) => setRenaming(p)),
+              duplicate: menuAction((p) => run(async (ctx) => {
+                await duplicatePlan(ctx, p.id);
+                notify({ message: `Duplicated “${p.name}”.` });
+              })),
+              exportToFile: menuAction((p) => files.exportPlanFile(p.id)),
+              delete: menuAction(onDelete),
+            }}
+          />
+        )}
+      </Suspense>
+      {newPlanOpened && (
+        <NewPlanDialog
+          open={creating}
+          onClose={() => setCreating(false)}
+          onCreate={(values) => run(async (ctx) => {
+            const planId = await createPlan(ctx, values);
+            setCreating(false);
+            navigate(planRoute(planId));
           })}
         />
       )}
+      <Suspense fallback={null}>
+        {renaming && (
+          <renameDialog.View
+            currentName={renaming.name}
+            onClose={() => setRenaming(null)}
+            onRename={(name) => run(async (ctx) => {
+              await renamePlan(ctx, renaming.id, name);
+              setRenaming(null);
+            })}
+          />
+        )}
+      </Suspense>
       {files.dialogs}
-      <StorageNote />
+      {/* Once the database code is in: the note asks the host, which comes with it. */}
+      {services && <StorageNote />}
     </Container>
-  );
-}
-
-function LastChanged({ timestamp }: { timestamp: string }) {
-  const date = parseISO(timestamp);
-  return (
-    <time dateTime={timestamp} title={format(date, 'PPpp')}>
-      {formatDistanceToNow(date, { addSuffix: true })}
-    </time>
   );
 }

@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
 import Typography from '@mui/material/Typography';
-import { getHost } from '../../host';
 import type { AppInfo } from '../../host/host';
 import { storagePersistence, type PersistenceState } from '../../storage/persistence';
 
@@ -15,7 +14,8 @@ export function StorageNote() {
   const [info, setInfo] = useState<{ app: AppInfo; persistence: PersistenceState } | null>(null);
   useEffect(() => {
     let live = true;
-    void Promise.all([getHost().appInfo(), storagePersistence()]).then(([app, persistence]) => {
+    // The host (and the IPC contract it checks replies with) is fetched, not in the first script.
+    void Promise.all([import('../../host').then(({ getHost }) => getHost().appInfo()), storagePersistence()]).then(([app, persistence]) => {
       if (live) setInfo({ app, persistence });
     });
     return () => { live = false; };

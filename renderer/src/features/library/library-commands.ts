@@ -3,7 +3,6 @@
  * Destructive ones return what undoes them.
  */
 import type { PlanStore } from '../../storage/plan-store';
-import { createPlanBundle } from '../../domain/templates';
 import { copyName, copyPlanBundle } from '../../domain/plan-copy';
 
 export interface LibraryContext {
@@ -12,6 +11,8 @@ export interface LibraryContext {
 }
 
 export async function createPlan(ctx: LibraryContext, input: { name: string; systemName: string; templateId: string | null }): Promise<string> {
+  // The templates (three plans of JSON with their schema) are fetched with the New plan dialog, not at start.
+  const { createPlanBundle } = await import('../../domain/templates');
   return ctx.store.createPlan(createPlanBundle({ ...input, today: ctx.now() }));
 }
 

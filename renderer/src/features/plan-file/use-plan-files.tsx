@@ -1,11 +1,18 @@
-import { useCallback, useState, type ReactNode } from 'react';
+import { Suspense, useCallback, useState, type ReactNode } from 'react';
 import { useNotify } from '../../app/notifications';
-import { appServices } from '../../app/services';
 import { navigate, planRoute } from '../../app/router';
-import { applyImport, exportPlan, pickImportFile, type ImportCandidate, type ImportChoice } from './plan-file-commands';
-import { ImportConflictDialog, ImportProblemsDialog } from './ImportDialogs';
+import type { ImportCandidate, ImportChoice } from './plan-file-commands';
 import type { PlanBundle } from '../../domain/schemas';
 import { errorMessage } from '../../domain/messages';
+import { lazyView } from '../../components/lazy-view';
+
+// Reading, checking and writing plan files (the file format, its upgrades, copying a plan), the
+// app's services and the import dialogs are fetched on the first export or import, not with
+// the first screen.
+const commands = () => import('./plan-file-commands');
+const services = async () => (await import('../../app/services')).appServices();
+const problemsDialog = lazyView(async () => (await import('./ImportDialogs')).ImportProblemsDialog);
+const conflictDialog = lazyView(async () => (await import('./ImportDialogs')).ImportConflictDialog);
 
 /** Export and import as the UI runs them: messages, the conflict question, undo. */
 export function usePlanFiles(): { exportPlanFile: (planId: string) => Promise<void>; importPlanFile: () => Promise<void>; dialogs: ReactNode } {
@@ -14,7 +21,8 @@ export function usePlanFiles(): { exportPlanFile: (planId: string) => Promise<vo
 
   const exportPlanFile = useCallback(async (planId: string) => {
     try {
-      const result = await exportPlan(appServices(), planId);
+      const { exportPlan } = await commands();
+      const result = await exportPlan(await services(), planId);
       if (result.status === 'saved') notify({ message: `Exported to ${result.location}.` });
     } catch (error) {
       notify({ message: `Could not export: ${errorMessage(error)}`, severity: 'error' });
@@ -24,7 +32,8 @@ export function usePlanFiles(): { exportPlanFile: (planId: string) => Promise<vo
   const write = useCallback(async (bundle: PlanBundle, choice: ImportChoice) => {
     setPending(null);
     try {
-      const { planId, replacedCopyId, undo } = await applyImport(appServices(), bundle, choice);
+      const { applyImport } = await commands();
+      const { planId, replacedCopyId, undo } = await applyImport(await services(), bundle, choice);
       const message = choice !== 'replace'
         ? `Imported “${bundle.plan.name}”.`
         : `Replaced “${bundle.plan.name}”.${replacedCopyId ? ' The plan it replaced is in Recently deleted.' : ''}`;
@@ -37,7 +46,11 @@ export function usePlanFiles(): { exportPlanFile: (planId: string) => Promise<vo
 
   const importPlanFile = useCallback(async () => {
     try {
-      const candidate = await pickImportFile(appServices());
+      const [{ pickImportFile }, ctx] = await Promise.all([commands(), services()]);
+      // The dialogs arrive while the planner picks a file, so an answer never waits on them.
+      void problemsDialog.preload().catch(() => undefined);
+      void conflictDialog.preload().catch(() => undefined);
+      const candidate = await pickImportFile(ctx);
       if (candidate.status === 'cancelled') return;
       if (candidate.status === 'ready' && !candidate.existing) {
         await write(candidate.bundle, 'add');
@@ -51,11 +64,11 @@ export function usePlanFiles(): { exportPlanFile: (planId: string) => Promise<vo
 
   let dialogs: ReactNode = null;
   if (pending?.status === 'invalid') {
-    dialogs = <ImportProblemsDialog fileName={pending.fileName} summary={pending.summary} problems={pending.problems} onClose={() => setPending(null)} />;
+    dialogs = <problemsDialog.View fileName={pending.fileName} summary={pending.summary} problems={pending.problems} onClose={() => setPending(null)} />;
   } else if (pending?.status === 'ready' && pending.existing) {
     const { bundle, existing } = pending;
     dialogs = (
-      <ImportConflictDialog
+      <conflictDialog.View
         planName={bundle.plan.name}
         existingName={existing.name}
         existingDeleted={existing.deleted}
@@ -64,5 +77,5 @@ export function usePlanFiles(): { exportPlanFile: (planId: string) => Promise<vo
       />
     );
   }
-  return { exportPlanFile, importPlanFile, dialogs };
+  return { exportPlanFile, importPlanFile, dialogs: <Suspense fallback={null}>{dialogs}</Suspense> };
 }

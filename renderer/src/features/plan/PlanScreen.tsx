@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import Alert from '@mui/material/Alert';
 import AppBar from '@mui/material/AppBar';
 import Box from '@mui/material/Box';
@@ -28,31 +28,35 @@ import { ShortcutButton } from '../../components/ShortcutButton';
 import { ariaKeyShortcut, isMac, shortcutLabel, useShortcuts } from '../../components/keyboard-shortcuts';
 import { useScreenHeading } from '../../components/use-screen-heading';
 import { SaveIndicator } from './SaveIndicator';
-import { OverviewSection } from './OverviewSection';
-import { RoadmapSection } from '../roadmap/RoadmapSection';
-import { TightLooseSection } from '../tight-loose/TightLooseSection';
-import { DecisionsSection } from '../decisions/DecisionsSection';
-import { OutcomesSection } from '../outcomes/OutcomesSection';
-import { SchoolsSection } from '../schools/SchoolsSection';
-import { PrioritiesSection } from '../schools/PrioritiesSection';
-import { WavesSection } from '../schools/WavesSection';
-import { ResourcesSection } from '../resources/ResourcesSection';
 import { deletePlan } from '../library/library-commands';
 import { usePlanFiles } from '../plan-file/use-plan-files';
 import type { SectionProps } from '../../components/section-props';
 import { usePlanBundle } from './use-plan-bundle';
+import { lazyView, LoadingFallback, type LazyView } from '../../components/lazy-view';
 
-const SECTION_VIEWS: Record<PlanSection, (props: SectionProps) => React.JSX.Element> = {
-  overview: OverviewSection,
-  roadmap: RoadmapSection,
-  'tight-loose': TightLooseSection,
-  decisions: DecisionsSection,
-  schools: SchoolsSection,
-  priorities: PrioritiesSection,
-  waves: WavesSection,
-  resources: ResourcesSection,
-  outcomes: OutcomesSection,
+// Each section's code is fetched when it is first shown (or preloaded: App fetches them all once
+// the library is idle), so a start pays only for the library, and a plan only for what it shows.
+const SECTION_VIEWS: Record<PlanSection, LazyView<SectionProps>> = {
+  overview: lazyView(async () => (await import('./OverviewSection')).OverviewSection),
+  roadmap: lazyView(async () => (await import('../roadmap/RoadmapSection')).RoadmapSection),
+  'tight-loose': lazyView(async () => (await import('../tight-loose/TightLooseSection')).TightLooseSection),
+  decisions: lazyView(async () => (await import('../decisions/DecisionsSection')).DecisionsSection),
+  schools: lazyView(async () => (await import('../schools/SchoolsSection')).SchoolsSection),
+  priorities: lazyView(async () => (await import('../schools/PrioritiesSection')).PrioritiesSection),
+  waves: lazyView(async () => (await import('../schools/WavesSection')).WavesSection),
+  resources: lazyView(async () => (await import('../resources/ResourcesSection')).ResourcesSection),
+  outcomes: lazyView(async () => (await import('../outcomes/OutcomesSection')).OutcomesSection),
 };
+
+/** Fetches a section's code without showing it. */
+export function preloadSection(section: PlanSection): Promise<void> {
+  return SECTION_VIEWS[section].preload();
+}
+
+/** Whether a section's code is in, so that showing it will not suspend. */
+export function isSectionLoaded(section: PlanSection): boolean {
+  return SECTION_VIEWS[section].isLoaded();
+}
 
 export function PlanScreen({ planId, section }: { planId: string; section: PlanSection }) {
   return (
@@ -122,6 +126,8 @@ function PlanWorkspace({ planId, section }: { planId: string; section: PlanSecti
   const files = usePlanFiles();
   const [menuAnchor, setMenuAnchor] = useState<HTMLElement | null>(null);
   const sectionLabel = PLAN_SECTIONS.find((s) => s.key === section)?.label ?? '';
+  // The section's code is fetched while the plan is read, not after.
+  void preloadSection(section).catch(() => undefined);
   const headingRef = useScreenHeading(bundle === null ? null : bundle ? `${sectionLabel} — ${bundle.plan.name}` : 'Plan not found');
   /** Exports what the planner sees: text still waiting to be saved is saved first. */
   const exportNow = async () => {
@@ -145,7 +151,7 @@ function PlanWorkspace({ planId, section }: { planId: string; section: PlanSecti
   }
   const { plan } = bundle;
   const ctx = appServices();
-  const View = SECTION_VIEWS[section];
+  const View = SECTION_VIEWS[section].View;
 
   const onDeletePlan = async () => {
     setMenuAnchor(null);
@@ -192,7 +198,9 @@ function PlanWorkspace({ planId, section }: { planId: string; section: PlanSecti
             This plan is in Recently deleted. Restore it to keep it in your library.
           </Alert>
         )}
-        <View key={section} bundle={bundle} />
+        <Suspense fallback={<LoadingFallback label={`Opening ${sectionLabel}`} minHeight="70vh" />}>
+          <View key={section} bundle={bundle} />
+        </Suspense>
       </Container>
       {files.dialogs}
     </>

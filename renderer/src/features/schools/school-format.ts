@@ -1,5 +1,5 @@
 import { formatNumber } from '../../domain/numbers';
-import type { IndicatorRow, School, Wave } from '../../domain/schemas';
+import type { School, Wave } from '../../domain/schemas';
 import { plural } from '../../domain/words';
 
 /** A score as shown: a whole number out of 100, or a dash when unknown. */
@@ -19,10 +19,3 @@ export function schoolsSummary(schools: readonly Pick<School, 'students'>[]): st
   return `${plural(schools.length, 'school')} · ${plural(schools.reduce((sum, s) => sum + s.students, 0), 'student')}`;
 }
 
-/** An indicator's value with its unit. */
-export function indicatorValueText(indicator: IndicatorRow, value: number | null | undefined): string {
-  if (value === null || value === undefined) return '—';
-  const unit = indicator.unit.trim();
-  if (unit === '%') return `${formatNumber(value)}%`;
-  return unit && !/^\d/.test(unit) ? `${formatNumber(value)} ${unit}` : formatNumber(value);
-}
