@@ -10,7 +10,7 @@ import { navigate, planRoute } from '../../app/router';
 import { useNotify } from '../../app/notifications';
 import type { PlanSummary } from '../../storage/library-repository';
 import { usePlanFiles } from '../plan-file/use-plan-files';
-import { createPlan, deletePlan, duplicatePlan, renamePlan } from './library-commands';
+import { createPlan, deletePlan, duplicatePlan, renamePlan, restorePlan } from './library-commands';
 import { ShortcutButton } from '../../components/ShortcutButton';
 import { useShortcuts } from '../../components/keyboard-shortcuts';
 import { useScreenHeading } from '../../components/use-screen-heading';
@@ -151,7 +151,7 @@ export function LibraryScreen() {
             }}
             onActionsIntent={preloadActions}
             onRestore={(plan) => void run(async (ctx) => {
-              await ctx.store.restorePlan(plan.id);
+              await restorePlan(ctx, plan.id);
               notify({ message: `Restored “${plan.name}”.` });
             })}
           />

@@ -30,5 +30,10 @@ export async function renamePlan(ctx: LibraryContext, planId: string, name: stri
 /** Moves the plan to Recently deleted and returns the undo. */
 export async function deletePlan(ctx: LibraryContext, planId: string): Promise<() => Promise<void>> {
   await ctx.store.deletePlan(planId);
-  return () => ctx.store.restorePlan(planId);
+  return () => restorePlan(ctx, planId);
+}
+
+/** Brings a plan back from Recently deleted. */
+export async function restorePlan(ctx: LibraryContext, planId: string): Promise<void> {
+  await ctx.store.restorePlan(planId);
 }

@@ -18,7 +18,6 @@ import MoreVertIcon from '@mui/icons-material/MoreVert';
 import PrintOutlinedIcon from '@mui/icons-material/PrintOutlined';
 import RedoIcon from '@mui/icons-material/Redo';
 import UndoIcon from '@mui/icons-material/Undo';
-import { planStore } from '../../app/store';
 import { appServices } from '../../app/services';
 import { navigate, PLAN_SECTIONS, planRoute, routeHref, type PlanSection } from '../../app/router';
 import { useNotify } from '../../app/notifications';
@@ -28,7 +27,7 @@ import { ShortcutButton } from '../../components/ShortcutButton';
 import { ariaKeyShortcut, isMac, shortcutLabel, useShortcuts } from '../../components/keyboard-shortcuts';
 import { useScreenHeading } from '../../components/use-screen-heading';
 import { SaveIndicator } from './SaveIndicator';
-import { deletePlan } from '../library/library-commands';
+import { deletePlan, restorePlan } from '../library/library-commands';
 import { usePlanFiles } from '../plan-file/use-plan-files';
 import type { SectionProps } from '../../components/section-props';
 import { usePlanBundle } from './use-plan-bundle';
@@ -193,7 +192,7 @@ function PlanWorkspace({ planId, section }: { planId: string; section: PlanSecti
           <Alert
             severity="warning"
             sx={{ mb: 3 }}
-            action={<Button color="inherit" onClick={() => void track(planStore.restorePlan(plan.id))}>Restore</Button>}
+            action={<Button color="inherit" onClick={() => void track(restorePlan(ctx, plan.id))}>Restore</Button>}
           >
             This plan is in Recently deleted. Restore it to keep it in your library.
           </Alert>
