@@ -52,7 +52,9 @@ const NONE: ReadonlyMap<string, never> = new Map<string, never>();
  * jump back and quick edits build on each other. A value shows until storage holds it
  * (`isStored`, which should change only when the stored data does), and goes at once when its
  * write fails or a later edit of the same key replaces it. Nothing here is set during render
- * and no timer decides what is shown.
+ * and no timer decides what is shown. Values are plain data (what JSON holds): `pending` stays
+ * the same map while the values it shows are the same, so a write finishing, or storage giving
+ * back a value no longer shown, re-renders nothing that reads it.
  */
 export function usePendingValues<V>(isStored: IsStored<V>): {
   /** The values storage does not hold yet, by key. */
@@ -80,6 +82,8 @@ export function usePendingValues<V>(isStored: IsStored<V>): {
     return saved;
   }, []);
 
-  const pending = useMemo(() => shownValues(entries, isStored), [entries, isStored]);
+  const shown = useMemo(() => shownValues(entries, isStored), [entries, isStored]);
+  const shownText = useMemo(() => (shown.size === 0 ? '' : JSON.stringify([...shown])), [shown]);
+  const pending = useMemo(() => (shownText === '' ? NONE : new Map(JSON.parse(shownText) as [string, V][])), [shownText]);
   return { pending, hold };
 }

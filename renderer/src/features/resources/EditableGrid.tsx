@@ -1,7 +1,6 @@
 import { memo, useCallback, useEffect, useMemo, useRef } from 'react';
 import { useRunCommand } from '../../app/plan-history';
 import { usePendingValues } from '../../components/use-pending-values';
-import { useStableRows } from '../../components/use-stable-rows';
 import { clearsCell, gridCellKey, gridCells, gridTotals, type AllocationKind, type NewLineDefaults, type RecipientRow } from '../../domain/resource-rules';
 import type { AllocationRow } from '../../domain/schemas';
 import { AllocationGrid, type GridPhase } from './AllocationGrid';
@@ -40,11 +39,8 @@ export const EditableGrid = memo(function EditableGrid({
   const run = useRunCommand();
   const stored = useMemo(() => gridCells(allocations, kind), [allocations, kind]);
   const isStored = useMemo(() => cellStored(storedCellsOf(allocations, kind, stored)), [allocations, kind, stored]);
-  const { pending, hold } = usePendingValues<PendingCell>(isStored);
-  // The amounts on show change less often than what is held (a write finishing while its amount
-  // still shows changes nothing on screen), and only a change on screen re-renders the grid.
-  const typedCells = useStableRows(useMemo(() => [...pending], [pending]));
-  const typed = useMemo(() => new Map(typedCells), [typedCells]);
+  // The same map while the amounts on show are the same: only a change on screen re-renders the grid.
+  const { pending: typed, hold } = usePendingValues<PendingCell>(isStored);
   const cells = useMemo(() => withPendingCells(stored, typed, kind), [stored, typed, kind]);
   const storedSums = useMemo(() => gridTotals(allocations, kind, yearsByPhase), [allocations, kind, yearsByPhase]);
   const totals = useMemo(() => withPendingTotals(storedSums, stored, typed, kind, yearsByPhase), [storedSums, stored, typed, kind, yearsByPhase]);

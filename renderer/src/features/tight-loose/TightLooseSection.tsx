@@ -22,7 +22,7 @@ import { AreaList, type AreaItem } from './AreaList';
 import { StanceDetails } from './StanceDetails';
 import { StanceMatrix, type MatrixArea, type MatrixPhase } from './StanceMatrix';
 import { addArea, deleteArea, describeArea, moveArea, renameArea, setStance, setStanceText, type Named, type StanceTextField } from './commands';
-import { cellKey, holdsStance, previousStance, shiftLookup, stanceLookup, withPending, type PendingStances } from './matrix-model';
+import { cellKey, holdsStance, previousStance, shiftLookup, stanceLookup, withPending } from './matrix-model';
 import { phaseSpan } from '../../domain/phase-rules';
 import { stanceLabel, STANCE_LABELS, STANCE_MEANINGS } from '../../domain/stance-words';
 import { StanceIcon } from '../../components/stance-icons';
@@ -102,7 +102,6 @@ const SECTION_TOP = (
   </>
 );
 
-const NO_PENDING: PendingStances = new Map();
 const DETAILS_DELAY_MS = 150;
 
 const MATRIX_TOP = (
@@ -139,14 +138,9 @@ export function TightLooseSection({ bundle }: SectionProps) {
   // pending values are worked out again only when a stance is pressed or comes back.
   const stored = useMemo(() => stanceLookup(bundle.stances), [bundle.stances]);
   const isStored = useCallback((key: string, stance: StanceValue | null) => holdsStance(stored, key, stance), [stored]);
+  // The same map while the stances on show are the same: a write finishing re-renders no matrix.
   const { pending, hold } = usePendingValues(isStored);
-  // A write finishing marks its value written without changing what is shown: keyed on the
-  // values, the matrix is not re-rendered for it.
-  const pendingKey = useMemo(() => (pending.size === 0 ? '' : JSON.stringify([...pending])), [pending]);
-  const shown = useMemo(
-    () => withPending(bundle.stances, pendingKey ? new Map(JSON.parse(pendingKey) as [string, StanceValue | null][]) : NO_PENDING),
-    [bundle.stances, pendingKey],
-  );
+  const shown = useMemo(() => withPending(bundle.stances, pending), [bundle.stances, pending]);
   const lookup = useMemo(() => (shown === bundle.stances ? stored : stanceLookup(shown)), [shown, bundle.stances, stored]);
   const shifts = useMemo(() => shiftLookup(phaseIds, areaIds, shown), [phaseIds, areaIds, shown]);
 
