@@ -30,6 +30,12 @@ export interface PlanCommand<R extends CommandResult = CommandResult> {
   write: (ctx: CommandContext) => Promise<R>;
 }
 
+/** A record as a command's label names it: its id and the name the planner knows it by. */
+export interface Named {
+  id: string;
+  name: string;
+}
+
 /** A command that adds a record, with the id the record takes (chosen before the write, so a section can focus it). */
 export type AddCommand<R extends CommandResult = CommandResult> = PlanCommand<R> & { id: string };
 

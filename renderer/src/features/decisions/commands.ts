@@ -1,16 +1,11 @@
 /** What a planner does in the decisions section, as commands: a position per phase, and why. */
-import type { PlanCommand } from '../../app/commands';
+import type { Named, PlanCommand } from '../../app/commands';
 import { positionEditLabel, type Decision } from '../../domain/decisions';
 import type { ChangeSet } from '../../storage/transactions';
 
-/** A phase, as a command names it. */
-export interface NamedPhase {
-  id: string;
-  name: string;
-}
 
 /** Sets where the plan stands on a decision in one phase, from -2 (pole A) to 2 (pole B); null clears it. */
-export function setPosition(planId: string, decision: Decision, phase: NamedPhase, position: number | null): PlanCommand<ChangeSet> {
+export function setPosition(planId: string, decision: Decision, phase: Named, position: number | null): PlanCommand<ChangeSet> {
   return {
     label: positionEditLabel(decision, phase.name, position),
     write: ({ store }) => store.setPosition(planId, phase.id, decision.number, { position }),
@@ -18,7 +13,7 @@ export function setPosition(planId: string, decision: Decision, phase: NamedPhas
 }
 
 /** Saves why the plan stands where it does on a decision in one phase, as it is typed. */
-export function setPositionRationale(planId: string, decision: Pick<Decision, 'number'>, phase: NamedPhase, rationale: string): PlanCommand<ChangeSet> {
+export function setPositionRationale(planId: string, decision: Pick<Decision, 'number'>, phase: Named, rationale: string): PlanCommand<ChangeSet> {
   const n = decision.number;
   return {
     label: `Edit the rationale for decision ${n} in ${phase.name}`,

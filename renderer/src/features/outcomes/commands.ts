@@ -3,17 +3,12 @@
  * and delete outcome measures with their baseline, targets and results. The labels are the
  * ones Undo shows.
  */
-import type { AddCommand, PlanCommand } from '../../app/commands';
+import type { AddCommand, Named, PlanCommand } from '../../app/commands';
 import { newId } from '../../domain/ids';
 import { withActual, withTarget, withoutActual, type Actual } from '../../domain/outcome-rules';
 import { formatDisplayDate } from '../../domain/phase-rules';
 import type { ChangeSet } from '../../storage/transactions';
 
-/** An outcome measure or a phase, as a command names it. */
-export interface Named {
-  id: string;
-  name: string;
-}
 
 /** The name a measure takes when it is added, for the planner to type over. */
 export const NEW_MEASURE_NAME = 'New outcome measure';

@@ -3,18 +3,13 @@
  * delete a line of a cell; add, change, move or delete a funding source. The labels are the
  * ones Undo shows.
  */
-import type { AddCommand, PlanCommand } from '../../app/commands';
+import type { AddCommand, Named, PlanCommand } from '../../app/commands';
 import { newId } from '../../domain/ids';
 import { amountText, convertAmount, type AllocationKind, type GridCell, type NewLineDefaults, type RecipientRow } from '../../domain/resource-rules';
 import { ALLOCATION_KIND_LABELS, type AllocationRow, type FundingSource, type Phase, type Plan } from '../../domain/schemas';
 import type { ChangeSet } from '../../storage/transactions';
 import { cellEditLabel } from './grid-model';
 
-/** A phase, as a command names it. */
-export interface Named {
-  id: string;
-  name: string;
-}
 
 /** A recipient's row, as a command names it. */
 export type Recipient = Pick<RecipientRow, 'name' | 'recipient'>;

@@ -3,7 +3,7 @@
  * cards or on the timeline), and add, edit and delete milestones. The labels are the ones Undo
  * shows; a command with a `field` is one being typed in.
  */
-import type { AddCommand, PlanCommand } from '../../app/commands';
+import type { AddCommand, Named, PlanCommand } from '../../app/commands';
 import { newId } from '../../domain/ids';
 import { formatDisplayDate, nextPhaseDates } from '../../domain/phase-rules';
 import { kindFromName } from '../../domain/roadmap-rules';
@@ -12,11 +12,6 @@ import { dateSpanText, type DateChange, type PhaseDates } from '../../domain/tim
 import { plural } from '../../domain/words';
 import type { ChangeSet } from '../../storage/transactions';
 
-/** A phase or a milestone, as a command names it. */
-export interface Named {
-  id: string;
-  name: string;
-}
 
 export type MilestoneDraft = Pick<Milestone, 'name' | 'date' | 'phaseId' | 'owner'>;
 

@@ -3,7 +3,7 @@
  * the undo label, the merge key while typing, the message with Undo, and the one store call.
  * Sections run them with `useRunCommand()`.
  */
-import type { AddCommand, PlanCommand } from '../../app/commands';
+import type { AddCommand, Named, PlanCommand } from '../../app/commands';
 import { positionEditLabel } from '../../domain/decisions';
 import { newId } from '../../domain/ids';
 import { suggestedIndicators } from '../../domain/indicators';
@@ -16,11 +16,6 @@ import type { IndicatorChanges, SchoolInput } from '../../storage/schools-reposi
 import { NEED_READINESS } from './need-readiness';
 import { countText } from './school-format';
 
-/** A record as commands word it: its id and the name the planner knows it by. */
-interface Named {
-  id: string;
-  name: string;
-}
 
 // Schools
 

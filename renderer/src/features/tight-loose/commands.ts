@@ -2,17 +2,12 @@
  * What a planner does in the tight & loose section, as commands: set a stance and its text, and
  * add, rename, describe, move or delete an area. The labels are the ones Undo shows.
  */
-import type { AddCommand, PlanCommand } from '../../app/commands';
+import type { AddCommand, Named, PlanCommand } from '../../app/commands';
 import { newId } from '../../domain/ids';
 import type { StanceValue } from '../../domain/schemas';
 import type { ChangeSet } from '../../storage/transactions';
 import { stanceEditLabel } from './matrix-model';
 
-/** An area or a phase, as a command names it. */
-export interface Named {
-  id: string;
-  name: string;
-}
 
 /** The words a stance carries besides the stance itself. */
 export type StanceTextField = 'rationale' | 'owner' | 'guardrails';
