@@ -18,10 +18,73 @@ mkdirSync(cache, { recursive: true });
 const tally = { passed: 0, failed: 0, skipped: 0 };
 const lines = [];
 
-function run(label, command, args, env = {}) {
-  console.log(`\n▶ ${label}: ${command} ${args.join(' ')}`);
-  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env }, shell: process.platform === 'win32' });
-  return result.status === 0;
+/** Minutes each step may take before it is stopped (the whole run must stay well inside CI's limit). */
+const LIMIT_MINUTES = { Typecheck: 10, Lint: 10, 'Dead code': 10, Build: 10, 'Unit tests': 20, 'End-to-end tests': 30 };
+
+/** The project's own copy of a tool, run directly (no npx: it never reaches for the registry). */
+function bin(name) {
+  return join(root, 'node_modules', '.bin', process.platform === 'win32' ? `${name}.cmd` : name);
+}
+
+/** Runs a command to its end or its time limit; on the limit, stops it with everything it started. */
+function runOnce(command, args, env, limit) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, {
+      cwd: root,
+      stdio: ['ignore', 'inherit', 'inherit'],
+      env: { ...process.env, ...env },
+      shell: process.platform === 'win32',
+      // Its own process group, so a step that hangs is stopped together with its children
+      // (a preview server or a browser left running would keep CI waiting on their output).
+      detached: process.platform !== 'win32',
+    });
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      try {
+        process.kill(process.platform === 'win32' ? child.pid : -child.pid, 'SIGKILL');
+      } catch {
+        child.kill('SIGKILL');
+      }
+    }, limit);
+    child.on('error', (error) => {
+      clearTimeout(timer);
+      console.log(`  could not start ${command}: ${error.message}`);
+      resolve({ status: 1, timedOut: false });
+    });
+    child.on('close', (status, signal) => {
+      clearTimeout(timer);
+      // Whatever the step left running (a server, a browser) ends with it.
+      if (process.platform !== 'win32') {
+        try {
+          process.kill(-child.pid, 'SIGKILL');
+        } catch {
+          // the group has already ended
+        }
+      }
+      resolve({ status: status ?? signal, timedOut });
+    });
+  });
+}
+
+/**
+ * Runs one step with its time limit. A step that hangs is stopped, said so, and tried once
+ * more; a step that fails on its own is not retried.
+ */
+async function run(label, command, args, env = {}) {
+  const limit = Number(process.env.TEST_STEP_LIMIT_MINUTES || LIMIT_MINUTES[label] || 10) * 60_000;
+  for (let attempt = 1; attempt <= 2; attempt += 1) {
+    console.log(`\n▶ ${label}: ${[command, ...args].map((part) => part.replace(root, '')).join(' ')}${attempt > 1 ? ' (second try)' : ''}`);
+    const started = Date.now();
+    const { status, timedOut } = await runOnce(command, args, env, limit);
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    if (!timedOut) {
+      console.log(`  ${label}: ${status === 0 ? 'done' : `failed (exit ${status})`} in ${seconds} s`);
+      return status === 0;
+    }
+    console.log(`  ${label}: stopped after ${seconds} s (its limit is ${limit / 60_000} min)`);
+  }
+  return false;
 }
 
 function check(label, ok) {
@@ -63,14 +126,14 @@ try {
   console.error(String(error instanceof Error ? error.message : error));
 }
 
-check('typecheck (tsc -b)', run('Typecheck', 'npx', ['tsc', '-b']));
-check('lint (eslint, zero warnings)', run('Lint', 'npx', ['eslint', '--max-warnings', '0', '.']));
-check('dead code (knip: no unused files, exports or dependencies)', run('Dead code', 'npx', ['knip', '--no-progress']));
-const built = check('build (renderer and desktop shell)', run('Build', 'npm', ['run', '--silent', 'build']));
+check('typecheck (tsc -b)', await run('Typecheck', bin('tsc'), ['-b']));
+check('lint (eslint, zero warnings)', await run('Lint', bin('eslint'), ['--max-warnings', '0', '.']));
+check('dead code (knip: no unused files, exports or dependencies)', await run('Dead code', bin('knip'), ['--no-progress']));
+const built = check('build (renderer and desktop shell)', await run('Build', 'npm', ['run', '--silent', 'build']));
 
 // Unit tests.
 const vitestJson = join(cache, 'vitest.json');
-run('Unit tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${vitestJson}`]);
+await run('Unit tests', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile=${vitestJson}`]);
 const unit = readJson(vitestJson);
 if (unit) {
   tally.passed += unit.numPassedTests;
@@ -97,7 +160,7 @@ if (!electron.path) console.log(`\nElectron E2E will report skipped: ${electron.
 
 if (built && chromium) {
   const playwrightJson = join(cache, 'playwright.json');
-  run('End-to-end tests', 'npx', ['playwright', 'test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson, CHROMIUM_PATH: chromium });
+  await run('End-to-end tests', bin('playwright'), ['test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson, CHROMIUM_PATH: chromium });
   const e2e = readJson(playwrightJson);
   if (e2e) {
     const { expected = 0, unexpected = 0, skipped = 0, flaky = 0 } = e2e.stats ?? {};
