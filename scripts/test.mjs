@@ -39,21 +39,30 @@ function runOnce(command, args, env, limit) {
       detached: process.platform !== 'win32',
     });
     let timedOut = false;
+    const stop = (signal) => {
+      try {
+        process.kill(process.platform === 'win32' ? child.pid : -child.pid, signal);
+      } catch {
+        child.kill(signal);
+      }
+    };
+    let forced;
+    // Interrupted first (Playwright then stops the preview server it started in a group of its own),
+    // then forced.
     const timer = setTimeout(() => {
       timedOut = true;
-      try {
-        process.kill(process.platform === 'win32' ? child.pid : -child.pid, 'SIGKILL');
-      } catch {
-        child.kill('SIGKILL');
-      }
+      stop('SIGINT');
+      forced = setTimeout(() => stop('SIGKILL'), 15_000);
     }, limit);
     child.on('error', (error) => {
       clearTimeout(timer);
+      clearTimeout(forced);
       console.log(`  could not start ${command}: ${error.message}`);
       resolve({ status: 1, timedOut: false });
     });
     child.on('close', (status, signal) => {
       clearTimeout(timer);
+      clearTimeout(forced);
       // Whatever the step left running (a server, a browser) ends with it.
       if (process.platform !== 'win32') {
         try {
@@ -70,6 +79,7 @@ function runOnce(command, args, env, limit) {
 /**
  * Runs one step with its time limit. A step that hangs is stopped, said so, and tried once
  * more; a step that fails on its own is not retried.
+ * @returns {Promise<{ ok: boolean, timedOut: boolean }>}
  */
 async function run(label, command, args, env = {}) {
   const limit = Number(process.env.TEST_STEP_LIMIT_MINUTES || LIMIT_MINUTES[label] || 10) * 60_000;
@@ -80,11 +90,11 @@ async function run(label, command, args, env = {}) {
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     if (!timedOut) {
       console.log(`  ${label}: ${status === 0 ? 'done' : `failed (exit ${status})`} in ${seconds} s`);
-      return status === 0;
+      return { ok: status === 0, timedOut: false };
     }
     console.log(`  ${label}: stopped after ${seconds} s (its limit is ${limit / 60_000} min)`);
   }
-  return false;
+  return { ok: false, timedOut: true };
 }
 
 function check(label, ok) {
@@ -126,15 +136,16 @@ try {
   console.error(String(error instanceof Error ? error.message : error));
 }
 
-check('typecheck (tsc -b)', await run('Typecheck', bin('tsc'), ['-b']));
-check('lint (eslint, zero warnings)', await run('Lint', bin('eslint'), ['--max-warnings', '0', '.']));
-check('dead code (knip: no unused files, exports or dependencies)', await run('Dead code', bin('knip'), ['--no-progress']));
-const built = check('build (renderer and desktop shell)', await run('Build', 'npm', ['run', '--silent', 'build']));
+check('typecheck (tsc -b)', (await run('Typecheck', bin('tsc'), ['-b'])).ok);
+check('lint (eslint, zero warnings)', (await run('Lint', bin('eslint'), ['--max-warnings', '0', '.'])).ok);
+check('dead code (knip: no unused files, exports or dependencies)', (await run('Dead code', bin('knip'), ['--no-progress'])).ok);
+const built = check('build (renderer and desktop shell)', (await run('Build', 'npm', ['run', '--silent', 'build'])).ok);
 
 // Unit tests.
 const vitestJson = join(cache, 'vitest.json');
-await run('Unit tests', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile=${vitestJson}`]);
+const unitRun = await run('Unit tests', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile=${vitestJson}`]);
 const unit = readJson(vitestJson);
+if (unitRun.timedOut) check('unit tests finished within their time limit', false);
 if (unit) {
   tally.passed += unit.numPassedTests;
   tally.failed += unit.numFailedTests;
@@ -160,8 +171,9 @@ if (!electron.path) console.log(`\nElectron E2E will report skipped: ${electron.
 
 if (built && chromium) {
   const playwrightJson = join(cache, 'playwright.json');
-  await run('End-to-end tests', bin('playwright'), ['test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson, CHROMIUM_PATH: chromium });
+  const e2eRun = await run('End-to-end tests', bin('playwright'), ['test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson, CHROMIUM_PATH: chromium });
   const e2e = readJson(playwrightJson);
+  if (e2eRun.timedOut) check('end-to-end tests finished within their time limit', false);
   if (e2e) {
     const { expected = 0, unexpected = 0, skipped = 0, flaky = 0 } = e2e.stats ?? {};
     tally.passed += expected;
