@@ -89,13 +89,13 @@ function stanceRow(plan: Plan, index: number, _count: number, made: Partial<Chil
   return {
     id: newId(), planId: plan.id, areaId: area.id, phaseId: phase.id,
     stance: STANCES[(index * 7 + Math.floor(index / 5)) % STANCES.length] ?? null,
-    rationale: prose('This stance', index, 2), owner: 'Director of Personalized Learning', guardrails: 'Student data privacy\nCommon outcome measures',
+    rationale: prose('This stance', index, 2), rationaleOrigin: 'planner', owner: 'Director of Personalized Learning', guardrails: 'Student data privacy\nCommon outcome measures',
   };
 }
 
 function positionRow(plan: Plan, index: number, _count: number, made: Partial<ChildTables>): Position {
   const phase = pick(made.phases, Math.floor(index / 7));
-  return { id: newId(), planId: plan.id, phaseId: phase.id, decision: (index % 7) + 1, position: (index % 5) - 2, rationale: prose('This position', index, 1) };
+  return { id: newId(), planId: plan.id, phaseId: phase.id, decision: (index % 7) + 1, position: (index % 5) - 2, rationale: prose('This position', index, 1), rationaleOrigin: 'planner' };
 }
 
 /** Milestones spread through each phase's year, inside it. */
@@ -105,7 +105,7 @@ function milestoneRow(plan: Plan, index: number, count: number, made: Partial<Ch
   const day = String(1 + (index % 28)).padStart(2, '0');
   const month = ((index % 12) + 8 - 1) % 12 + 1;
   const year = Number(phase.start.slice(0, 4)) + (month < 8 ? 1 : 0);
-  return { id: newId(), planId: plan.id, phaseId: phase.id, name: `Milestone ${index + 1}`, date: `${year}-${String(month).padStart(2, '0')}-${day}`, owner: 'Project lead', done: index % 3 === 0 };
+  return { id: newId(), planId: plan.id, phaseId: phase.id, name: `Milestone ${index + 1}`, date: `${year}-${String(month).padStart(2, '0')}-${day}`, owner: 'Project lead', done: index % 3 === 0, kind: 'milestone' };
 }
 
 function outcomeRow(plan: Plan, index: number, _count: number, made: Partial<ChildTables>): Outcome {
@@ -118,7 +118,7 @@ function outcomeRow(plan: Plan, index: number, _count: number, made: Partial<Chi
 
 function indicatorRow(plan: Plan, index: number): IndicatorRow {
   const suggested = SUGGESTED_INDICATORS[index % SUGGESTED_INDICATORS.length] as (typeof SUGGESTED_INDICATORS)[number];
-  return { ...suggested, id: newId(), planId: plan.id, order: index, name: index < SUGGESTED_INDICATORS.length ? suggested.name : `${suggested.name} ${index + 1}` };
+  return { ...suggested, id: newId(), planId: plan.id, order: index, name: index < SUGGESTED_INDICATORS.length ? suggested.name : `${suggested.name} ${index + 1}`, range: null };
 }
 
 /** Schools with every indicator value known, spread so no two score alike. */
@@ -138,7 +138,7 @@ function waveRow(plan: Plan, index: number, _count: number, made: Partial<ChildT
 
 function sourceRow(plan: Plan, index: number): FundingSource {
   const year = FIRST_YEAR + index * 3;
-  return { id: newId(), planId: plan.id, order: index, name: `Grant ${index + 1}`, amountCents: 2_500_000_00 * (index + 1), start: `${year}-07-01`, end: `${year + 3}-06-30`, notes: '' };
+  return { id: newId(), planId: plan.id, order: index, name: `Grant ${index + 1}`, amountCents: 2_500_000_00 * (index + 1), type: 'federal-grant', start: `${year}-07-01`, end: `${year + 3}-06-30`, obligateBy: null, notes: '' };
 }
 
 /** One money line per school per phase: school-major, phase-minor (the grid's cells). */
@@ -148,7 +148,7 @@ function allocationRow(plan: Plan, index: number, _count: number, made: Partial<
   return {
     id: newId(), planId: plan.id, phaseId: pick(phases, index).id, recipient: { kind: 'school', schoolId: school.id },
     sourceId: pick(made.fundingSources, index).id, kind: 'money', amount: 5_000_00 + (index % 40) * 250_00,
-    recurrence: index % 3 === 0 ? 'ongoing' : 'one-time', flexible: index % 4 === 0, areaId: null, note: '',
+    recurrence: index % 3 === 0 ? 'ongoing' : 'one-time', flexible: index % 4 === 0, areaId: null, note: '', untilPhaseId: null, perSchool: false, staffCost: null,
   };
 }
 

@@ -19,7 +19,7 @@ export const SUGGESTED_INDICATORS: readonly Suggested[] = [
 ];
 
 export function suggestedIndicators(planId: string, firstOrder = 0): IndicatorRow[] {
-  return SUGGESTED_INDICATORS.map((s, i) => ({ ...s, id: newId(), planId, order: firstOrder + i }));
+  return SUGGESTED_INDICATORS.map((s, i) => ({ ...s, id: newId(), planId, order: firstOrder + i, range: s.unit === '%' ? { min: 0, max: 100 } : s.unit === '1–5' ? { min: 1, max: 5 } : null }));
 }
 
 /** The scoring view of the plan's indicators and schools: values keyed by indicator id. */

@@ -24,6 +24,24 @@ export const MIGRATIONS: Record<number, (raw: Record<string, unknown>) => Record
     const plan = isRecord(raw.plan) ? { fiscalYearStartMonth: 7, ...raw.plan } : raw.plan;
     return { ...raw, formatVersion: 3, plan, indicators: [], schools: [], waves: [], fundingSources: [], allocations: [] };
   },
+  // 3 → 4, a district's first real plan: milestones gain a kind (a plain milestone); stance and
+  // position rationales an origin (the planner's); indicators a range (none stated); funding
+  // sources a type ("other") and an obligate-by date (none); allocations an end phase (their
+  // own), per-school (no: for the wave) and a staff cost (none). Meaning is unchanged.
+  3: (raw) => {
+    const each = (key: string, defaults: Record<string, unknown>) =>
+      Array.isArray(raw[key]) ? raw[key].map((row: unknown) => (isRecord(row) ? { ...defaults, ...row } : row)) : raw[key];
+    return {
+      ...raw,
+      formatVersion: 4,
+      milestones: each('milestones', { kind: 'milestone' }),
+      stances: each('stances', { rationaleOrigin: 'planner' }),
+      positions: each('positions', { rationaleOrigin: 'planner' }),
+      indicators: each('indicators', { range: null }),
+      fundingSources: each('fundingSources', { type: 'other', obligateBy: null }),
+      allocations: each('allocations', { untilPhaseId: null, perSchool: false, staffCost: null }),
+    };
+  },
 };
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -10,7 +10,7 @@ import { phaseDateProblem } from './phase-rules';
 import { MIGRATIONS } from './plan-file-migrations';
 
 export const PLAN_FILE_FORMAT = 'roadmap-planner.plan';
-export const PLAN_FILE_VERSION = 3;
+export const PLAN_FILE_VERSION = 4;
 export const PLAN_FILE_EXTENSION = '.roadmap.json';
 
 export const planFileSchema = z.object({

@@ -151,7 +151,7 @@ export function cellWrite(
   if (clearsCell(amount)) return { kind: 'none' };
   return {
     kind: 'put',
-    row: { id: found === undefined ? lineId : freshId(), planId, phaseId: cell.phaseId, recipient: cell.recipient, kind: cell.kind, amount, areaId: null, note: '', ...defaults },
+    row: { id: found === undefined ? lineId : freshId(), planId, phaseId: cell.phaseId, recipient: cell.recipient, kind: cell.kind, amount, areaId: null, note: '', untilPhaseId: null, perSchool: false, staffCost: null, ...defaults },
     before: undefined,
   };
 }

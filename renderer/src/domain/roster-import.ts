@@ -115,7 +115,7 @@ export function importRecords(
       idByKey.set(key, existing);
     } else {
       const id = newId();
-      newIndicators.push({ id, planId, name: (parsed.header[index] ?? key).trim().slice(0, 120) || key, side: 'need', weight: 0, direction: 'higher-is-more', source: 'value', unit: '' });
+      newIndicators.push({ id, planId, name: (parsed.header[index] ?? key).trim().slice(0, 120) || key, side: 'need', weight: 0, direction: 'higher-is-more', source: 'value', unit: '', range: null });
       idByKey.set(key, id);
     }
   }

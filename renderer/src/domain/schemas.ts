@@ -102,6 +102,14 @@ export const areaSchema = z.object({
 });
 export type Area = z.infer<typeof areaSchema>;
 
+/**
+ * Where a rationale's text came from: the planner, or a template (kept until edited). A
+ * template's text is flagged for review ('template-review') once the stance or position it
+ * explains changes, since it may no longer fit.
+ */
+export const RATIONALE_ORIGINS = ['planner', 'template', 'template-review'] as const;
+export type RationaleOrigin = (typeof RATIONALE_ORIGINS)[number];
+
 export const STANCES = ['tight', 'shared', 'loose'] as const;
 export type StanceValue = (typeof STANCES)[number];
 
@@ -114,6 +122,7 @@ export const stanceSchema = z.object({
   /** Null until the planner decides. */
   stance: z.enum(STANCES).nullable(),
   rationale: longText,
+  rationaleOrigin: z.enum(RATIONALE_ORIGINS),
   owner: shortText,
   /** Central standards that hold even where the area is loose, one per line. */
   guardrails: longText,
@@ -132,8 +141,19 @@ export const positionSchema = z.object({
   decision: z.number().int().min(1, 'must be a decision from 1 to 7').max(7, 'must be a decision from 1 to 7'),
   position: z.number().int().min(POSITION_MIN, `must be from ${POSITION_MIN} to ${POSITION_MAX}`).max(POSITION_MAX, `must be from ${POSITION_MIN} to ${POSITION_MAX}`).nullable(),
   rationale: longText,
+  rationaleOrigin: z.enum(RATIONALE_ORIGINS),
 });
 export type Position = z.infer<typeof positionSchema>;
+
+export const MILESTONE_KINDS = ['milestone', 'board-meeting', 'union-consultation', 'family-engagement', 'go-no-go'] as const;
+export type MilestoneKind = (typeof MILESTONE_KINDS)[number];
+export const MILESTONE_KIND_LABELS: Record<MilestoneKind, string> = {
+  milestone: 'Milestone',
+  'board-meeting': 'Board meeting',
+  'union-consultation': 'Union consultation',
+  'family-engagement': 'Family engagement',
+  'go-no-go': 'Go / no-go',
+};
 
 export const milestoneSchema = z.object({
   id: idSchema,
@@ -144,6 +164,8 @@ export const milestoneSchema = z.object({
   date: isoDateSchema,
   owner: shortText,
   done: z.boolean(),
+  /** What sort of event it is: a board meeting, a union consultation, a go / no-go gate … */
+  kind: z.enum(MILESTONE_KINDS),
 });
 export type Milestone = z.infer<typeof milestoneSchema>;
 
@@ -179,6 +201,10 @@ export const indicatorSchema = z.object({
   source: z.enum(INDICATOR_SOURCES),
   /** "%", "points", "devices per student" … shown beside values. */
   unit: z.string().max(40, 'must be at most 40 characters'),
+  /** The values it can take ("1–5", "0–100%"), when stated; values outside it are flagged. */
+  range: z.object({ min: z.number().finite('must be a number'), max: z.number().finite('must be a number') })
+    .refine((r) => r.min < r.max, { message: 'must run from a lower number to a higher one' })
+    .nullable(),
 });
 export type IndicatorRow = z.infer<typeof indicatorSchema>;
 
@@ -210,12 +236,29 @@ export type Wave = z.infer<typeof waveSchema>;
 
 export const MONEY_MAX_CENTS = 100_000_000_000_00; // $100 billion
 
+/** Funding sources as finance offices know them. */
+export const FUNDING_TYPES = ['federal-formula', 'federal-grant', 'state-grant', 'state', 'local', 'philanthropy', 'other'] as const;
+export type FundingType = (typeof FUNDING_TYPES)[number];
+export const FUNDING_TYPE_LABELS: Record<FundingType, string> = {
+  'federal-formula': 'Federal formula (Title I, II, IV-A …)',
+  'federal-grant': 'One-time federal grant',
+  'state-grant': 'One-time state grant',
+  state: 'State funding',
+  local: 'Local / general fund',
+  philanthropy: 'Philanthropy',
+  other: 'Other',
+};
+
 /** Money the plan can draw on: a grant, a levy, the general fund … for the dates it may be spent. */
 export const fundingSourceSchema = z.object({
   ...planChildFields,
   amountCents: z.number().int('must be whole cents').min(0, 'cannot be negative').max(MONEY_MAX_CENTS, 'is too large'),
+  type: z.enum(FUNDING_TYPES),
   start: isoDateSchema,
+  /** The last day money may be spent ("spend by"; for a grant, its liquidation deadline). */
   end: isoDateSchema,
+  /** For a grant: the last day money may be committed (obligated); null when not stated. */
+  obligateBy: isoDateSchema.nullable(),
   notes: longText,
 });
 export type FundingSource = z.infer<typeof fundingSourceSchema>;
@@ -228,6 +271,18 @@ export const ALLOCATION_KIND_LABELS: Record<(typeof ALLOCATION_KINDS)[number], s
   'training-hours': 'Training hours',
 };
 export const RECURRENCES = ['one-time', 'ongoing'] as const;
+export const RECURRENCE_LABELS: Record<(typeof RECURRENCES)[number], string> = {
+  'one-time': 'One-time',
+  ongoing: 'Recurring (every year)',
+};
+
+/** What one FTE costs a year (salary plus benefits), and how much that rises each year. */
+export const staffCostSchema = z.object({
+  perFteCents: z.number().int('must be whole cents').min(0, 'cannot be negative').max(MONEY_MAX_CENTS, 'is too large'),
+  /** Yearly increase in percent (0 for none). */
+  yearlyIncreasePercent: z.number().finite('must be a number').min(0, 'cannot be negative').max(50, 'must be at most 50%'),
+});
+export type StaffCost = z.infer<typeof staffCostSchema>;
 
 export const recipientSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('central') }),
@@ -248,6 +303,15 @@ export const allocationSchema = z.object({
   /** Cents for money (per school year when ongoing); FTE, devices or hours otherwise. */
   amount: z.number().finite('must be a number').min(0, 'cannot be negative').max(MONEY_MAX_CENTS, 'is too large'),
   recurrence: z.enum(RECURRENCES),
+  /**
+   * A recurring line continues into later phases through this one (null: its own phase only),
+   * so a coach hired in the pilot is entered once.
+   */
+  untilPhaseId: idSchema.nullable(),
+  /** For a wave: true when the amount goes to each school in the wave, false for the wave as a whole. */
+  perSchool: z.boolean(),
+  /** For staff lines: the cost of one FTE, so the money follows from the staffing. */
+  staffCost: staffCostSchema.nullable(),
   /** A flexible line: the school decides how to spend it (where the area is held loose). */
   flexible: z.boolean(),
   /** The tight/loose area it pays for, if any. */

@@ -12,7 +12,7 @@ import decentralized from './templates/decentralized-school-led.json';
 import { suggestedIndicators } from './indicators';
 import { newId, nowTimestamp } from './ids';
 import { DEFAULT_AREAS } from './areas';
-import { EMPTY_PROFILE, PHASE_KINDS, POSITION_MAX, POSITION_MIN, STANCES, type Milestone, type Outcome, type PlanBundle, type Position, type Stance } from './schemas';
+import { EMPTY_PROFILE, MILESTONE_KINDS, PHASE_KINDS, POSITION_MAX, POSITION_MIN, STANCES, type Milestone, type Outcome, type PlanBundle, type Position, type Stance } from './schemas';
 import { schoolYearStart } from './phase-rules';
 
 const text = z.string().default('');
@@ -66,6 +66,7 @@ export const templateSchema = z.object({
     /** Months after the phase starts. */
     offsetMonths: z.number().int().min(0),
     owner: text,
+    kind: z.enum(MILESTONE_KINDS).default('milestone'),
   })).default([]),
 }).superRefine((t, ctx) => {
   const phases = t.phases.length;
@@ -134,7 +135,7 @@ export function createPlanBundle({ name, systemName, templateId, today }: NewPla
     const phase = phases[p];
     const area = areas[i];
     if (!phase || !area || stance === null) return [];
-    return [{ id: newId(), planId, areaId: area.id, phaseId: phase.id, stance, rationale: a.rationale, owner: a.owner, guardrails: a.guardrails }];
+    return [{ id: newId(), planId, areaId: area.id, phaseId: phase.id, stance, rationale: a.rationale, rationaleOrigin: a.rationale ? 'template' : 'planner', owner: a.owner, guardrails: a.guardrails }];
   }));
   const positions: Position[] = (template?.decisions ?? []).flatMap((d) => {
     // A single rationale is written once, on the first phase, not repeated down the table.
@@ -143,7 +144,7 @@ export function createPlanBundle({ name, systemName, templateId, today }: NewPla
     return d.positions.flatMap((position, p) => {
       const phase = phases[p];
       if (!phase || position === null) return [];
-      return [{ id: newId(), planId, phaseId: phase.id, decision: d.decision, position, rationale: rationaleFor(p) }];
+      return [{ id: newId(), planId, phaseId: phase.id, decision: d.decision, position, rationale: rationaleFor(p), rationaleOrigin: rationaleFor(p) ? 'template' : 'planner' }];
     });
   });
   const outcomes: Outcome[] = (template?.outcomes ?? []).map((o, order) => ({
@@ -160,7 +161,7 @@ export function createPlanBundle({ name, systemName, templateId, today }: NewPla
     const phase = phases[m.phase];
     const start = phaseStarts[m.phase];
     if (!phase || !start) return [];
-    return [{ id: newId(), planId, phaseId: phase.id, name: m.name, date: iso(addMonths(start, m.offsetMonths)), owner: m.owner, done: false }];
+    return [{ id: newId(), planId, phaseId: phase.id, name: m.name, date: iso(addMonths(start, m.offsetMonths)), owner: m.owner, done: false, kind: m.kind ?? 'milestone' }];
   });
   return {
     plan: {

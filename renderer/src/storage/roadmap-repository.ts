@@ -102,13 +102,13 @@ export function createRoadmapRepository(tx: Transactions) {
     /** Sets any part of the stance for one area in one phase, creating the record on first use. */
     async setStance(planId: string, areaId: string, phaseId: string, changes: StanceChanges): Promise<ChangeSet> {
       return upsertKeyed('stances', planId, '[areaId+phaseId]', [areaId, phaseId], [['areas', areaId, 'area'], ['phases', phaseId, 'phase']],
-        () => ({ id: newId(), planId, areaId, phaseId, stance: null, rationale: '', owner: '', guardrails: '' }), changes, 'stance');
+        () => ({ id: newId(), planId, areaId, phaseId, stance: null, rationale: '', rationaleOrigin: 'planner', owner: '', guardrails: '' }), changes, 'stance');
     },
 
     /** Sets the position (or its rationale) on one decision in one phase. */
     async setPosition(planId: string, phaseId: string, decision: number, changes: PositionChanges): Promise<ChangeSet> {
       return upsertKeyed('positions', planId, '[phaseId+decision]', [phaseId, decision], [['phases', phaseId, 'phase']],
-        () => ({ id: newId(), planId, phaseId, decision, position: null, rationale: '' }), changes, 'position');
+        () => ({ id: newId(), planId, phaseId, decision, position: null, rationale: '', rationaleOrigin: 'planner' }), changes, 'position');
     },
 
     // Milestones

@@ -58,6 +58,38 @@ export const SCHEMA_HISTORY: readonly SchemaVersion[] = [
       });
     },
   },
+  {
+    // A district's first real plan: milestones gain a kind; stance and position rationales say
+    // whether a template wrote them; indicators a stated range; funding sources a type and an
+    // obligate-by date; allocations continue over phases, go to each school of a wave or to the
+    // wave, and staff lines can carry a cost per FTE. Old rows keep their meaning: a plain
+    // milestone, the planner's own text, no range, "other" money spent by its end date, a line
+    // for its own phase, for the wave as a whole, typed money.
+    version: 4,
+    stores: {},
+    upgrade: async (tx) => {
+      await tx.table('milestones').toCollection().modify((row: Record<string, unknown>) => {
+        row.kind ??= 'milestone';
+      });
+      for (const table of ['stances', 'positions']) {
+        await tx.table(table).toCollection().modify((row: Record<string, unknown>) => {
+          row.rationaleOrigin ??= 'planner';
+        });
+      }
+      await tx.table('indicators').toCollection().modify((row: Record<string, unknown>) => {
+        row.range ??= null;
+      });
+      await tx.table('fundingSources').toCollection().modify((row: Record<string, unknown>) => {
+        row.type ??= 'other';
+        row.obligateBy ??= null;
+      });
+      await tx.table('allocations').toCollection().modify((row: Record<string, unknown>) => {
+        row.untilPhaseId ??= null;
+        row.perSchool ??= false;
+        row.staffCost ??= null;
+      });
+    },
+  },
 ];
 
 /** A phase's kind read from its name, as schema version 2 read it: "Pilot …" is a pilot, and so on. */

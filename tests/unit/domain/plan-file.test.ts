@@ -28,7 +28,7 @@ describe('plan file', () => {
     const shuffled = { ...bundle, phases: [...bundle.phases].reverse(), plan: Object.fromEntries(Object.entries(bundle.plan).reverse()) as typeof bundle.plan };
     const a = serializePlanFile(bundle, APP, EXPORTED_AT);
     expect(serializePlanFile(shuffled, APP, EXPORTED_AT)).toBe(a);
-    expect(a.startsWith('{\n  "format": "roadmap-planner.plan",\n  "formatVersion": 3,')).toBe(true);
+    expect(a.startsWith('{\n  "format": "roadmap-planner.plan",\n  "formatVersion": 4,')).toBe(true);
     expect(a.endsWith('}\n')).toBe(true);
   });
 
@@ -69,9 +69,26 @@ describe('plan file', () => {
     if (!result.ok) throw new Error(`refused: ${result.summary} ${JSON.stringify(result.problems)}`);
     const { plan, phases, stances, milestones, outcomes, indicators, schools, waves, fundingSources, allocations } = result.file;
     expect(plan).toEqual({ ...original.plan, fiscalYearStartMonth: 7 });
-    expect([phases, stances, milestones, outcomes]).toEqual([original.phases, original.stances, original.milestones, original.outcomes]);
+    expect([phases, outcomes]).toEqual([original.phases, original.outcomes]);
+    expect(stances).toEqual(original.stances?.map((s) => ({ ...(s as object), rationaleOrigin: 'planner' })));
+    expect(milestones).toEqual(original.milestones?.map((m) => ({ ...(m as object), kind: 'milestone' })));
     expect(stances).toHaveLength(3);
     expect([indicators, schools, waves, fundingSources, allocations]).toEqual([[], [], [], [], []]);
+  });
+
+  it('upgrades a file exported by format version 3: every new field takes the value that keeps its meaning', () => {
+    const text = fixture('version-3.roadmap.json');
+    const original = JSON.parse(text) as Record<string, Record<string, unknown>[]>;
+    expect(original.formatVersion).toBe(3);
+    const result = readPlanFile(text);
+    if (!result.ok) throw new Error(`refused: ${result.summary} ${JSON.stringify(result.problems)}`);
+    const { fundingSources, allocations, indicators, milestones, stances } = result.file;
+    expect(fundingSources).toEqual(original.fundingSources?.map((s) => ({ ...s, type: 'other', obligateBy: null })));
+    expect(allocations).toEqual(original.allocations?.map((a) => ({ ...a, untilPhaseId: null, perSchool: false, staffCost: null })));
+    expect(indicators).toEqual(original.indicators?.map((i) => ({ ...i, range: null })));
+    expect(milestones.every((m) => m.kind === 'milestone')).toBe(true);
+    expect(stances.every((s) => s.rationaleOrigin === 'planner')).toBe(true);
+    expect(allocations.length).toBeGreaterThan(0);
   });
 
   it('round-trips schools, indicator values, waves, funding sources and allocations', () => {
@@ -113,9 +130,9 @@ describe('plan file', () => {
     const [phase] = bundle.phases;
     const [area] = bundle.areas;
     if (!phase || !area) throw new Error('template has phases and areas');
-    bundle.stances = [{ id: '11111111-1111-4111-8111-111111111111', planId: bundle.plan.id, areaId: area.id, phaseId: phase.id, stance: 'tight', rationale: 'One definition.', owner: 'CAO', guardrails: 'Student data privacy\nAccessibility' }];
-    bundle.positions = [{ id: '22222222-2222-4222-8222-222222222222', planId: bundle.plan.id, phaseId: phase.id, decision: 2, position: 1, rationale: 'Go slow.' }];
-    bundle.milestones = [{ id: '33333333-3333-4333-8333-333333333333', planId: bundle.plan.id, phaseId: phase.id, name: 'Go / no-go', date: phase.end, owner: 'Board', done: false }];
+    bundle.stances = [{ id: '11111111-1111-4111-8111-111111111111', planId: bundle.plan.id, areaId: area.id, phaseId: phase.id, stance: 'tight', rationale: 'One definition.', rationaleOrigin: 'planner', owner: 'CAO', guardrails: 'Student data privacy\nAccessibility' }];
+    bundle.positions = [{ id: '22222222-2222-4222-8222-222222222222', planId: bundle.plan.id, phaseId: phase.id, decision: 2, position: 1, rationale: 'Go slow.', rationaleOrigin: 'template' }];
+    bundle.milestones = [{ id: '33333333-3333-4333-8333-333333333333', planId: bundle.plan.id, phaseId: phase.id, name: 'Go / no-go', date: phase.end, owner: 'Board', done: false, kind: 'go-no-go' }];
     bundle.outcomes = [{ id: '44444444-4444-4444-8444-444444444444', planId: bundle.plan.id, order: 0, name: 'Reading growth', unit: '%', baseline: 41.5, targets: [{ phaseId: phase.id, value: 44 }], actuals: [{ date: '2028-03-01', value: 43, note: 'Winter benchmark' }] }];
     const result = readPlanFile(serializePlanFile(bundle, APP, EXPORTED_AT));
     expect(result.ok && normalized(bundleFromFile(result.file))).toEqual(normalized(bundle));
@@ -126,9 +143,9 @@ describe('plan file', () => {
     const [phase] = bundle.phases;
     const [area] = bundle.areas;
     if (!phase || !area) throw new Error('template has phases and areas');
-    const stance = { id: '11111111-1111-4111-8111-111111111111', planId: bundle.plan.id, areaId: area.id, phaseId: phase.id, stance: 'tight' as const, rationale: '', owner: '', guardrails: '' };
+    const stance = { id: '11111111-1111-4111-8111-111111111111', planId: bundle.plan.id, areaId: area.id, phaseId: phase.id, stance: 'tight' as const, rationale: '', rationaleOrigin: 'planner' as const, owner: '', guardrails: '' };
     bundle.stances = [stance, { ...stance, id: '11111111-1111-4111-8111-111111111112' }, { ...stance, id: '11111111-1111-4111-8111-111111111113', areaId: '99999999-9999-4999-8999-999999999999' }];
-    bundle.milestones = [{ id: '33333333-3333-4333-8333-333333333333', planId: bundle.plan.id, phaseId: '88888888-8888-4888-8888-888888888888', name: 'Lost', date: phase.end, owner: '', done: false }];
+    bundle.milestones = [{ id: '33333333-3333-4333-8333-333333333333', planId: bundle.plan.id, phaseId: '88888888-8888-4888-8888-888888888888', name: 'Lost', date: phase.end, owner: '', done: false, kind: 'milestone' as const }];
     const text = JSON.stringify({ ...JSON.parse(serializePlanFile({ ...bundle, stances: [], milestones: [] }, APP, EXPORTED_AT)), stances: bundle.stances, milestones: bundle.milestones });
     const { problems } = problemsOf(text);
     expect(problems).toEqual(expect.arrayContaining([

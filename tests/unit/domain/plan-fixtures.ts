@@ -34,8 +34,8 @@ export function withSchools(bundle: PlanBundle): PlanBundle {
     id: id(10 + n), planId, order: n, name, code: `R-${100 + n}`, gradeBand: 'K-5', students, frlPercent: frl, values: value === null ? {} : { [need.id]: value }, waveId,
   });
   const schools = [school(0, 'Adams Elementary', id(1), 420, 81, 12), school(1, 'Baker Middle', id(2), 760, 55, null), school(2, 'Cedar High', null, 1210, null, 4)];
-  const fundingSources = [{ id: id(30), planId, order: 0, name: 'Innovation grant', amountCents: 750_000_00, start: first.start, end: second.end, notes: 'Three-year award.' }];
-  const base = { planId, sourceId: id(30), kind: 'money' as const, recurrence: 'one-time' as const, flexible: false, areaId: null, note: '' };
+  const fundingSources = [{ id: id(30), planId, order: 0, name: 'Innovation grant', amountCents: 750_000_00, type: 'federal-grant' as const, start: first.start, end: second.end, obligateBy: null, notes: 'Three-year award.' }];
+  const base = { planId, sourceId: id(30), kind: 'money' as const, recurrence: 'one-time' as const, flexible: false, areaId: null, note: '', untilPhaseId: null, perSchool: false, staffCost: null };
   const allocations = [
     { ...base, id: id(40), phaseId: first.id, recipient: { kind: 'central' as const }, amount: 120_000_00 },
     { ...base, id: id(41), phaseId: first.id, recipient: { kind: 'wave' as const, waveId: id(1) }, amount: 200, kind: 'training-hours' as const, sourceId: null },

@@ -32,7 +32,7 @@ function line(overrides: Partial<AllocationRow>): AllocationRow {
   return {
     id: `00000000-0000-4000-8000-${String(counter).padStart(12, '0')}`,
     planId: PLAN, phaseId: 'p1', recipient: { kind: 'central' }, sourceId: null, kind: 'money', amount: 100_00,
-    recurrence: 'one-time', flexible: false, areaId: null, note: '', ...overrides,
+    recurrence: 'one-time', flexible: false, areaId: null, note: '', untilPhaseId: null, perSchool: false, staffCost: null, ...overrides,
   };
 }
 
@@ -316,7 +316,7 @@ describe('typing an amount into a cell', () => {
   const planId = 'p1';
   const cell = { phaseId: 'ph1', recipient: { kind: 'wave', waveId: 'w1' } as RecipientValue, kind: 'money' as const };
   const defaults = { sourceId: 's1', recurrence: 'ongoing' as const, flexible: false };
-  const line: AllocationRow = { id: 'l1', planId, phaseId: 'ph1', recipient: { kind: 'wave', waveId: 'w1' }, sourceId: null, kind: 'money', amount: 500, recurrence: 'one-time', flexible: true, areaId: 'a1', note: 'kept' };
+  const line: AllocationRow = { id: 'l1', planId, phaseId: 'ph1', recipient: { kind: 'wave', waveId: 'w1' }, sourceId: null, kind: 'money', amount: 500, recurrence: 'one-time', flexible: true, areaId: 'a1', note: 'kept', untilPhaseId: null, perSchool: false, staffCost: null };
   const fresh = () => 'fresh';
 
   it('clears a cell with nothing or zero, never with another amount', () => {

@@ -14,7 +14,7 @@ function phase(name: string, start: string, end: string, order = 0): Phase {
 }
 
 function stance(areaId: string, phaseId: string, value: StanceValue | null): Stance {
-  return { id: id(), planId: PLAN, areaId, phaseId, stance: value, rationale: '', owner: '', guardrails: '' };
+  return { id: id(), planId: PLAN, areaId, phaseId, stance: value, rationale: '', rationaleOrigin: 'planner', owner: '', guardrails: '' };
 }
 
 describe('phase timing', () => {

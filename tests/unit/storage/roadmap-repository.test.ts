@@ -60,7 +60,7 @@ describe('undo and redo through change sets', () => {
     await record(await store.updatePlan(bundle.plan.id, { vision: 'Every student owns their learning.' }));
     await record(await store.setStance(bundle.plan.id, area(0).id, phase(0).id, { stance: 'tight' }));
     await record(await store.setPosition(bundle.plan.id, phase(0).id, 1, { position: -1 }));
-    await record(await store.addMilestone({ id: newId(), planId: bundle.plan.id, phaseId: phase(0).id, name: 'Pilot schools chosen', date: phase(0).start, owner: 'CAO', done: false }));
+    await record(await store.addMilestone({ id: newId(), planId: bundle.plan.id, phaseId: phase(0).id, name: 'Pilot schools chosen', date: phase(0).start, owner: 'CAO', done: false, kind: 'milestone' }));
     await record(await store.addOutcome({ id: newId(), planId: bundle.plan.id, name: 'Reading growth', unit: '%', baseline: 41, targets: [{ phaseId: phase(0).id, value: 44 }], actuals: [] }));
     await record(await store.updatePhase(phase(0).id, { gate: 'Growth at or above 44%.' }));
     await record(await store.deletePhase(phase(0).id));
@@ -80,7 +80,7 @@ describe('undo and redo through change sets', () => {
     const target = phase(1);
     await store.setStance(bundle.plan.id, area(0).id, target.id, { stance: 'shared' });
     await store.setPosition(bundle.plan.id, target.id, 3, { position: -2 });
-    await store.addMilestone({ id: newId(), planId: bundle.plan.id, phaseId: target.id, name: 'Wave 2 starts', date: target.start, owner: '', done: false });
+    await store.addMilestone({ id: newId(), planId: bundle.plan.id, phaseId: target.id, name: 'Wave 2 starts', date: target.start, owner: '', done: false, kind: 'milestone' });
     await store.addOutcome({ id: newId(), planId: bundle.plan.id, name: 'Attendance', unit: '%', baseline: null, targets: [{ phaseId: target.id, value: 90 }, { phaseId: phase(2).id, value: 92 }], actuals: [] });
     const change = await store.deletePhase(target.id);
     const after = await load();

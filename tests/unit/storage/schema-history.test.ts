@@ -87,19 +87,67 @@ describe('database upgrade from version 2', () => {
     const db = new PlannerDatabase(name);
     opened.push(db);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(SCHEMA_HISTORY.at(-1)?.version);
     const store = createPlanStore(db);
     const bundle = await store.loadBundle(planId);
     if (!bundle) throw new Error('the plan is gone after the upgrade');
     const { deletedAt: _deletedAt, ...planAsStored } = plan;
     expect(bundle.plan).toEqual({ ...planAsStored, fiscalYearStartMonth: 7 });
     expect(bundle.phases).toEqual(phases);
-    expect(bundle.stances).toEqual([stance]);
-    expect(bundle.milestones).toEqual([milestone]);
+    expect(bundle.stances).toEqual([{ ...stance, rationaleOrigin: 'planner' }]);
+    expect(bundle.milestones).toEqual([{ ...milestone, kind: 'milestone' }]);
     expect([bundle.indicators, bundle.schools, bundle.waves, bundle.fundingSources, bundle.allocations]).toEqual([[], [], [], [], []]);
     expect(() => planSchema.parse(bundle.plan)).not.toThrow();
     // The new tables take records at once, through the store's own checks.
     await store.addSchools(planId, [{ name: 'Adams Elementary', code: 'A-1', gradeBand: 'K-5', students: 400, frlPercent: 70, values: {}, waveId: null }]);
     expect((await store.loadCollection(planId, 'schools')).map((s) => s.name)).toEqual(['Adams Elementary']);
+  });
+});
+
+describe('database upgrade from version 3', () => {
+  it('keeps the meaning of every row: plain milestones, the planner\'s own rationales, no ranges, "other" money, lines for their own phase and for the wave as a whole', async () => {
+    const name = `upgrade-${newId()}`;
+    const rows = version1Rows();
+    const planId = rows.plan.id;
+    const phaseId = rows.phases[0]?.id ?? '';
+    const areaId = rows.areas[0]?.id ?? '';
+    const v3 = new PlannerDatabase(name, SCHEMA_HISTORY.slice(0, 3));
+    await v3.open();
+    const plan = { ...rows.plan, vision: '', fiscalYearStartMonth: 7 };
+    const phases = rows.phases.map((p) => ({ ...p, kind: 'pilot', status: 'planned', entryCriteria: '', gate: '' }));
+    const stance = { id: newId(), planId, areaId, phaseId, stance: 'tight', rationale: 'One curriculum.', owner: 'CAO', guardrails: '' };
+    const position = { id: newId(), planId, phaseId, decision: 1, position: -1, rationale: 'Go slow.' };
+    const milestone = { id: newId(), planId, phaseId, name: 'Board vote', date: '2027-09-15', owner: 'Superintendent', done: false };
+    const indicator = { id: newId(), planId, order: 0, name: 'ELL share', side: 'need', weight: 20, direction: 'higher-is-more', source: 'value', unit: '%' };
+    const source = { id: newId(), planId, order: 0, name: 'Federal grant', amountCents: 1_200_000_00, start: '2027-07-01', end: '2029-06-30', notes: '' };
+    const wave = { id: newId(), planId, order: 0, name: 'Wave 1', phaseId, notes: '' };
+    const line = { id: newId(), planId, phaseId, recipient: { kind: 'wave', waveId: wave.id }, sourceId: source.id, kind: 'money', amount: 400_000_00, recurrence: 'ongoing', flexible: false, areaId: null, note: '' };
+    await v3.table('plans').add(plan);
+    await v3.table('phases').bulkAdd(phases);
+    await v3.table('areas').bulkAdd(rows.areas);
+    await v3.table('stances').add(stance);
+    await v3.table('positions').add(position);
+    await v3.table('milestones').add(milestone);
+    await v3.table('indicators').add(indicator);
+    await v3.table('fundingSources').add(source);
+    await v3.table('waves').add(wave);
+    await v3.table('allocations').add(line);
+    v3.close();
+
+    const db = new PlannerDatabase(name);
+    opened.push(db);
+    await db.open();
+    expect(db.verno).toBe(4);
+    const bundle = await createPlanStore(db).loadBundle(planId);
+    if (!bundle) throw new Error('the plan is gone after the upgrade');
+    expect(bundle.stances).toEqual([{ ...stance, rationaleOrigin: 'planner' }]);
+    expect(bundle.positions).toEqual([{ ...position, rationaleOrigin: 'planner' }]);
+    expect(bundle.milestones).toEqual([{ ...milestone, kind: 'milestone' }]);
+    expect(bundle.indicators).toEqual([{ ...indicator, range: null }]);
+    expect(bundle.fundingSources).toEqual([{ ...source, type: 'other', obligateBy: null }]);
+    expect(bundle.allocations).toEqual([{ ...line, untilPhaseId: null, perSchool: false, staffCost: null }]);
+    for (const collection of ['stances', 'positions', 'milestones', 'indicators', 'fundingSources', 'allocations'] as const) {
+      for (const row of bundle[collection]) expect(() => CHILD_SCHEMAS[collection].parse(row)).not.toThrow();
+    }
   });
 });

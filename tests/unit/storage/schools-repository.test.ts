@@ -25,7 +25,7 @@ const input = (name: string, code: string, students = 300): SchoolInput => ({ na
 describe('schools', () => {
   it('imports a roster in one step: matching codes update (keeping the wave), names match when there is no code, the rest are added', async () => {
     const before = await content();
-    const chronic = { id: newId(), planId: planId(), name: 'Suspensions', side: 'need' as const, weight: 0, direction: 'higher-is-more' as const, source: 'value' as const, unit: '' };
+    const chronic = { id: newId(), planId: planId(), name: 'Suspensions', side: 'need' as const, weight: 0, direction: 'higher-is-more' as const, source: 'value' as const, unit: '', range: null };
     const result = await store.importSchools(planId(), [
       { ...input('Adams Elementary School', 'r-100', 444), values: { [chronic.id]: 7 } },
       input('Baker Middle', '', 800),

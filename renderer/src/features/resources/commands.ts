@@ -67,7 +67,7 @@ export function addLine(
     id,
     label: `Add a line for ${row.name} in ${phase.name}`,
     write: ({ store }) => store.addAllocation({
-      id, planId, phaseId: phase.id, recipient: row.recipient, sourceId: defaults.sourceId, kind, amount: 0, recurrence: defaults.recurrence, flexible: false, areaId: null, note: '',
+      id, planId, phaseId: phase.id, recipient: row.recipient, sourceId: defaults.sourceId, kind, amount: 0, recurrence: defaults.recurrence, flexible: false, areaId: null, note: '', untilPhaseId: null, perSchool: false, staffCost: null,
     }),
   };
 }
@@ -124,7 +124,7 @@ export function addFundingSource(plan: Pick<Plan, 'id' | 'createdAt'>, phases: r
   return {
     id,
     label: 'Add a funding source',
-    write: ({ store }) => store.addFundingSource({ id, planId: plan.id, name: 'New funding source', amountCents: 0, start, end, notes: '' }),
+    write: ({ store }) => store.addFundingSource({ id, planId: plan.id, name: 'New funding source', amountCents: 0, type: 'other', start, end, obligateBy: null, notes: '' }),
   };
 }
 

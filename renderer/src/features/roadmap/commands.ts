@@ -128,7 +128,7 @@ export function addMilestone(planId: string, draft: MilestoneDraft): AddCommand<
   return {
     id,
     label: `Add milestone “${draft.name}”`,
-    write: ({ store }) => store.addMilestone({ id, planId, done: false, ...draft }),
+    write: ({ store }) => store.addMilestone({ id, planId, done: false, kind: 'milestone', ...draft }),
   };
 }
 

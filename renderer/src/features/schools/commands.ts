@@ -80,7 +80,7 @@ export function addIndicator(planId: string, side: IndicatorSideValue): AddComma
     id,
     label: `Add a ${side} indicator`,
     write: ({ store }) => store.addIndicator({
-      id, planId, name: side === 'need' ? 'New need indicator' : 'New readiness indicator', side, weight: 10, direction: 'higher-is-more', source: 'value', unit: '',
+      id, planId, name: side === 'need' ? 'New need indicator' : 'New readiness indicator', side, weight: 10, direction: 'higher-is-more', source: 'value', unit: '', range: null,
     }),
   };
 }

@@ -83,7 +83,7 @@ export function withPending(stances: readonly Stance[], pending: PendingStances)
   for (const [key, stance] of pending) {
     if (seen.has(key)) continue;
     const [areaId = '', phaseId = ''] = key.split('|');
-    shown.push({ id: `pending:${key}`, planId: '', areaId, phaseId, stance, rationale: '', owner: '', guardrails: '' });
+    shown.push({ id: `pending:${key}`, planId: '', areaId, phaseId, stance, rationale: '', rationaleOrigin: 'planner', owner: '', guardrails: '' });
   }
   return shown;
 }

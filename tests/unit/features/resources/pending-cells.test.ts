@@ -65,7 +65,7 @@ describe('pending cells', () => {
 
   it('checks a typed amount against the stored cells of its own kind, working each kind out once', () => {
     const line = (id: string, kind: AllocationRow['kind'], amount: number): AllocationRow => ({
-      id, planId: 'plan', phaseId: 'p1', recipient: { kind: 'central' }, sourceId: null, kind, amount, recurrence: 'one-time', flexible: false, areaId: null, note: '',
+      id, planId: 'plan', phaseId: 'p1', recipient: { kind: 'central' }, sourceId: null, kind, amount, recurrence: 'one-time', flexible: false, areaId: null, note: '', untilPhaseId: null, perSchool: false, staffCost: null,
     });
     const allocations = [line('a', 'money', 100_00), line('b', 'devices', 30)];
     const money = gridCells(allocations, 'money');

@@ -40,7 +40,7 @@ describe('school commands', () => {
   });
 
   it('imports a roster and words its message from how many schools were new and how many updated', async () => {
-    const extra = { id: newId(), planId: planId(), name: 'Suspensions', side: 'need' as const, weight: 0, direction: 'higher-is-more' as const, source: 'value' as const, unit: '' };
+    const extra = { id: newId(), planId: planId(), name: 'Suspensions', side: 'need' as const, weight: 0, direction: 'higher-is-more' as const, source: 'value' as const, unit: '', range: null };
     const command = importRoster(planId(), [input('Adams Elementary', 'R-100'), input('Baker Middle', 'R-101'), input('Dunmore Academy', 'R-900')], [extra]);
     expect(command.label).toBe('Import 3 schools');
     expect(command.field).toBeUndefined();

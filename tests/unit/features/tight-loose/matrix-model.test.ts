@@ -7,7 +7,7 @@ const PLAN = '00000000-0000-4000-8000-000000000000';
 let counter = 0;
 function stance(areaId: string, phaseId: string, value: StanceValue | null): Stance {
   counter += 1;
-  return { id: `00000000-0000-4000-8000-${String(counter).padStart(12, '0')}`, planId: PLAN, areaId, phaseId, stance: value, rationale: '', owner: '', guardrails: '' };
+  return { id: `00000000-0000-4000-8000-${String(counter).padStart(12, '0')}`, planId: PLAN, areaId, phaseId, stance: value, rationale: '', rationaleOrigin: 'planner', owner: '', guardrails: '' };
 }
 
 describe('cell words', () => {
@@ -71,7 +71,7 @@ describe('lookups', () => {
 });
 
 describe('pressed stances shown before storage catches up', () => {
-  const row = (areaId: string, phaseId: string, stance: StanceValue | null): Stance => ({ id: `${areaId}-${phaseId}`, planId: 'p', areaId, phaseId, stance, rationale: 'why', owner: '', guardrails: '' });
+  const row = (areaId: string, phaseId: string, stance: StanceValue | null): Stance => ({ id: `${areaId}-${phaseId}`, planId: 'p', areaId, phaseId, stance, rationale: 'why', rationaleOrigin: 'planner', owner: '', guardrails: '' });
 
   it('lays pending stances over stored ones, with a stand-in where nothing is stored yet', () => {
     const stored = [row('a1', 'p1', 'loose'), row('a2', 'p1', null)];
