@@ -2,6 +2,7 @@ import { createContext, useCallback, useContext, useMemo, useState, type ReactNo
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
+import Link from '@mui/material/Link';
 import Snackbar from '@mui/material/Snackbar';
 import { ariaKeyShortcut, isMac, shortcutLabel, useShortcuts } from '../components/keyboard-shortcuts';
 
@@ -15,6 +16,8 @@ export interface Notice {
     /** False where a screen's own Ctrl/Cmd+Z does the undoing (the plan's undo history). */
     shortcut?: boolean;
   };
+  /** A link after the message, to where the change it reports can be seen. */
+  link?: { label: string; href: string };
 }
 
 type Notify = (notice: Notice) => void;
@@ -74,6 +77,12 @@ export function NotificationsProvider({ children }: { children: ReactNode }) {
             sx={{ alignItems: 'center', '& .MuiAlert-action': { pt: 0 } }}
           >
             {current?.message}
+            {current?.link && (
+              <>
+                {' '}
+                <Link href={current.link.href} color="inherit" onClick={close} sx={{ fontWeight: 700 }}>{current.link.label}</Link>
+              </>
+            )}
           </Alert>
         </Snackbar>
       </Box>

@@ -1,10 +1,12 @@
-import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useSaveStatus } from './save-status';
 import { useNotify } from './notifications';
 import { planStore } from './store';
 import { afterRedo, afterUndo, EMPTY_UNDO, pushEdit, type UndoState } from './undo-stack';
 import { useShortcuts } from '../components/keyboard-shortcuts';
 import { changeOf, type CommandContext, type CommandResult, type PlanCommand } from './commands';
+import { changedOutOfSight } from './change-places';
+import { planRoute, routeHref, type PlanSection } from './router';
 
 /** Runs a command; resolves true once it is saved, false if it failed (the failure has been reported). */
 export type RunCommand = <R extends CommandResult>(command: PlanCommand<R>) => Promise<boolean>;
@@ -37,8 +39,13 @@ const context: CommandContext = { store: planStore, now: () => new Date() };
  * Ctrl/Cmd+Z undoes and Shift+Ctrl/Cmd+Z (or Ctrl+Y) redoes, except in a text field, where
  * those keys undo and redo typing.
  */
-export function PlanHistoryProvider({ children }: { children: ReactNode }) {
+export function PlanHistoryProvider({ planId, section, children }: { planId: string; section: PlanSection; children: ReactNode }) {
   const { track, save } = useSaveStatus();
+  // Read when an undo lands, so the callbacks stay the same as the planner moves between sections.
+  const where = useRef({ planId, section });
+  useEffect(() => {
+    where.current = { planId, section };
+  }, [planId, section]);
   const notify = useNotify();
   const [state, setState] = useState<UndoState>(EMPTY_UNDO);
   const stateRef = useRef(state);
@@ -63,10 +70,15 @@ export function PlanHistoryProvider({ children }: { children: ReactNode }) {
       const done = await track(planStore.applyChange(entry.change, direction).then(() => true));
       if (!done) return;
       update(direction === 'undo' ? afterUndo : afterRedo);
+      // An undo that changes another section says where, with a link there.
+      const elsewhere = changedOutOfSight(entry.change, where.current.section);
+      const verb = direction === 'undo' ? 'Undone' : 'Redone';
+      const message = elsewhere ? `${verb} on ${elsewhere.label}: ${entry.label}.` : `${verb}: ${entry.label}.`;
+      const link = elsewhere ? { label: `Show ${elsewhere.label}`, href: routeHref(planRoute(where.current.planId, elsewhere.section)) } : undefined;
       if (direction === 'undo') {
-        notify({ message: `Undone: ${entry.label}.`, severity: 'info', action: { label: 'Redo', run: () => void run('redo'), shortcut: false } });
+        notify({ message, severity: 'info', link, action: { label: 'Redo', run: () => void run('redo'), shortcut: false } });
       } else {
-        notify({ message: `Redone: ${entry.label}.`, severity: 'info' });
+        notify({ message, severity: 'info', link });
       }
     });
   }, [track, update, notify, serial]);

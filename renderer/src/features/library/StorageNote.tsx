@@ -4,9 +4,9 @@ import type { AppInfo } from '../../host/host';
 import { storagePersistence, type PersistenceState } from '../../storage/persistence';
 
 const PERSISTENCE_TEXT: Record<PersistenceState, string> = {
-  persisted: 'Storage is marked persistent, so the system will not clear it to free space.',
-  'not-granted': 'The system has not marked storage persistent; export plans you cannot lose.',
-  unsupported: 'Export plans you cannot lose.',
+  persisted: 'They stay even if the computer runs short of disk space: it will not clear them to make room.',
+  'not-granted': 'If the computer runs short of disk space, it may clear them to make room: export the plans you cannot lose (Export in a plan) and keep the files safe.',
+  unsupported: 'Export the plans you cannot lose (Export in a plan) and keep the files safe.',
 };
 
 /** Says where plans are kept, so a planner knows what to back up. */

@@ -1,4 +1,4 @@
-import { Suspense, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import Alert from '@mui/material/Alert';
 import AppBar from '@mui/material/AppBar';
 import Box from '@mui/material/Box';
@@ -60,7 +60,7 @@ export function isSectionLoaded(section: PlanSection): boolean {
 export function PlanScreen({ planId, section }: { planId: string; section: PlanSection }) {
   return (
     <SaveStatusProvider>
-      <PlanHistoryProvider>
+      <PlanHistoryProvider planId={planId} section={section}>
         <PlanWorkspace planId={planId} section={section} />
       </PlanHistoryProvider>
     </SaveStatusProvider>
@@ -137,6 +137,10 @@ function PlanWorkspace({ planId, section }: { planId: string; section: PlanSecti
     active?.focus();
   };
   useShortcuts([{ keys: 'mod+e', run: () => void exportNow() }]);
+  // A section opens at its top, not where the last one was scrolled to.
+  useEffect(() => {
+    window.scrollTo({ top: 0, left: 0 });
+  }, [section]);
 
   if (bundle === null) return null;
   if (bundle === undefined) {
