@@ -87,7 +87,7 @@ const SECTIONS: Record<SectionName, SectionSpec> = {
     },
     count: (container) => ({
       bars: container.querySelectorAll('[data-phase-bar]').length,
-      markers: container.querySelectorAll('[role="img"][aria-label^="Milestone"]').length,
+      markers: container.querySelectorAll('[data-ms]').length,
     }),
   },
 };
@@ -122,7 +122,7 @@ function AppShell({ children }: { children: JSX.Element }) {
         <CssBaseline />
         <NotificationsProvider>
           <SaveStatusProvider>
-            <PlanHistoryProvider>
+            <PlanHistoryProvider planId="" section="overview">
               <Container component="main" maxWidth={false} sx={{ py: 3, maxWidth: 1600 }}>{children}</Container>
             </PlanHistoryProvider>
           </SaveStatusProvider>
