@@ -2,8 +2,8 @@
  * Rules across a roadmap's records, as pure functions: where phases overlap or leave gaps,
  * which milestones fall outside their phase, and how tight or loose each phase is held.
  */
-import { addDays, differenceInCalendarDays, parseISO, format } from 'date-fns';
-import { formatDisplayDate } from './phase-rules';
+import { addDays, addMonths, differenceInCalendarDays, parseISO, format } from 'date-fns';
+import { formatDisplayDate, schoolYearStart } from './phase-rules';
 import { plural } from './words';
 import { PHASE_KINDS, type Milestone, type Phase, type PhaseKind, type Stance, type StanceValue } from './schemas';
 
@@ -11,26 +11,66 @@ export type TimingNote =
   | { kind: 'overlap'; first: Phase; second: Phase; days: number; message: string }
   | { kind: 'gap'; first: Phase; second: Phase; days: number; message: string };
 
+/** How many months before a school year starts its summer break can begin (a school year ends in May or June). */
+export const SUMMER_MONTHS = 3;
+
+/**
+ * Whether the days between a phase that ends on `end` and one that starts on `start` are the
+ * summer between two school years rather than a gap in the plan: the first ends in the last
+ * three months before a school year starts (May, June or July for a school year starting in
+ * August) and the second starts in that school year's first month. So "ends Jun 30, next
+ * starts Aug 1" is the summer, but "ends Jul 31, next starts Sep 1" leaves August, the first
+ * month of the school year, uncovered. `startMonth` is the plan's schoolYearStartMonth.
+ */
+export function isSummerBreak(end: string, start: string, startMonth: number): boolean {
+  const startDate = parseISO(start);
+  const endDate = parseISO(end);
+  if (differenceInCalendarDays(startDate, endDate) <= 1) return false;
+  const yearStart = schoolYearStart(startDate, startMonth);
+  const startsInFirstMonth = startDate < addMonths(yearStart, 1);
+  const endsInSummer = endDate < yearStart && endDate >= addMonths(yearStart, -SUMMER_MONTHS);
+  return startsInFirstMonth && endsInSummer;
+}
+
+/** Two phases taken in date order, the second after the first. */
+interface PhasePair {
+  first: Phase;
+  second: Phase;
+  /** Days from the day after `first` ends to the day `second` starts: 0 back to back, negative when they overlap. */
+  between: number;
+}
+
+function pairsInDateOrder(phases: readonly Phase[]): PhasePair[] {
+  const sorted = [...phases].sort((a, b) => a.start.localeCompare(b.start) || a.end.localeCompare(b.end) || a.order - b.order);
+  return sorted.slice(1).map((second, i) => {
+    const first = sorted[i] as Phase;
+    return { first, second, between: differenceInCalendarDays(parseISO(second.start), addDays(parseISO(first.end), 1)) };
+  });
+}
+
 /**
  * Overlaps and gaps between phases taken in date order. Overlaps can be intended (a wave
- * starting before the pilot closes), so they are reported, never refused.
+ * starting before the pilot closes), so they are reported, never refused. Given the plan's
+ * school-year start month, the summer between two school years is not a gap (isSummerBreak).
  */
-export function phaseTimingNotes(phases: readonly Phase[]): TimingNote[] {
-  const sorted = [...phases].sort((a, b) => a.start.localeCompare(b.start) || a.end.localeCompare(b.end) || a.order - b.order);
+export function phaseTimingNotes(phases: readonly Phase[], schoolYearStartMonth?: number): TimingNote[] {
   const notes: TimingNote[] = [];
-  for (let i = 1; i < sorted.length; i += 1) {
-    const first = sorted[i - 1] as Phase;
-    const second = sorted[i] as Phase;
-    // Days from the day after `first` ends to the day `second` starts: 0 means back to back.
-    const between = differenceInCalendarDays(parseISO(second.start), addDays(parseISO(first.end), 1));
+  for (const { first, second, between } of pairsInDateOrder(phases)) {
     if (between < 0) {
       const days = Math.min(-between, differenceInCalendarDays(parseISO(second.end), parseISO(second.start)) + 1);
       notes.push({ kind: 'overlap', first, second, days, message: `“${first.name}” and “${second.name}” overlap by ${plural(days, 'day')}.` });
-    } else if (between > 0) {
+    } else if (between > 0 && !(schoolYearStartMonth !== undefined && isSummerBreak(first.end, second.start, schoolYearStartMonth))) {
       notes.push({ kind: 'gap', first, second, days: between, message: `${plural(between, 'day')} with no phase between “${first.name}” and “${second.name}”.` });
     }
   }
   return notes;
+}
+
+/** The summers between school years that fall between two phases (not gaps: see isSummerBreak). */
+export function summerBreaks(phases: readonly Phase[], schoolYearStartMonth: number): { first: Phase; second: Phase; days: number }[] {
+  return pairsInDateOrder(phases)
+    .filter(({ first, second, between }) => between > 0 && isSummerBreak(first.end, second.start, schoolYearStartMonth))
+    .map(({ first, second, between }) => ({ first, second, days: between }));
 }
 
 /** Why a milestone sits oddly against its phase, or null when it falls inside it. */

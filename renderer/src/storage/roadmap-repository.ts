@@ -7,12 +7,18 @@ import { StorageError } from './storage-error';
 import { inPlanOrder, type ChangeSet, type Transactions } from './transactions';
 import type { Area, ChildRow, Milestone, Outcome, Phase, Plan, Position, Stance, SystemProfile } from '../domain/schemas';
 import { newId } from '../domain/ids';
+import { planPhaseMove, type Carry } from '../domain/phase-moves';
+import type { PhaseDates } from '../domain/timeline';
 
 export type PlanChanges = Partial<Pick<Plan, 'name' | 'systemName' | 'profile' | 'schoolYearStartMonth' | 'fiscalYearStartMonth' | 'vision'>>;
 export type PhaseChanges = Partial<Omit<Phase, 'id' | 'planId' | 'order'>>;
 export type AreaChanges = Partial<Pick<Area, 'name' | 'description'>>;
-export type StanceChanges = Partial<Pick<Stance, 'stance' | 'rationale' | 'owner' | 'guardrails'>>;
-export type PositionChanges = Partial<Pick<Position, 'position' | 'rationale'>>;
+export type StanceChanges = Partial<Pick<Stance, 'stance' | 'rationale' | 'rationaleOrigin' | 'owner' | 'guardrails'>>;
+export type PositionChanges = Partial<Pick<Position, 'position' | 'rationale' | 'rationaleOrigin'>>;
+/** One cell of the tight & loose matrix and what to change in it. */
+export interface StanceEdit { areaId: string; phaseId: string; changes: StanceChanges }
+/** One position (a decision in a phase) and what to change in it. */
+export interface PositionEdit { phaseId: string; decision: number; changes: PositionChanges }
 export type MilestoneChanges = Partial<Omit<Milestone, 'id' | 'planId'>>;
 export type OutcomeChanges = Partial<Omit<Outcome, 'id' | 'planId' | 'order'>>;
 
@@ -64,6 +70,33 @@ export function createRoadmapRepository(tx: Transactions) {
     addPhase: (phase: Omit<Phase, 'order'>) => addOrdered('phases', phase, 'phase'),
     updatePhase: (phaseId: string, changes: PhaseChanges) => updateChild('phases', phaseId, changes, 'phase'),
     movePhase: (phaseId: string, direction: -1 | 1) => moveOrdered('phases', phaseId, direction, 'phase'),
+    /**
+     * New dates for a phase, with what the planner chose to carry along (its milestones, the
+     * phases after it with theirs; see domain/phase-moves.ts), worked out from the records as
+     * they are inside the one transaction.
+     */
+    async reschedulePhase(phaseId: string, dates: PhaseDates, carry: Carry): Promise<ChangeSet> {
+      const current = await requireRow('phases', phaseId, 'phase');
+      const planId = current.planId;
+      return change('move the phase', planId, async (rec) => {
+        const [phase, phases, milestones] = await Promise.all([
+          requireRow('phases', phaseId, 'phase'),
+          db.phases.where('planId').equals(planId).toArray(),
+          carry.milestones || carry.following ? db.milestones.where('planId').equals(planId).toArray() : Promise.resolve([] as Milestone[]),
+        ]);
+        const move = planPhaseMove(phases, milestones, phase, dates, carry);
+        const phaseRows = new Map(phases.map((p) => [p.id, p]));
+        const milestoneRows = new Map(milestones.map((m) => [m.id, m]));
+        await rec.putAll('phases', move.phases.flatMap(({ id, start, end }) => {
+          const before = phaseRows.get(id);
+          return before ? [{ row: { ...before, start, end }, before }] : [];
+        }));
+        await rec.putAll('milestones', move.milestones.flatMap(({ id, date }) => {
+          const before = milestoneRows.get(id);
+          return before ? [{ row: { ...before, date }, before }] : [];
+        }));
+      }, ['phases', 'milestones']);
+    },
     /** Removes a phase with its stances, positions, milestones, outcome targets and allocations; its waves are left unlinked. */
     async deletePhase(phaseId: string): Promise<ChangeSet> {
       const phase = await requireRow('phases', phaseId, 'phase');
@@ -109,6 +142,44 @@ export function createRoadmapRepository(tx: Transactions) {
     async setPosition(planId: string, phaseId: string, decision: number, changes: PositionChanges): Promise<ChangeSet> {
       return upsertKeyed('positions', planId, '[phaseId+decision]', [phaseId, decision], [['phases', phaseId, 'phase']],
         () => ({ id: newId(), planId, phaseId, decision, position: null, rationale: '', rationaleOrigin: 'planner' }), changes, 'position');
+    },
+
+    /**
+     * Sets several stances and positions in one transaction (each record created on first use):
+     * an area in every phase at once, or a stance with the decision rationale it flags for review.
+     */
+    async setStancesAndPositions(planId: string, stances: readonly StanceEdit[], positions: readonly PositionEdit[] = []): Promise<ChangeSet> {
+      const areaIds = [...new Set(stances.map((s) => s.areaId))];
+      const phaseIds = [...new Set([...stances, ...positions].map((e) => e.phaseId))];
+      return change('save the stances', planId, async (rec) => {
+        const [stancesBefore, positionsBefore] = await Promise.all([
+          Promise.all(stances.map((s) => table('stances').where('[areaId+phaseId]').equals([s.areaId, s.phaseId]).first())),
+          Promise.all(positions.map((p) => table('positions').where('[phaseId+decision]').equals([p.phaseId, p.decision]).first())),
+          ...areaIds.map((id) => requireInPlan('areas', id, planId, 'area')),
+          ...phaseIds.map((id) => requireInPlan('phases', id, planId, 'phase')),
+        ]);
+        await rec.putAll('stances', stances.map(({ areaId, phaseId, changes }, i) => {
+          const before = stancesBefore[i];
+          return { row: { ...(before ?? { id: newId(), planId, areaId, phaseId, stance: null, rationale: '', rationaleOrigin: 'planner' as const, owner: '', guardrails: '' }), ...changes }, before };
+        }));
+        await rec.putAll('positions', positions.map(({ phaseId, decision, changes }, i) => {
+          const before = positionsBefore[i];
+          return { row: { ...(before ?? { id: newId(), planId, phaseId, decision, position: null, rationale: '', rationaleOrigin: 'planner' as const }), ...changes }, before };
+        }));
+      }, ['stances', 'positions', 'areas', 'phases']);
+    },
+
+    /** Adds an area as the last row with a stance in each phase given, in one transaction. */
+    async addAreaWithStances(area: Omit<Area, 'order'>, stances: readonly { phaseId: string; stance: Stance['stance'] }[]): Promise<{ id: string; change: ChangeSet }> {
+      const set = await change('add the area', area.planId, async (rec) => {
+        await Promise.all([...new Set(stances.map((s) => s.phaseId))].map((id) => requireInPlan('phases', id, area.planId, 'phase')));
+        await rec.put('areas', { ...area, order: await tx.nextOrder('areas', area.planId) }, { before: undefined });
+        await rec.putAll('stances', stances.map(({ phaseId, stance }) => ({
+          row: { id: newId(), planId: area.planId, areaId: area.id, phaseId, stance, rationale: '', rationaleOrigin: 'planner' as const, owner: '', guardrails: '' },
+          before: undefined,
+        })));
+      }, ['areas', 'stances', 'phases']);
+      return { id: area.id, change: set };
     },
 
     // Milestones

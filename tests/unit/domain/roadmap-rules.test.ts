@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
-  balanceAsPosition, balanceLabel, kindFromName, milestoneProblem, phaseAt, phaseTimingNotes, shiftDate, stanceShifts, stanceSummary,
+  balanceAsPosition, balanceLabel, isSummerBreak, kindFromName, milestoneProblem, phaseAt, phaseTimingNotes, shiftDate, stanceShifts, stanceSummary, summerBreaks,
 } from '../../../renderer/src/domain/roadmap-rules';
 import { STANCES, type Phase, type Stance, type StanceValue } from '../../../renderer/src/domain/schemas';
 
@@ -30,6 +30,37 @@ describe('phase timing', () => {
     expect(notes.map((n) => [n.kind, n.first.name, n.second.name, n.days])).toEqual([['overlap', 'Pilot', 'Expand', 61], ['gap', 'Expand', 'Scale', 31]]);
     expect(notes[0]?.message).toBe('“Pilot” and “Expand” overlap by 61 days.');
     expect(notes[1]?.message).toBe('31 days with no phase between “Expand” and “Scale”.');
+  });
+
+  it('does not count the summer between two school years as a gap, given the school year’s start month', () => {
+    const pilot = phase('Pilot', '2027-08-01', '2028-06-30', 0);
+    const expand = phase('Expand', '2028-08-01', '2029-06-15', 1);
+    const scale = phase('Scale', '2029-08-20', '2030-06-30', 2);
+    expect(phaseTimingNotes([pilot, expand, scale], 8)).toEqual([]);
+    expect(summerBreaks([pilot, expand, scale], 8).map((b) => [b.first.name, b.second.name, b.days])).toEqual([['Pilot', 'Expand', 31], ['Expand', 'Scale', 65]]);
+    // Without the plan's school year, as before: gaps.
+    expect(phaseTimingNotes([pilot, expand, scale]).map((n) => n.kind)).toEqual(['gap', 'gap']);
+    // A school year starting in September makes August part of the school year before: still the summer.
+    expect(phaseTimingNotes([pilot, phase('Expand', '2028-09-01', '2029-06-30', 1)], 9)).toEqual([]);
+    // But with an August start, a phase starting in September leaves August, the school year's first month, uncovered.
+    expect(phaseTimingNotes([pilot, phase('Expand', '2028-09-01', '2029-06-30', 1)], 8).map((n) => n.days)).toEqual([62]);
+  });
+
+  it('knows the summer break by where the first phase ends and the next starts', () => {
+    expect(isSummerBreak('2028-06-30', '2028-08-01', 8)).toBe(true);
+    expect(isSummerBreak('2028-05-01', '2028-08-31', 8)).toBe(true);
+    // Ends before May: a spring gap, not the summer.
+    expect(isSummerBreak('2028-04-30', '2028-08-01', 8)).toBe(false);
+    // Starts after the school year's first month.
+    expect(isSummerBreak('2028-07-31', '2028-09-01', 8)).toBe(false);
+    // Both inside one school year (a gap in August after a phase that ended in August).
+    expect(isSummerBreak('2028-08-05', '2028-08-20', 8)).toBe(false);
+    // Back to back or overlapping is no break at all.
+    expect(isSummerBreak('2028-07-31', '2028-08-01', 8)).toBe(false);
+    expect(isSummerBreak('2028-08-31', '2028-08-01', 8)).toBe(false);
+    // A school year starting in January: the break is at the turn of the calendar year.
+    expect(isSummerBreak('2028-12-15', '2029-01-08', 1)).toBe(true);
+    expect(isSummerBreak('2028-06-30', '2028-08-01', 1)).toBe(false);
   });
 
   it('never reports more overlap than the shorter phase lasts, and sums with gaps to the span (property)', () => {

@@ -117,3 +117,19 @@ describe('changes worked out from the record as stored', () => {
     expect(saved?.targets).toEqual([{ phaseId: phase(0).id, value: 45 }, { phaseId: phase(1).id, value: 50 }]);
   });
 });
+
+describe('moving a phase with what it carries', () => {
+  it('moves another plan’s records never, and refuses a phase that is gone', async () => {
+    const other = samplePlan({ name: 'Other' });
+    await store.createPlan(other);
+    const mine = { id: newId(), planId: bundle.plan.id, phaseId: phase(0).id, name: 'Pilot opens', date: phase(0).start, owner: '', done: false, kind: 'milestone' as const };
+    await store.addMilestone(mine);
+    const before = await store.loadBundle(other.plan.id);
+    const dates = { start: '2030-01-01', end: '2030-12-31' };
+    const change = await store.reschedulePhase(phase(0).id, dates, { milestones: true, following: true });
+    expect(change.changes.every((c) => c.table === 'plans' || (c.after as { planId: string }).planId === bundle.plan.id)).toBe(true);
+    expect((await load()).milestones.find((m) => m.id === mine.id)?.date).not.toBe(mine.date);
+    expect(await store.loadBundle(other.plan.id)).toEqual(before);
+    await expect(store.reschedulePhase(newId(), dates, { milestones: true, following: true })).rejects.toThrow('This phase no longer exists.');
+  });
+});

@@ -13,7 +13,7 @@ export function PlanAtAGlance({ bundle }: { bundle: PlanBundle }) {
   const { plan, phases, areas, stances, positions, milestones, outcomes, schools, waves, fundingSources } = bundle;
   const placed = schools.filter((s) => s.waveId !== null).length;
   const areaIds = areas.map((a) => a.id);
-  const notes = phaseTimingNotes(phases);
+  const notes = phaseTimingNotes(phases, plan.schoolYearStartMonth);
   const decided = new Set(positions.filter((p) => p.position !== null).map((p) => p.decision)).size;
   const open = milestones.filter((m) => !m.done).length;
   const link = (section: Parameters<typeof planRoute>[1], text: string) => <Link href={routeHref(planRoute(plan.id, section))}>{text}</Link>;

@@ -10,9 +10,10 @@ import TextField from '@mui/material/TextField';
 import WarningAmberOutlinedIcon from '@mui/icons-material/WarningAmberOutlined';
 import { fieldProblem } from '../../domain/messages';
 import { milestoneProblem, phaseAt } from '../../domain/roadmap-rules';
-import { isoDateSchema, milestoneSchema, type Milestone, type Phase } from '../../domain/schemas';
+import { MILESTONE_KINDS, MILESTONE_KIND_LABELS, isoDateSchema, milestoneSchema, type Milestone, type MilestoneKind, type Phase } from '../../domain/schemas';
 import type { MilestoneDraft } from './commands';
 import { colors } from '../../app/theme';
+import { KindMark } from './milestone-marks';
 
 export interface MilestoneDialogProps {
   /** The milestone to edit, or null to add one. */
@@ -28,7 +29,7 @@ export interface MilestoneDialogProps {
 /** The Phase menu's choice for a milestone that stands on its own. */
 const NO_PHASE = 'none';
 
-/** Add or edit a milestone: its name, date, phase (by default the phase its date falls in) and owner. */
+/** Add or edit a milestone: its name, kind, date, phase (by default the phase its date falls in) and owner. */
 export function MilestoneDialog({ milestone, phases, defaultDate, onClose, onSave }: MilestoneDialogProps) {
   const [name, setName] = useState(milestone?.name ?? '');
   const [date, setDate] = useState(milestone?.date ?? defaultDate);
@@ -39,6 +40,7 @@ export function MilestoneDialog({ milestone, phases, defaultDate, onClose, onSav
   const [tried, setTried] = useState(false);
 
   const [owner, setOwner] = useState(milestone?.owner ?? '');
+  const [kind, setKind] = useState<MilestoneKind>(milestone?.kind ?? 'milestone');
 
   const nameError = fieldProblem(milestoneSchema.shape.name, name, 'Name');
   const dateError = isoDateSchema.safeParse(date).success ? null : 'Date must be a date.';
@@ -51,7 +53,7 @@ export function MilestoneDialog({ milestone, phases, defaultDate, onClose, onSav
     setTried(true);
     if (!valid || saving) return;
     setSaving(true);
-    const saved = await onSave({ name: name.trim(), date, phaseId: phaseId === NO_PHASE ? null : phaseId, owner: owner.trim() });
+    const saved = await onSave({ name: name.trim(), date, phaseId: phaseId === NO_PHASE ? null : phaseId, owner: owner.trim(), kind });
     setSaving(false);
     if (saved) onClose();
   };
@@ -72,6 +74,17 @@ export function MilestoneDialog({ milestone, phases, defaultDate, onClose, onSav
               required
               sx={{ gridColumn: '1 / -1' }}
             />
+            <TextField
+              select
+              label="Kind"
+              value={kind}
+              onChange={(e) => setKind(e.target.value as MilestoneKind)}
+              helperText="Shown by its mark on the timeline."
+              sx={{ gridColumn: '1 / -1' }}
+              slotProps={{ select: { renderValue: (value) => <KindOption kind={value as MilestoneKind} /> } }}
+            >
+              {MILESTONE_KINDS.map((k) => <MenuItem key={k} value={k}><KindOption kind={k} /></MenuItem>)}
+            </TextField>
             <TextField
               label="Date"
               type="date"
@@ -118,5 +131,15 @@ export function MilestoneDialog({ milestone, phases, defaultDate, onClose, onSav
         </DialogActions>
       </form>
     </Dialog>
+  );
+}
+
+/** A kind with its timeline mark. */
+function KindOption({ kind }: { kind: MilestoneKind }) {
+  return (
+    <Box component="span" sx={{ display: 'inline-flex', alignItems: 'center', gap: 1 }}>
+      <KindMark kind={kind} />
+      {MILESTONE_KIND_LABELS[kind]}
+    </Box>
   );
 }

@@ -21,10 +21,11 @@ import EditOutlinedIcon from '@mui/icons-material/EditOutlined';
 import WarningAmberOutlinedIcon from '@mui/icons-material/WarningAmberOutlined';
 import { formatDisplayDate } from '../../domain/phase-rules';
 import { milestoneProblem } from '../../domain/roadmap-rules';
-import type { Milestone, Phase } from '../../domain/schemas';
+import { MILESTONE_KIND_LABELS, type Milestone, type Phase } from '../../domain/schemas';
 import { usePendingValues } from '../../components/use-pending-values';
 import { plural } from '../../domain/words';
 import { colors } from '../../app/theme';
+import { KindMark } from './milestone-marks';
 
 export interface MilestonesTableProps {
   milestones: Milestone[];
@@ -55,7 +56,7 @@ interface RowProps {
   onDelete: (milestone: Milestone) => void;
 }
 
-const ROW_FIELDS = ['id', 'name', 'date', 'owner', 'done', 'phaseId'] as const;
+const ROW_FIELDS = ['id', 'name', 'date', 'owner', 'done', 'phaseId', 'kind'] as const;
 
 /** A row re-renders only when what it shows changes, not with every new copy of the plan from storage. */
 function sameRow(a: RowProps, b: RowProps): boolean {
@@ -78,6 +79,12 @@ const MilestoneRow = memo(function MilestoneRow({ milestone: m, problem, phaseNa
             <span>{`Outside its phase: ${problem}`}</span>
           </Box>
         )}
+      </TableCell>
+      <TableCell sx={{ whiteSpace: 'nowrap' }}>
+        <Box component="span" sx={{ display: 'inline-flex', alignItems: 'center', gap: 1 }}>
+          <KindMark kind={m.kind} done={checked} />
+          {MILESTONE_KIND_LABELS[m.kind]}
+        </Box>
       </TableCell>
       <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDisplayDate(m.date)}</TableCell>
       <TableCell>{phaseName ?? <Box component="span" sx={{ color: 'text.secondary' }}>No phase</Box>}</TableCell>
@@ -156,6 +163,7 @@ export function MilestonesTable({ milestones, phases, onAdd, onEdit, onToggleDon
                 <TableRow>
                   <TableCell padding="checkbox">Done</TableCell>
                   <TableCell>Milestone</TableCell>
+                  <TableCell>Kind</TableCell>
                   <TableCell sx={{ whiteSpace: 'nowrap' }}>Date</TableCell>
                   <TableCell>Phase</TableCell>
                   <TableCell>Owner</TableCell>
@@ -164,7 +172,7 @@ export function MilestonesTable({ milestones, phases, onAdd, onEdit, onToggleDon
               </TableHead>
               <TableBody>
                 {pageRows.length === 0 && (
-                  <TableRow><TableCell colSpan={6}><Typography variant="body2" color="text.secondary">No milestones match.</Typography></TableCell></TableRow>
+                  <TableRow><TableCell colSpan={7}><Typography variant="body2" color="text.secondary">No milestones match.</Typography></TableCell></TableRow>
                 )}
                 {pageRows.map(({ milestone: m, problem }) => (
                   <MilestoneRow

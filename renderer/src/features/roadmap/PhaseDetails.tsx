@@ -1,4 +1,4 @@
-import { memo, type Ref } from 'react';
+import { memo, useRef, useState, type Ref } from 'react';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import IconButton from '@mui/material/IconButton';
@@ -20,7 +20,7 @@ import {
 } from '../../domain/schemas';
 import { fieldProblem } from '../../domain/messages';
 import type { RunCommand } from '../../app/plan-history';
-import { renamePhase, setPhaseDate, setPhaseKind, setPhaseStatus, setPhaseText } from './commands';
+import { renamePhase, setPhaseKind, setPhaseStatus, setPhaseText } from './commands';
 import { KIND_COLORS } from './phase-style';
 import { plural } from '../../domain/words';
 
@@ -29,6 +29,8 @@ export interface PhaseDetailsProps {
   onAdd: () => void;
   /** Runs a phase's edits; resolves false when one could not be saved. */
   run: RunCommand;
+  /** A new start or end typed for a phase (which may carry its milestones and the phases after it); resolves false when not saved. */
+  onDate: (phase: Phase, which: 'start' | 'end', date: string) => Promise<boolean>;
   onMove: (phase: Phase, direction: -1 | 1) => void;
   onDelete: (phase: Phase) => void;
   /** The "Phases" heading, which takes the focus after a phase is deleted. */
@@ -59,11 +61,69 @@ function durationText(phase: Phase): string {
   return months >= 1 ? plural(months, 'month') : 'under a month';
 }
 
+interface PhaseDateFieldProps {
+  label: string;
+  /** The saved date. */
+  value: string;
+  validate: (text: string) => string | null;
+  /** Saves the date; resolves false when not saved (or the planner cancelled), and the field goes back to the saved date. */
+  onCommit: (text: string) => Promise<boolean>;
+}
+
+/**
+ * A phase's start or end. It saves when the planner leaves it or presses Enter, not while
+ * typing: a new date may ask what else moves with the phase, which is a question for the date
+ * as meant, not for each digit on the way to it.
+ */
+function PhaseDateField({ label, value, validate, onCommit }: PhaseDateFieldProps) {
+  // What is typed, over the saved date it was typed on; once the saved date changes (the save
+  // came back, an undo, another window) the saved date shows again.
+  const [draft, setDraft] = useState<{ text: string; base: string } | null>(null);
+  const sending = useRef(false);
+  if (draft && draft.base !== value) setDraft(null);
+  const shown = draft && draft.base === value ? draft.text : value;
+  const problem = validate(shown);
+
+  const commit = () => {
+    if (!draft || draft.base !== value || sending.current) return;
+    if (draft.text === value) {
+      setDraft(null);
+      return;
+    }
+    if (validate(draft.text)) return;
+    sending.current = true;
+    void onCommit(draft.text).then((saved) => {
+      sending.current = false;
+      if (!saved) setDraft(null);
+    });
+  };
+
+  return (
+    <TextField
+      label={label}
+      type="date"
+      value={shown}
+      error={problem !== null}
+      helperText={problem}
+      onChange={(event) => setDraft({ text: event.target.value, base: value })}
+      onBlur={commit}
+      onKeyDown={(event) => {
+        if (event.key === 'Enter') {
+          event.preventDefault();
+          commit();
+        }
+      }}
+      slotProps={{ inputLabel: { shrink: true } }}
+    />
+  );
+}
+
 interface PhaseCardProps {
   phase: Phase;
   index: number;
   count: number;
   run: RunCommand;
+  onDate: (phase: Phase, which: 'start' | 'end', date: string) => Promise<boolean>;
   onMove: (phase: Phase, direction: -1 | 1) => void;
   onDelete: (phase: Phase) => void;
 }
@@ -73,11 +133,11 @@ const PHASE_FIELDS = ['id', 'name', 'kind', 'status', 'start', 'end', 'goal', 'e
 /** A card re-renders only when its own phase, place or handlers change, not on every edit elsewhere in the plan. */
 function sameCard(a: PhaseCardProps, b: PhaseCardProps): boolean {
   return a.index === b.index && a.count === b.count
-    && a.run === b.run && a.onMove === b.onMove && a.onDelete === b.onDelete
+    && a.run === b.run && a.onDate === b.onDate && a.onMove === b.onMove && a.onDelete === b.onDelete
     && PHASE_FIELDS.every((key) => a.phase[key] === b.phase[key]);
 }
 
-const PhaseCard = memo(function PhaseCard({ phase, index, count, run, onMove, onDelete }: PhaseCardProps) {
+const PhaseCard = memo(function PhaseCard({ phase, index, count, run, onDate, onMove, onDelete }: PhaseCardProps) {
   const label = `Phase ${index + 1}`;
   const validateStart = (text: string) => {
     if (!isoDateSchema.safeParse(text).success) return 'Start date must be a date.';
@@ -144,8 +204,8 @@ const PhaseCard = memo(function PhaseCard({ phase, index, count, run, onMove, on
         >
           {PHASE_STATUSES.map((status) => <MenuItem key={status} value={status}>{PHASE_STATUS_LABELS[status]}</MenuItem>)}
         </TextField>
-        <AutosaveTextField label={`${label} start`} type="date" value={phase.start} validate={validateStart} onCommit={(start) => run(setPhaseDate(phase, 'start', start))} slotProps={{ inputLabel: { shrink: true } }} />
-        <AutosaveTextField label={`${label} end`} type="date" value={phase.end} validate={validateEnd} onCommit={(end) => run(setPhaseDate(phase, 'end', end))} slotProps={{ inputLabel: { shrink: true } }} />
+        <PhaseDateField label={`${label} start`} value={phase.start} validate={validateStart} onCommit={(start) => onDate(phase, 'start', start)} />
+        <PhaseDateField label={`${label} end`} value={phase.end} validate={validateEnd} onCommit={(end) => onDate(phase, 'end', end)} />
         <AutosaveTextField
           label={`${label} goal`}
           helperText="What this phase sets out to do."
@@ -181,7 +241,7 @@ const PhaseCard = memo(function PhaseCard({ phase, index, count, run, onMove, on
 }, sameCard);
 
 /** Every phase's details, in order, with add, reorder and delete. */
-export function PhaseDetails({ phases, onAdd, run, onMove, onDelete, headingRef }: PhaseDetailsProps) {
+export function PhaseDetails({ phases, onAdd, run, onDate, onMove, onDelete, headingRef }: PhaseDetailsProps) {
   return (
     <Stack component="section" aria-labelledby="phases-heading" spacing={2}>
       <Box>
@@ -195,6 +255,7 @@ export function PhaseDetails({ phases, onAdd, run, onMove, onDelete, headingRef 
           index={index}
           count={phases.length}
           run={run}
+          onDate={onDate}
           onMove={onMove}
           onDelete={onDelete}
         />

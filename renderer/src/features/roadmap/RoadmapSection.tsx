@@ -1,4 +1,4 @@
-import { useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Paper from '@mui/material/Paper';
@@ -14,14 +14,30 @@ import type { Milestone, Phase } from '../../domain/schemas';
 import { SectionHeading } from '../../components/SectionHeading';
 import type { SectionProps } from '../../components/section-props';
 import {
-  addMilestone, addPhase, deleteMilestone, deletePhase, editMilestone, markMilestoneDone, movePhase, type MilestoneDraft,
+  addMilestone, addPhase, deleteMilestone, deletePhase, editMilestone, markMilestoneDone, movePhase, setPhaseDate, type MilestoneDraft,
 } from './commands';
+import { moveOffer, offersMore, type Carry, type MoveOffer } from '../../domain/phase-moves';
+import type { DateChange, PhaseDates } from '../../domain/timeline';
+import type { PlanCommand } from '../../app/commands';
+import type { ChangeSet } from '../../storage/transactions';
+import { MovePhaseDialog, type Reschedule } from './MovePhaseDialog';
+import { PrintedMilestones } from './milestone-marks';
 import { PhaseDetails, phaseNameFieldId } from './PhaseDetails';
 import { Timeline } from './Timeline';
 import { intakeByPhase } from './wave-intake';
 import { TimingNotes } from './TimingNotes';
 import { MilestonesTable } from './MilestonesTable';
 import { MilestoneDialog } from './MilestoneDialog';
+
+interface Moving {
+  phase: Phase;
+  dates: PhaseDates;
+  change: DateChange;
+  offer: MoveOffer;
+  make: (carry?: Carry) => PlanCommand<ChangeSet>;
+  /** Settles the move for whoever asked for it: true once saved, false when cancelled. */
+  resolve: (saved: boolean) => void;
+}
 
 /** The roadmap: phases on a timeline over school years, each phase's details, and the milestones. */
 export function RoadmapSection({ bundle }: SectionProps) {
@@ -34,6 +50,37 @@ export function RoadmapSection({ bundle }: SectionProps) {
   const intake = useMemo(() => intakeByPhase(phases, waves, schools), [phases, waves, schools]);
   const [dialog, setDialog] = useState<{ milestone: Milestone | null } | null>(null);
   const phasesHeading = useRef<HTMLHeadingElement>(null);
+  // A phase's new dates waiting on the planner's choice of what moves with it.
+  const [moving, setMoving] = useState<Moving | null>(null);
+  // The records a move is weighed against, read when the move is asked for, so the handlers stay the same between edits.
+  const latest = useRef({ phases, milestones: bundle.milestones });
+  useLayoutEffect(() => {
+    latest.current = { phases, milestones: bundle.milestones };
+  });
+
+  const reschedule = useCallback<Reschedule>((phase, dates, change, make) => {
+    const current = latest.current.phases.find((p) => p.id === phase.id) ?? phase;
+    const offer = moveOffer(latest.current.phases, latest.current.milestones, current, dates);
+    if (!offersMore(offer)) return run(make());
+    return new Promise<boolean>((resolve) => setMoving({ phase: current, dates, change, offer, make, resolve }));
+  }, [run]);
+  const onPhaseDate = useCallback((phase: Phase, which: 'start' | 'end', date: string) => {
+    const dates = { start: which === 'start' ? date : phase.start, end: which === 'end' ? date : phase.end };
+    return reschedule(phase, dates, which, (carry?: Carry) => setPhaseDate(phase, which, date, carry));
+  }, [reschedule]);
+  const onConfirmMove = async (carry: Carry) => {
+    if (!moving) return false;
+    const saved = await run(moving.make(carry));
+    if (saved) {
+      moving.resolve(true);
+      setMoving(null);
+    }
+    return saved;
+  };
+  const onCancelMove = () => {
+    moving?.resolve(false);
+    setMoving(null);
+  };
   const milestonesHeading = useRef<HTMLHeadingElement>(null);
 
   const onAddPhase = useCallback(async () => {
@@ -113,12 +160,14 @@ export function RoadmapSection({ bundle }: SectionProps) {
             schoolYearStartMonth={plan.schoolYearStartMonth}
             today={today}
             run={run}
+            reschedule={reschedule}
             onRefuse={onRefuse}
             intake={intake}
             onOpenDetails={onOpenDetails}
             onOpenMilestone={onOpenMilestone}
           />
-          <TimingNotes phases={phases} />
+          <TimingNotes phases={phases} schoolYearStartMonth={plan.schoolYearStartMonth} />
+          {laterMilestones && <PrintedMilestones phases={phases} milestones={laterMilestones} />}
         </Paper>
       )}
 
@@ -136,6 +185,7 @@ export function RoadmapSection({ bundle }: SectionProps) {
           phases={laterPhases}
           onAdd={() => void onAddPhase()}
           run={run}
+          onDate={onPhaseDate}
           onMove={onMoveCard}
           onDelete={onDeleteCard}
           headingRef={phasesHeading}
@@ -151,6 +201,18 @@ export function RoadmapSection({ bundle }: SectionProps) {
           onToggleDone={onToggleDone}
           onDelete={onDeleteRow}
           headingRef={milestonesHeading}
+        />
+      )}
+
+      {moving && (
+        <MovePhaseDialog
+          key={`${moving.phase.id}-${moving.dates.start}-${moving.dates.end}`}
+          phase={moving.phase}
+          dates={moving.dates}
+          change={moving.change}
+          offer={moving.offer}
+          onConfirm={onConfirmMove}
+          onCancel={onCancelMove}
         />
       )}
 

@@ -8,17 +8,18 @@ import CheckCircleIcon from '@mui/icons-material/CheckCircle';
 import PauseCircleOutlinedIcon from '@mui/icons-material/PauseCircleOutlined';
 import PlayCircleOutlinedIcon from '@mui/icons-material/PlayCircleOutlined';
 import { formatDisplayDate, phaseDateProblem } from '../../domain/phase-rules';
-import { PHASE_KIND_LABELS, PHASE_STATUS_LABELS, type Milestone, type Phase } from '../../domain/schemas';
+import { MILESTONE_KINDS, MILESTONE_KIND_LABELS, PHASE_KIND_LABELS, PHASE_STATUS_LABELS, type Milestone, type Phase } from '../../domain/schemas';
 import {
   DEFAULT_ZOOM, LABEL_WIDTH, PX_PER_MONTH, ZOOMS, ZOOM_LABELS, barExtent, dateSpanText, dateToX, dragPhase, headerCells, monthOffset, shiftPhase,
   timelineRange, timelineWidth, type DateChange, type HeaderCell, type PhaseDates, type TimelineRange, type Zoom,
 } from '../../domain/timeline';
-import type { PlanCommand } from '../../app/commands';
 import type { RunCommand } from '../../app/plan-history';
-import type { ChangeSet } from '../../storage/transactions';
 import { usePendingValues } from '../../components/use-pending-values';
 import { visuallyHidden } from '../../components/visually-hidden';
 import { dragPhaseDates, movePhase, nudgePhaseDates } from './commands';
+import type { Carry } from '../../domain/phase-moves';
+import { MARK_SIZE, KindMark, markClass, markLabel, markSx, markText } from './milestone-marks';
+import type { Reschedule } from './MovePhaseDialog';
 import { KIND_COLORS } from './phase-style';
 import type { PhaseIntakeText } from './wave-intake';
 import { colors } from '../../app/theme';
@@ -27,7 +28,6 @@ const HEADER_H = 24;
 const ROW_H = 58;
 const BAR_TOP = 6;
 const BAR_H = 36;
-const MARKER_TOP = 45;
 /** Pointer travel (px) before a press on a bar counts as a drag rather than a click. */
 const DRAG_THRESHOLD = 3;
 /** How close (px) to a bar's end a press resizes instead of moving. */
@@ -42,8 +42,10 @@ export interface TimelineProps {
   milestones: Milestone[];
   schoolYearStartMonth: number;
   today: Date;
-  /** Runs the timeline's edits (new dates, a new order), each one undoable; resolves false when not saved. */
+  /** Runs the timeline's edits (a new order), each one undoable; resolves false when not saved. */
   run: RunCommand;
+  /** New dates for a phase (offering to carry its milestones and the phases after it); resolves false when not saved. */
+  reschedule: Reschedule;
   /** Tells the planner why a change was refused. */
   onRefuse: (message: string) => void;
   onOpenDetails: (phase: Phase) => void;
@@ -53,7 +55,8 @@ export interface TimelineProps {
 }
 
 const KEY_HELP = 'Drag a bar to move a phase, or drag its ends to change its dates. Keyboard, on a bar: Left/Right arrows move it a month, '
-  + 'Shift+arrows change its end, Alt+arrows its start, Alt+Up/Down reorders, Enter edits its details.';
+  + 'Shift+arrows change its end, Alt+arrows its start, Alt+Up/Down reorders, Enter edits its details. '
+  + 'Tab from a bar reaches its milestones: Left/Right go from one to the next, Enter edits one.';
 
 function StatusIcon({ status }: { status: Phase['status'] }) {
   const sx = { fontSize: 14, flexShrink: 0 };
@@ -87,38 +90,45 @@ const HeaderRow = memo(function HeaderRow({ title, cells, text, sticky = false }
  */
 const markerAt = (months: number) => `max(${atMonths(months)}, 6px)`;
 
-/** Milestone markers: plain positioned elements (500 of them must render fast), named by title and aria-label. */
+/**
+ * Milestone markers: plain positioned elements (500 of them must render fast), one shape and
+ * letter per kind. Clicks, keys and the tooltip are handled once, on the timeline, not per marker.
+ * One marker in a row is in the Tab order; Left/Right go through the rest.
+ */
 interface MarkersProps {
   milestones: Milestone[];
   range: TimelineRange;
-  onOpen: (m: Milestone) => void;
 }
 
 /** Markers re-render only when a milestone they show changes, not with every new copy of the plan from storage. */
 function sameMarkers(a: MarkersProps, b: MarkersProps): boolean {
-  return a.range === b.range && a.onOpen === b.onOpen && a.milestones.length === b.milestones.length
+  return a.range === b.range && a.milestones.length === b.milestones.length
     && a.milestones.every((m, i) => {
       const n = b.milestones[i];
-      return n !== undefined && m.id === n.id && m.date === n.date && m.name === n.name && m.done === n.done;
+      return n !== undefined && m.id === n.id && m.date === n.date && m.name === n.name && m.done === n.done && m.kind === n.kind;
     });
 }
 
-const MilestoneMarkers = memo(function MilestoneMarkers({ milestones, range, onOpen }: MarkersProps) {
+const MilestoneMarkers = memo(function MilestoneMarkers({ milestones, range }: MarkersProps) {
+  // Milestones on the same day stand side by side rather than on top of one another.
+  const sameDay = new Map<string, number>();
   return (
     <>
-      {milestones.map((m) => {
-        const text = `Milestone: ${m.name}, ${formatDisplayDate(m.date)}${m.done ? ', done' : ''}`;
+      {milestones.map((m, i) => {
+        const beside = sameDay.get(m.date) ?? 0;
+        sameDay.set(m.date, beside + 1);
+        const left = markerAt(monthOffset(m.date, range));
         return (
           <span
             key={m.id}
-            role="img"
-            aria-label={text}
-            title={`${text}. Click to edit.`}
-            className={m.done ? 'tl-ms tl-ms-done' : 'tl-ms'}
-            style={{ left: markerAt(monthOffset(m.date, range)) }}
-            onClick={() => onOpen(m)}
+            role="button"
+            tabIndex={i === 0 ? 0 : -1}
+            aria-label={markLabel(m, formatDisplayDate(m.date))}
+            data-ms={m.id}
+            className={`${markClass(m.kind, m.done)} tl-ms`}
+            style={{ left: beside === 0 ? left : `calc(${left} + ${beside * (MARK_SIZE + 2)}px)` }}
           >
-            {m.done ? '✓' : ''}
+            {markText(m.kind, m.done)}
           </span>
         );
       })}
@@ -145,7 +155,6 @@ interface PhaseRowProps {
   onCommit: (phase: Phase, dates: PhaseDates, change: DateChange) => void;
   onKeyDown: (phase: Phase, event: KeyboardEvent<HTMLDivElement>) => void;
   onOpenDetails: (phase: Phase) => void;
-  onOpenMilestone: (milestone: Milestone) => void;
   intake: PhaseIntakeText | undefined;
 }
 
@@ -158,7 +167,7 @@ interface Drag {
 }
 
 /** One phase: its name in the sticky column, its bar (drag to move, edges to resize) and its milestones. */
-const PhaseRow = memo(function PhaseRow({ phase, index, dates, milestones, range, zoom, onCommit, onKeyDown, onOpenDetails, onOpenMilestone, intake }: PhaseRowProps) {
+const PhaseRow = memo(function PhaseRow({ phase, index, dates, milestones, range, zoom, onCommit, onKeyDown, onOpenDetails, intake }: PhaseRowProps) {
   const px = PX_PER_MONTH[zoom];
   const [drag, setDrag] = useState<Drag | null>(null);
   const shown = drag?.moved ? drag.preview : dates;
@@ -236,7 +245,7 @@ const PhaseRow = memo(function PhaseRow({ phase, index, dates, milestones, range
           </span>
           <span className="tl-edge tl-edge-end" aria-hidden />
         </div>
-        <MilestoneMarkers milestones={milestones} range={range} onOpen={onOpenMilestone} />
+        <MilestoneMarkers milestones={milestones} range={range} />
       </div>
     </div>
   );
@@ -248,13 +257,16 @@ const EMPTY: Milestone[] = [];
  * Phases as bars over school years, with their milestones and a line for today. Bars move and
  * resize by mouse and by keyboard; each change is one undoable edit.
  */
-export function Timeline({ heading, phases, milestones, schoolYearStartMonth, today, run, onRefuse, onOpenDetails, onOpenMilestone, intake }: TimelineProps) {
+export function Timeline({ heading, phases, milestones, schoolYearStartMonth, today, run, reschedule, onRefuse, onOpenDetails, onOpenMilestone, intake }: TimelineProps) {
   const [zoom, setZoom] = useState<Zoom>(DEFAULT_ZOOM);
   const px = PX_PER_MONTH[zoom];
   const scroller = useRef<HTMLDivElement>(null);
   /** The month at the middle of the view when the zoom changed, to keep it there. */
   const zoomAnchor = useRef<number | null>(null);
   const [announcement, setAnnouncement] = useState('');
+  const inner = useRef<HTMLDivElement>(null);
+  const tip = useRef<HTMLDivElement>(null);
+  const milestoneById = useMemo(() => new Map(milestones.map((m) => [m.id, m])), [milestones]);
 
   // Dates written from here but not yet back from storage, so a bar does not jump back meanwhile.
   const stored = useMemo(() => new Map(phases.map((p) => [p.id, p])), [phases]);
@@ -326,14 +338,14 @@ export function Timeline({ heading, phases, milestones, schoolYearStartMonth, to
     if (bar && document.activeElement !== bar) bar.focus();
   };
 
-  const write = useCallback((phase: Phase, dates: PhaseDates, command: PlanCommand<ChangeSet>) => {
-    void hold(phase.id, dates, run(command)).then((saved) => {
+  const write = useCallback((phase: Phase, dates: PhaseDates, change: DateChange, make: Parameters<Reschedule>[3]) => {
+    void hold(phase.id, dates, reschedule(phase, dates, change, make)).then((saved) => {
       if (saved) setAnnouncement(`${phase.name}: ${dateSpanText(dates)}.`);
     });
-  }, [hold, run]);
+  }, [hold, reschedule]);
 
   const onCommitDrag = useCallback((phase: Phase, dates: PhaseDates, change: DateChange) => {
-    write(phase, dates, dragPhaseDates(phase, dates, change));
+    write(phase, dates, change, (carry?: Carry) => dragPhaseDates(phase, dates, change, carry));
   }, [write]);
 
   const onBarKeyDown = useCallback((phase: Phase, event: KeyboardEvent<HTMLDivElement>) => {
@@ -352,7 +364,7 @@ export function Timeline({ heading, phases, milestones, schoolYearStartMonth, to
         onRefuse(`Not changed: “${phase.name}” must end after it starts (it would run ${dateSpanText(next)}).`);
         return;
       }
-      write(phase, next, nudgePhaseDates(phase, next, change, months));
+      write(phase, next, change, (carry?: Carry) => nudgePhaseDates(phase, next, change, months, carry));
     } else if ((key === 'ArrowUp' || key === 'ArrowDown') && !shiftKey) {
       event.preventDefault();
       const direction = key === 'ArrowUp' ? -1 : 1;
@@ -374,6 +386,54 @@ export function Timeline({ heading, phases, milestones, schoolYearStartMonth, to
     }
   }, [phases, datesOf, write, onOpenDetails, run, onRefuse]);
 
+  // Milestone markers: one tooltip for all of them (name, kind, date) on hover and on focus, and
+  // their clicks and keys, handled here rather than on each of them.
+  const showTip = (marker: HTMLElement) => {
+    const m = milestoneById.get(marker.dataset.ms ?? '');
+    const el = tip.current;
+    const box = inner.current;
+    const view = scroller.current;
+    if (!m || !el || !box || !view) return;
+    const [name, meta] = [el.firstElementChild, el.lastElementChild];
+    if (name) name.textContent = m.name;
+    if (meta) meta.textContent = `${MILESTONE_KIND_LABELS[m.kind]} · ${formatDisplayDate(m.date)}${m.done ? ' · done' : ''}`;
+    el.hidden = false;
+    const b = box.getBoundingClientRect();
+    const r = marker.getBoundingClientRect();
+    const minLeft = view.scrollLeft + LABEL_WIDTH + 4;
+    const maxLeft = view.scrollLeft + view.clientWidth - el.offsetWidth - 4;
+    el.style.left = `${Math.max(minLeft, Math.min(maxLeft, r.left + r.width / 2 - b.left - el.offsetWidth / 2))}px`;
+    el.style.top = `${r.top - b.top - el.offsetHeight - 6}px`;
+  };
+  const hideTip = () => {
+    if (tip.current) tip.current.hidden = true;
+  };
+  const markerOf = (target: EventTarget | null) => (target instanceof Element ? target.closest<HTMLElement>('[data-ms]') : null);
+  const openMarker = (marker: HTMLElement) => {
+    const m = milestoneById.get(marker.dataset.ms ?? '');
+    if (m) onOpenMilestone(m);
+  };
+  const onMarkerKey = (event: KeyboardEvent<HTMLElement>) => {
+    const marker = markerOf(event.target);
+    if (!marker) return;
+    if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      openMarker(marker);
+    } else if (event.key === 'Escape') {
+      hideTip();
+    } else if (event.key === 'ArrowLeft' || event.key === 'ArrowRight' || event.key === 'Home' || event.key === 'End') {
+      event.preventDefault();
+      const row = [...(marker.parentElement?.querySelectorAll<HTMLElement>('[data-ms]') ?? [])];
+      const at = row.indexOf(marker);
+      const next = event.key === 'Home' ? row[0] : event.key === 'End' ? row.at(-1) : row[at + (event.key === 'ArrowLeft' ? -1 : 1)];
+      if (!next || next === marker) return;
+      // One marker per row in the Tab order: the one last reached.
+      marker.tabIndex = -1;
+      next.tabIndex = 0;
+      next.focus();
+    }
+  };
+
   const gridStep = GRID_MONTHS[zoom] * px;
   const yearStep = 12 * px;
 
@@ -382,7 +442,7 @@ export function Timeline({ heading, phases, milestones, schoolYearStartMonth, to
       <Stack direction="row" sx={{ alignItems: 'center', flexWrap: 'wrap', gap: 1, mb: 1 }}>
         {heading}
         <Box sx={{ width: 16 }} />
-        <Typography id="timeline-zoom-label" variant="body2" sx={{ fontWeight: 600 }}>Zoom</Typography>
+        <Typography id="timeline-zoom-label" variant="body2" sx={{ fontWeight: 600, displayPrint: 'none' }}>Zoom</Typography>
         <ToggleButtonGroup
           size="small"
           exclusive
@@ -394,20 +454,45 @@ export function Timeline({ heading, phases, milestones, schoolYearStartMonth, to
         </ToggleButtonGroup>
         <Box sx={{ flexGrow: 1 }} />
         <Stack direction="row" aria-hidden sx={{ gap: 2, alignItems: 'center', typography: 'body2', color: 'text.secondary' }}>
-          <Box component="span" sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.75 }}><Box component="span" sx={legendMarker(false)} />Milestone</Box>
-          <Box component="span" sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.75 }}><Box component="span" sx={legendMarker(true)}>✓</Box>Done</Box>
+          {MILESTONE_KINDS.map((kind) => (
+            <Box key={kind} component="span" sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.75 }}><KindMark kind={kind} />{MILESTONE_KIND_LABELS[kind]}</Box>
+          ))}
+          <Box component="span" sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.75 }}><KindMark kind="milestone" done />Done (filled)</Box>
           <Box component="span" sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.75 }}><Box component="span" sx={{ width: 2, height: 14, bgcolor: TODAY }} />Today</Box>
         </Stack>
       </Stack>
-      <Typography id="timeline-keys" variant="body2" color="text.secondary" sx={{ mb: 1.5, maxWidth: '120ch' }}>{KEY_HELP}</Typography>
+      <Typography id="timeline-keys" variant="body2" color="text.secondary" sx={{ mb: 1.5, maxWidth: '120ch', displayPrint: 'none' }}>{KEY_HELP}</Typography>
       <Box
         ref={scroller}
         style={{ ['--tl-px' as string]: `${px}px` }}
         role="group"
         aria-label={`Timeline, ${header.years[0]?.label ?? ''} to ${header.years.at(-1)?.label ?? ''}`}
         sx={timelineSx}
+        onClick={(event) => {
+          const marker = markerOf(event.target);
+          if (marker) openMarker(marker);
+        }}
+        onKeyDown={onMarkerKey}
+        onPointerOver={(event) => {
+          const marker = markerOf(event.target);
+          if (marker) showTip(marker);
+        }}
+        onPointerOut={(event) => {
+          const marker = markerOf(event.target);
+          if (!marker || marker.contains(event.relatedTarget as Node | null)) return;
+          const focused = markerOf(document.activeElement);
+          if (focused) showTip(focused);
+          else hideTip();
+        }}
+        onFocus={(event) => {
+          const marker = markerOf(event.target);
+          if (marker) showTip(marker);
+        }}
+        onBlur={(event) => {
+          if (markerOf(event.target)) hideTip();
+        }}
       >
-        <div className="tl-inner" style={{ width: timelineWidth(range, zoom) }}>
+        <div ref={inner} className="tl-inner" style={{ width: timelineWidth(range, zoom) }}>
           <div aria-hidden>
             <HeaderRow title="School year" cells={header.years} text="label" sticky />
             <HeaderRow title="Quarter" cells={header.quarters} text="label" />
@@ -446,7 +531,6 @@ export function Timeline({ heading, phases, milestones, schoolYearStartMonth, to
                 onCommit={onCommitDrag}
                 onKeyDown={onBarKeyDown}
                 onOpenDetails={onOpenDetails}
-                onOpenMilestone={onOpenMilestone}
                 intake={intake?.get(phase.id)}
               />
             ))}
@@ -454,12 +538,13 @@ export function Timeline({ heading, phases, milestones, schoolYearStartMonth, to
               <div className="tl-row tl-loose" style={{ height: 30 }}>
                 <div className="tl-label tl-phase-label"><span className="tl-phase-name">Not in a phase</span></div>
                 <div className="tl-track">
-                  <MilestoneMarkers milestones={loose} range={range} onOpen={onOpenMilestone} />
+                  <MilestoneMarkers milestones={loose} range={range} />
                 </div>
               </div>
             )}
             {!todayBefore && <div className="tl-today-line" aria-hidden style={{ left: LABEL_WIDTH + todayX }} />}
           </div>
+          <div ref={tip} className="tl-tip" aria-hidden hidden><strong /><span /></div>
         </div>
       </Box>
       <Box aria-live="polite" sx={visuallyHidden}>{announcement}</Box>
@@ -470,18 +555,7 @@ export function Timeline({ heading, phases, milestones, schoolYearStartMonth, to
 const todayIso = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 
 const TODAY = colors.today;
-const MARKER = colors.marker;
 
-const legendMarker = (done: boolean) => ({
-  display: 'inline-flex', alignItems: 'center', justifyContent: 'center',
-  width: done ? 12 : 9, height: done ? 12 : 9,
-  border: `2px solid ${MARKER}`,
-  bgcolor: done ? MARKER : 'background.paper',
-  color: colors.white, fontSize: 9, lineHeight: 1, fontWeight: 700,
-  borderRadius: done ? '50%' : 0,
-  transform: done ? 'none' : 'rotate(45deg)',
-  boxSizing: 'border-box',
-});
 
 const timelineSx = {
   position: 'relative',
@@ -545,15 +619,15 @@ const timelineSx = {
   '& .tl-bar-name, & .tl-bar-meta': { overflow: 'hidden', whiteSpace: 'nowrap', textOverflow: 'ellipsis', lineHeight: 1.25 },
   '& .tl-bar-name': { fontSize: 13, fontWeight: 700 },
   '& .tl-bar-meta': { fontSize: 11.5, display: 'flex', alignItems: 'center', gap: '3px', '& > span': { overflow: 'hidden', textOverflow: 'ellipsis' } },
-  '& .tl-ms': {
-    position: 'absolute', top: MARKER_TOP, width: 9, height: 9, ml: '-4.5px', boxSizing: 'border-box', cursor: 'pointer',
-    border: `2px solid ${MARKER}`, bgcolor: 'background.paper', transform: 'rotate(45deg)', zIndex: 1,
+  ...markSx,
+  '& .tl-ms': { position: 'absolute', top: ROW_H - MARK_SIZE - 1, ml: `-${MARK_SIZE / 2}px`, cursor: 'pointer' },
+  '& .tl-ms:hover, & .tl-ms:focus-visible': { outline: `2px solid ${colors.focus}`, outlineOffset: 1, zIndex: 2 },
+  '& .tl-loose .tl-ms': { top: 8 },
+  '& .tl-tip': {
+    position: 'absolute', zIndex: 6, maxWidth: 320, px: 1, py: 0.5, borderRadius: 1, pointerEvents: 'none',
+    bgcolor: colors.ink, color: colors.white, fontSize: 12, lineHeight: 1.35, boxShadow: 2,
+    '& strong, & span': { display: 'block' },
+    '&[hidden]': { display: 'none' },
   },
-  '& .tl-ms:hover': { outline: `2px solid ${colors.focus}`, outlineOffset: 1 },
-  '& .tl-loose .tl-ms': { top: 10 },
-  '& .tl-loose .tl-ms-done': { top: 9 },
-  '& .tl-ms-done': {
-    width: 12, height: 12, ml: '-6px', top: MARKER_TOP - 1, borderRadius: '50%', transform: 'none', bgcolor: MARKER,
-    color: colors.white, fontSize: 9, lineHeight: '8px', fontWeight: 700, textAlign: 'center',
-  },
+  '@media print': { ...markSx['@media print'], '& .tl-tip': { display: 'none' } },
 } as const;

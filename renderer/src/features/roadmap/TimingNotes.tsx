@@ -4,19 +4,25 @@ import Typography from '@mui/material/Typography';
 import InfoOutlinedIcon from '@mui/icons-material/InfoOutlined';
 import WarningAmberOutlinedIcon from '@mui/icons-material/WarningAmberOutlined';
 import CheckCircleOutlinedIcon from '@mui/icons-material/CheckCircleOutlined';
-import { phaseTimingNotes } from '../../domain/roadmap-rules';
+import { phaseTimingNotes, summerBreaks } from '../../domain/roadmap-rules';
 import type { Phase } from '../../domain/schemas';
 import { colors } from '../../app/theme';
 
-/** Overlaps and gaps between phases, in words, beside the timeline. Overlaps may be intended, so they are notes, not errors. */
-export function TimingNotes({ phases }: { phases: Phase[] }) {
-  const notes = useMemo(() => phaseTimingNotes(phases), [phases]);
+/**
+ * Overlaps and gaps between phases, in words, beside the timeline. Overlaps may be intended, so
+ * they are notes, not errors. The summer between two school years is not a gap.
+ */
+export function TimingNotes({ phases, schoolYearStartMonth }: { phases: Phase[]; schoolYearStartMonth: number }) {
+  const notes = useMemo(() => phaseTimingNotes(phases, schoolYearStartMonth), [phases, schoolYearStartMonth]);
+  const summers = useMemo(() => summerBreaks(phases, schoolYearStartMonth).length, [phases, schoolYearStartMonth]);
   if (phases.length < 2) return null;
   if (notes.length === 0) {
     return (
       <Typography variant="body2" sx={{ display: 'flex', alignItems: 'center', gap: 1, mt: 1.5, color: 'text.secondary' }}>
         <CheckCircleOutlinedIcon fontSize="small" sx={{ color: 'success.main' }} aria-hidden />
-        Each phase starts the day after the one before it ends: no gaps or overlaps.
+        {summers > 0
+          ? 'No gaps or overlaps: each phase follows the one before it (the summer between school years is not a gap).'
+          : 'Each phase starts the day after the one before it ends: no gaps or overlaps.'}
       </Typography>
     );
   }

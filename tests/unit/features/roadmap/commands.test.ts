@@ -112,6 +112,68 @@ describe('editing a phase', () => {
   });
 });
 
+describe('moving a phase with what goes with it', () => {
+  const datesOf = (rows: readonly { id: string; start: string; end: string }[]) => rows.map((p) => [p.start, p.end]);
+  const milestoneDates = async () => Object.fromEntries((await load()).milestones.map((m) => [m.id, m.date]));
+
+  it('moves the Pilot a month later with its milestones and the phases after theirs, in one change that one undo reverses', async () => {
+    const before = await load();
+    const beforeDates = Object.fromEntries(before.milestones.map((m) => [m.id, m.date]));
+    const command = nudgePhaseDates(phase(0), { start: '2027-09-01', end: '2028-08-31' }, 'move', 1, { milestones: true, following: true });
+    expect(command.label).toBe('Move “Pilot” a month later, with its milestones and the phases after it');
+    const change = await command.write(ctx);
+    expect(typeof command.announce === 'function' && command.announce(change)).toBe(`Moved “Pilot” with ${before.milestones.length} milestones and the 3 phases after it.`);
+    expect(datesOf(byOrder((await load()).phases))).toEqual([
+      ['2027-09-01', '2028-08-31'], ['2028-09-01', '2029-08-31'], ['2029-09-01', '2030-08-31'], ['2030-09-01', '2031-08-31'],
+    ]);
+    const after = await milestoneDates();
+    const pilotOpens = before.milestones.find((m) => m.name === 'Pilot classrooms open');
+    const sustainGate = before.milestones.find((m) => m.name === 'Go / no-go decision for sustain');
+    expect(after[pilotOpens?.id ?? '']).toBe('2027-09-01');
+    expect(after[sustainGate?.id ?? '']).toBe('2030-06-01');
+    for (const m of before.milestones) expect(after[m.id], m.name).not.toBe(beforeDates[m.id]);
+
+    await ctx.store.applyChange(change, 'undo');
+    expect(datesOf(byOrder((await load()).phases))).toEqual(datesOf(byOrder(before.phases)));
+    expect(await milestoneDates()).toEqual(beforeDates);
+  });
+
+  it('moves only the phase when nothing is carried, leaving its milestones and the later phases where they were', async () => {
+    const beforeDates = await milestoneDates();
+    const command = dragPhaseDates(phase(0), { start: '2027-09-01', end: '2028-08-31' }, 'move', { milestones: false, following: false });
+    expect(command.label).toBe('Move “Pilot” to Sep 1, 2027 to Aug 31, 2028');
+    expect(command.announce).toBeUndefined();
+    const change = await command.write(ctx);
+    expect(change.changes.map((c) => c.table)).toEqual(['phases']);
+    expect(await milestoneDates()).toEqual(beforeDates);
+    expect((await storedPhase(phase(1).id))?.start).toBe('2028-08-01');
+  });
+
+  it('ends the Pilot a month sooner and pulls the phases after it in, keeping its own milestones (its start stayed)', async () => {
+    const command = setPhaseDate(phase(0), 'end', '2028-06-30', { milestones: true, following: true });
+    expect(command.label).toBe('Change the end of “Pilot”, with its milestones and the phases after it');
+    expect(command.field).toBeUndefined();
+    const pilotMilestones = bundle.milestones.filter((m) => m.phaseId === phase(0).id).map((m) => [m.id, m.date]);
+    const change = await command.write(ctx);
+    expect(typeof command.announce === 'function' && command.announce(change)).toBe('Moved “Pilot” with 3 milestones and the 3 phases after it.');
+    const stored = await load();
+    expect(datesOf(byOrder(stored.phases))).toEqual([
+      ['2027-08-01', '2028-06-30'], ['2028-07-01', '2029-06-30'], ['2029-07-01', '2030-06-30'], ['2030-07-01', '2031-06-30'],
+    ]);
+    const dates = Object.fromEntries(stored.milestones.map((m) => [m.id, m.date]));
+    for (const [id, date] of pilotMilestones) expect(dates[id ?? '']).toBe(date);
+  });
+
+  it('moves its milestones with a start typed later, by the same number of days', async () => {
+    const command = setPhaseDate(phase(1), 'start', '2028-08-15', { milestones: true, following: false });
+    expect(command.label).toBe('Change the start of “Expand”, with its milestones');
+    await command.write(ctx);
+    const gate = (await load()).milestones.find((m) => m.name === 'Go / no-go decision for scale');
+    expect(gate?.date).toBe('2029-05-15');
+    expect((await storedPhase(phase(2).id))?.start).toBe('2029-08-01');
+  });
+});
+
 describe('moving and deleting phases', () => {
   it('swaps a phase with the next one', async () => {
     const command = movePhase(phase(0), 1);
@@ -143,7 +205,7 @@ describe('moving and deleting phases', () => {
 
 describe('milestones', () => {
   it('adds, edits, ticks and deletes a milestone', async () => {
-    const draft = { name: 'Board approves expansion', date: '2028-05-12', phaseId: phase(0).id, owner: 'Superintendent' };
+    const draft = { name: 'Board approves expansion', date: '2028-05-12', phaseId: phase(0).id, owner: 'Superintendent', kind: 'board-meeting' as const };
     const add = addMilestone(planId(), draft);
     expect(add.label).toBe('Add milestone “Board approves expansion”');
     await add.write(ctx);
@@ -154,7 +216,9 @@ describe('milestones', () => {
     const edit = editMilestone(named, { ...draft, name: 'Board votes on expansion', date: '2028-06-09' });
     expect(edit.label).toBe('Edit milestone “Board votes on expansion”');
     await edit.write(ctx);
-    expect(await stored()).toMatchObject({ name: 'Board votes on expansion', date: '2028-06-09' });
+    expect(await stored()).toMatchObject({ name: 'Board votes on expansion', date: '2028-06-09', kind: 'board-meeting' });
+    await editMilestone(named, { ...draft, kind: 'go-no-go' }).write(ctx);
+    expect((await stored())?.kind).toBe('go-no-go');
 
     const done = markMilestoneDone({ id: add.id, name: 'Board votes on expansion' }, true);
     expect(done.label).toBe('Mark “Board votes on expansion” done');
