@@ -4,7 +4,8 @@
  * indicators to import. Pure, so the import dialog and its tests share one path.
  */
 import { newId } from './ids';
-import { sameIndicatorName } from './indicators';
+import { guessIndicator, outsideRange, rangeText, sameIndicatorName, type IndicatorGuess } from './indicators';
+import { formatNumber } from './numbers';
 import { suggestMapping, validateRoster, type ParsedCsv, type RosterField, type RosterMapping, type RosterResult } from './roster-csv';
 import { NAME_MAX, SCHOOL_CODE_MAX, STUDENTS_MAX, type IndicatorRow, type School } from './schemas';
 
@@ -15,6 +16,9 @@ export type ColumnChoice = RosterField | 'new-indicator' | 'ignore' | `indicator
 export type RosterFixes = Readonly<Record<number, Readonly<Record<number, string>>>>;
 
 export type NewIndicator = Omit<IndicatorRow, 'order'>;
+
+/** How each column read as a new indicator counts (side, direction, stated range, unit), by column index. */
+export type NewIndicatorSettings = Readonly<Record<number, IndicatorGuess>>;
 export type ImportSchool = Omit<School, 'id' | 'planId' | 'order'>;
 
 const indicatorId = (choice: ColumnChoice): string | null => (choice.startsWith('indicator:') ? choice.slice('indicator:'.length) : null);
@@ -30,6 +34,11 @@ export function guessChoices(parsed: ParsedCsv, indicators: readonly IndicatorRo
     taken.add(match.id);
     return `indicator:${match.id}`;
   });
+}
+
+/** Every column's guessed side, direction and range, for when the planner reads it as a new indicator. */
+export function guessNewIndicators(parsed: ParsedCsv): NewIndicatorSettings {
+  return Object.fromEntries(parsed.header.map((header, index) => [index, guessIndicator(header)]));
 }
 
 export function mappingOf(choices: readonly ColumnChoice[]): RosterMapping {
@@ -97,13 +106,47 @@ function withinLimits(result: RosterResult, parsed: ParsedCsv, choices: readonly
   return { ...result, schools, lines, problems };
 }
 
+/** A value outside the stated range of the indicator its column feeds: importable, but worth a look. */
+export interface RangeWarning {
+  line: number;
+  /** The column's index in the file and its header. */
+  index: number;
+  column: string;
+  message: string;
+}
+
+/** The stated range a column's values are checked against: its indicator's, or the one set for a new indicator. */
+function columnRange(choice: ColumnChoice, index: number, indicators: readonly IndicatorRow[], settings: NewIndicatorSettings) {
+  const id = indicatorId(choice);
+  if (id !== null) return indicators.find((i) => i.id === id)?.range ?? null;
+  return choice === 'new-indicator' ? settings[index]?.range ?? null : null;
+}
+
+/** "Line 12, Staff Readiness Survey (1-5): 10 is outside 1–5." for every imported value outside its stated range. */
+export function rangeWarnings(
+  result: RosterResult, choices: readonly ColumnChoice[], parsed: ParsedCsv, indicators: readonly IndicatorRow[], settings: NewIndicatorSettings = {},
+): RangeWarning[] {
+  const warnings: RangeWarning[] = [];
+  for (const { index, key } of result.indicatorColumns) {
+    const range = columnRange(choices[index] ?? 'ignore', index, indicators, settings);
+    if (!range) continue;
+    const column = parsed.header[index] || `Column ${index + 1}`;
+    result.schools.forEach((school, i) => {
+      const value = school.indicators[key];
+      const line = result.lines[i] ?? 0;
+      if (outsideRange(value, range)) warnings.push({ line, index, column, message: `Line ${line}, ${column}: ${formatNumber(value as number)} is outside ${rangeText(range)}.` });
+    });
+  }
+  return warnings.sort((a, b) => a.line - b.line || a.index - b.index);
+}
+
 /**
- * The schools and new indicators to write. Columns read as a new indicator become need
- * indicators named after their header, with weight 0, so they change no score until the
- * planner weighs them.
+ * The schools and new indicators to write. Columns read as a new indicator are named after
+ * their header and count as the settings say (guessed from the header when not given), with
+ * weight 0, so they change no score until the planner weighs them.
  */
 export function importRecords(
-  result: RosterResult, choices: readonly ColumnChoice[], parsed: ParsedCsv, planId: string, indicators: readonly IndicatorRow[],
+  result: RosterResult, choices: readonly ColumnChoice[], parsed: ParsedCsv, planId: string, indicators: readonly IndicatorRow[], settings: NewIndicatorSettings = {},
 ): { schools: ImportSchool[]; newIndicators: NewIndicator[] } {
   const known = new Set(indicators.map((i) => i.id));
   const newIndicators: NewIndicator[] = [];
@@ -115,7 +158,9 @@ export function importRecords(
       idByKey.set(key, existing);
     } else {
       const id = newId();
-      newIndicators.push({ id, planId, name: (parsed.header[index] ?? key).trim().slice(0, 120) || key, side: 'need', weight: 0, direction: 'higher-is-more', source: 'value', unit: '', range: null });
+      const name = (parsed.header[index] ?? key).trim().slice(0, 120) || key;
+      const { side, direction, range, unit } = settings[index] ?? guessIndicator(name);
+      newIndicators.push({ id, planId, name, side, weight: 0, direction, source: 'value', unit: unit.slice(0, 40), range });
       idByKey.set(key, id);
     }
   }

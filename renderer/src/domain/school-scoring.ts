@@ -157,16 +157,23 @@ export function quadrant(need: number | null, readiness: number | null): Quadran
   return ready ? 'lower need, ready' : 'lower need, not yet ready';
 }
 
+/** How many schools a wave takes: a number, or every school still left. */
+export type WaveSize = number | 'rest';
+
 /**
  * Waves proposed one after another, each from the schools still left, ranked by its own
- * slider: wave 1 (a pilot that prioritizes readiness, say) takes the top `waveSize` for its
- * slider, wave 2 the top of the rest for its slider, and so on. Schools left over stay out.
+ * slider: wave 1 (a pilot that prioritizes readiness, say) takes the top of the ranking for its
+ * slider, wave 2 the top of the rest for its slider, and so on. `waveSize` is one size for
+ * every wave, or a size per wave ("the rest" takes every school left). Schools left over stay out.
  */
-export function proposeWavesBySlider(scores: readonly SchoolScore[], sliders: readonly number[], waveSize: number): string[][] {
-  if (!Number.isInteger(waveSize) || waveSize < 1) throw new RangeError('A wave needs at least one school.');
+export function proposeWavesBySlider(scores: readonly SchoolScore[], sliders: readonly number[], waveSize: number | readonly WaveSize[]): string[][] {
+  const sizes = typeof waveSize === 'number' ? sliders.map(() => waveSize) : waveSize;
+  if (sizes.length !== sliders.length) throw new RangeError('Every wave needs a size.');
+  if (sizes.some((s) => s !== 'rest' && (!Number.isInteger(s) || s < 1))) throw new RangeError('A wave needs at least one school.');
   let left = [...scores];
-  return sliders.map((slider) => {
-    const wave = rankSchools(left, slider).slice(0, waveSize);
+  return sliders.map((slider, i) => {
+    const size = sizes[i] ?? 0;
+    const wave = rankSchools(left, slider).slice(0, size === 'rest' ? undefined : size);
     const taken = new Set(wave);
     left = left.filter((s) => !taken.has(s.id));
     return wave;

@@ -14,9 +14,11 @@ export type SchoolInput = Omit<School, 'id' | 'planId' | 'order'>;
 export type SchoolChanges = Partial<Omit<School, 'id' | 'planId' | 'order'>>;
 export type WaveChanges = Partial<Omit<Wave, 'id' | 'planId' | 'order'>>;
 
-/** A wave as proposed from the ranking: the schools in it, in order. */
+/** A wave as proposed from the ranking: the schools in it, in order, and the phase it joins in (when given). */
 export interface WaveProposal {
   schoolIds: string[];
+  /** The phase the wave is linked to; left out, a wave keeps its phase (a new one takes the phase at its place). */
+  phaseId?: string | null;
 }
 
 export function createSchoolsRepository(tx: Transactions) {
@@ -123,8 +125,9 @@ export function createSchoolsRepository(tx: Transactions) {
     },
     /**
      * Applies proposed waves: the plan's waves are used in order (new ones are added, named
-     * "Wave N" and linked to the Nth phase), each gets the schools proposed for it, and every
-     * other school is left without a wave. One step to undo.
+     * "Wave N"), each is linked to its proposed phase (without one, a new wave takes the Nth
+     * phase and a wave the plan has keeps its own), each gets the schools proposed for it, and
+     * every other school is left without a wave. One step to undo.
      */
     async applyWaves(planId: string, proposal: readonly WaveProposal[]): Promise<ChangeSet> {
       return change('apply the proposed waves', planId, async (rec) => {
@@ -136,10 +139,14 @@ export function createSchoolsRepository(tx: Transactions) {
         const target = new Map<string, string>();
         let order = waves.length > 0 ? (waves.at(-1) as Wave).order + 1 : 0;
         for (const [i, wave] of proposal.entries()) {
-          let waveId = waves[i]?.id;
-          if (!waveId) {
+          const existing = waves[i];
+          let waveId = existing?.id;
+          const phaseId = wave.phaseId !== undefined && (wave.phaseId === null || phases.some((p) => p.id === wave.phaseId)) ? wave.phaseId : undefined;
+          if (!existing || !waveId) {
             waveId = newId();
-            await rec.put('waves', { id: waveId, planId, order: order++, name: waveName(i), phaseId: phases[i]?.id ?? null, notes: '' }, { before: undefined });
+            await rec.put('waves', { id: waveId, planId, order: order++, name: waveName(i), phaseId: phaseId === undefined ? phases[i]?.id ?? null : phaseId, notes: '' }, { before: undefined });
+          } else if (phaseId !== undefined && existing.phaseId !== phaseId) {
+            await rec.put('waves', { ...existing, phaseId }, { before: existing });
           }
           for (const schoolId of wave.schoolIds) target.set(schoolId, waveId);
         }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../../renderer/src/domain/roster-csv';
-import { checkRoster, guessChoices, importRecords, rosterMatcher, rosterUpdate, type ColumnChoice } from '../../../renderer/src/domain/roster-import';
+import { checkRoster, guessChoices, guessNewIndicators, importRecords, rangeWarnings, rosterMatcher, rosterUpdate, type ColumnChoice } from '../../../renderer/src/domain/roster-import';
 import { samplePlan } from './plan-fixtures';
 
 const fixture = readFileSync(new URL('../../fixtures/roster-120.csv', import.meta.url), 'utf8');
@@ -62,6 +62,53 @@ describe('roster import', () => {
       'Line 2, School: the name is longer than 120 characters.',
       'Line 3, Students: 250,000 is more than 100,000 students.',
     ]);
+  });
+});
+
+describe('the Riverside sample: new indicators on their side, with a stated range', () => {
+  const bundle = samplePlan();
+  const parsed = parseCsv(readFileSync(new URL('../../fixtures/riverside-unified-roster.csv', import.meta.url), 'utf8'));
+  const choices = guessChoices(parsed, bundle.indicators);
+  const settings = guessNewIndicators(parsed);
+
+  it('feeds Chronic Absenteeism % to the plan’s Chronic absence, and makes the other extra columns new indicators', () => {
+    const chronic = bundle.indicators.find((i) => i.name === 'Chronic absence');
+    expect(choices).toEqual(['name', 'code', 'gradeBand', 'students', 'frlPercent', 'new-indicator', 'new-indicator', `indicator:${chronic?.id}`, ...Array(6).fill('new-indicator')]);
+  });
+
+  it('makes readiness indicators of readiness columns, and need indicators where lower means more need', () => {
+    const result = checkRoster(parsed, choices);
+    expect(result.schools).toHaveLength(40);
+    const { newIndicators } = importRecords(result, choices, parsed, bundle.plan.id, bundle.indicators, settings);
+    expect(newIndicators.map((i) => `${i.name}: ${i.side}, ${i.direction}, ${i.range ? `${i.range.min}–${i.range.max}` : '-'}, weight ${i.weight}`)).toEqual([
+      'English Learners %: need, higher-is-more, 0–100, weight 0',
+      'Students with Disabilities %: need, higher-is-more, 0–100, weight 0',
+      'ELA Proficient %: need, lower-is-more, 0–100, weight 0',
+      'Math Proficient %: need, lower-is-more, 0–100, weight 0',
+      'Principal Years at School: readiness, higher-is-more, -, weight 0',
+      'Teacher Retention %: readiness, higher-is-more, 0–100, weight 0',
+      'Staff Readiness Survey (1-5): readiness, higher-is-more, 1–5, weight 0',
+      'Students per Device: readiness, lower-is-more, -, weight 0',
+    ]);
+  });
+
+  it('takes the planner’s changes to a guess', () => {
+    const survey = parsed.header.indexOf('Staff Readiness Survey (1-5)');
+    const changed = { ...settings, [survey]: { side: 'need' as const, direction: 'lower-is-more' as const, range: { min: 0, max: 10 }, unit: '' } };
+    const { newIndicators } = importRecords(checkRoster(parsed, choices), choices, parsed, bundle.plan.id, bundle.indicators, changed);
+    expect(newIndicators.find((i) => i.name === 'Staff Readiness Survey (1-5)')).toMatchObject({ side: 'need', direction: 'lower-is-more', range: { min: 0, max: 10 } });
+  });
+
+  it('flags a value outside its stated range with its line, and a fix clears it', () => {
+    const survey = parsed.header.indexOf('Staff Readiness Survey (1-5)');
+    const fixes = { 5: { [survey]: '10' } };
+    const result = checkRoster(parsed, choices, fixes);
+    expect(rangeWarnings(result, choices, parsed, bundle.indicators, settings)).toEqual([
+      { line: 5, index: survey, column: 'Staff Readiness Survey (1-5)', message: 'Line 5, Staff Readiness Survey (1-5): 10 is outside 1–5.' },
+    ]);
+    expect(rangeWarnings(checkRoster(parsed, choices), choices, parsed, bundle.indicators, settings)).toEqual([]);
+    const noRange = { ...settings, [survey]: { ...settings[survey], range: null } } as typeof settings;
+    expect(rangeWarnings(result, choices, parsed, bundle.indicators, noRange)).toEqual([]);
   });
 });
 

@@ -204,6 +204,13 @@ describe('waves proposed by each wave’s own slider', () => {
     expect(proposeWavesBySlider(scores, [0, 0, 0], 2)).toEqual([['a', 'e'], ['c', 'd'], ['b']]);
   });
 
+  it('takes a size per wave, "the rest" taking every school left', () => {
+    expect(proposeWavesBySlider(scores, [100, 0, 0], [1, 2, 'rest'])).toEqual([['b'], ['a', 'e'], ['c', 'd']]);
+    expect(proposeWavesBySlider(scores, [0, 0], [1, 'rest'])).toEqual([['a'], ['e', 'c', 'd', 'b']]);
+    expect(() => proposeWavesBySlider(scores, [0, 0], [1])).toThrow(RangeError);
+    expect(() => proposeWavesBySlider(scores, [0], [0])).toThrow(RangeError);
+  });
+
   it('never puts a school in two waves, fills waves in order, and leaves the rest out (property)', () => {
     fc.assert(fc.property(
       fc.array(fc.record({ need: fc.option(fc.double({ min: 0, max: 100, noNaN: true })), readiness: fc.option(fc.double({ min: 0, max: 100, noNaN: true })) }), { maxLength: 40 }),

@@ -8,12 +8,14 @@ import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import AddIcon from '@mui/icons-material/Add';
 import DeleteOutlinedIcon from '@mui/icons-material/DeleteOutlined';
+import SwapHorizIcon from '@mui/icons-material/SwapHoriz';
 import { useRunCommand } from '../../app/plan-history';
 import { AutosaveTextField } from '../../components/AutosaveTextField';
+import { parseRangeInput, rangeText } from '../../domain/indicators';
 import { fieldProblem } from '../../domain/messages';
 import { formatNumber, parseNumberInput } from '../../domain/numbers';
 import { indicatorSchema, INDICATOR_SIDES, type IndicatorRow, type IndicatorSideValue } from '../../domain/schemas';
-import { addIndicator, addSuggestedIndicators, deleteIndicator, renameIndicator, setIndicatorDirection, setIndicatorUnit, weighIndicator } from './commands';
+import { addIndicator, addSuggestedIndicators, deleteIndicator, renameIndicator, setIndicatorDirection, setIndicatorRange, setIndicatorSide, setIndicatorUnit, weighIndicator } from './commands';
 
 const SIDE_LABELS: Record<IndicatorSideValue, string> = { need: 'Need', readiness: 'Readiness' };
 const SIDE_HELP: Record<IndicatorSideValue, string> = {
@@ -23,6 +25,11 @@ const SIDE_HELP: Record<IndicatorSideValue, string> = {
 
 const validateName = (text: string) => fieldProblem(indicatorSchema.shape.name, text, 'Name');
 const validateUnit = (text: string) => fieldProblem(indicatorSchema.shape.unit, text, 'Unit');
+const validateRange = (text: string) => {
+  const read = parseRangeInput(text, 'Range');
+  return read.ok ? null : read.message;
+};
+const OTHER_SIDE: Record<IndicatorSideValue, IndicatorSideValue> = { need: 'readiness', readiness: 'need' };
 const validateWeight = (text: string) => {
   const read = parseNumberInput(text, 'Weight', { required: true });
   return read.ok ? fieldProblem(indicatorSchema.shape.weight, read.value, 'Weight') : read.message;
@@ -39,7 +46,7 @@ export function weightShares(indicators: readonly IndicatorRow[]): Map<string, n
   return shares;
 }
 
-/** The need and readiness indicators side by side: name, weight (and its share), direction, unit. */
+/** The need and readiness indicators side by side: name, weight (and its share), direction, range, unit; each can move to the other side. */
 export function IndicatorsPanel({ planId, indicators }: { planId: string; indicators: IndicatorRow[] }) {
   const run = useRunCommand();
   const shares = weightShares(indicators);
@@ -54,17 +61,18 @@ export function IndicatorsPanel({ planId, indicators }: { planId: string; indica
   }
 
   return (
-    <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', xl: '1fr 1fr' }, gap: 2 }}>
+    // One side under the other: each indicator's row needs the width.
+    <Box sx={{ display: 'grid', gridTemplateColumns: '1fr', gap: 2 }}>
       {INDICATOR_SIDES.map((side) => {
         const own = indicators.filter((i) => i.side === side);
         return (
           <Paper key={side} variant="outlined" sx={{ p: 2 }} component="section" aria-labelledby={`indicators-${side}`}>
-            <Typography id={`indicators-${side}`} variant="h3" sx={{ fontSize: '1.1rem' }}>{SIDE_LABELS[side]} indicators</Typography>
+            <Typography id={`indicators-${side}`} tabIndex={-1} variant="h3" sx={{ fontSize: '1.1rem', scrollMarginTop: 96 }}>{SIDE_LABELS[side]} indicators</Typography>
             <Typography color="text.secondary" sx={{ mb: 2 }}>{SIDE_HELP[side]}</Typography>
             {own.length === 0 && <Typography sx={{ mb: 2 }}>None yet: every school’s {side} score is unknown.</Typography>}
             <Box component="ul" sx={{ listStyle: 'none', p: 0, m: 0, display: 'grid', gap: 2 }}>
               {own.map((indicator, index) => (
-                <Box component="li" key={indicator.id} aria-label={indicator.name} sx={{ display: 'grid', gridTemplateColumns: 'minmax(200px, 320px) 110px 270px 110px 40px', gap: 1, alignItems: 'start' }}>
+                <Box component="li" key={indicator.id} aria-label={indicator.name} sx={{ display: 'grid', gridTemplateColumns: 'minmax(180px, 300px) 100px 250px 90px 90px auto', gap: 1, alignItems: 'start' }}>
                   <AutosaveTextField
                     size="small"
                     label="Indicator"
@@ -101,6 +109,19 @@ export function IndicatorsPanel({ planId, indicators }: { planId: string; indica
                   </TextField>
                   <AutosaveTextField
                     size="small"
+                    label="Range"
+                    placeholder="None"
+                    value={indicator.range ? rangeText(indicator.range) : ''}
+                    validate={validateRange}
+                    onCommit={(text) => {
+                      const read = parseRangeInput(text, 'Range');
+                      return read.ok ? run(setIndicatorRange(indicator, read.value)) : Promise.resolve(false);
+                    }}
+                    slotProps={{ htmlInput: { 'aria-label': `Range of ${indicator.name}` } }}
+                    helperText=" "
+                  />
+                  <AutosaveTextField
+                    size="small"
                     label="Unit"
                     value={indicator.unit}
                     validate={validateUnit}
@@ -108,9 +129,14 @@ export function IndicatorsPanel({ planId, indicators }: { planId: string; indica
                     slotProps={{ htmlInput: { 'aria-label': `Unit of ${indicator.name}` } }}
                     helperText=" "
                   />
-                  <Tooltip title={`Delete ${indicator.name}`}>
-                    <IconButton aria-label={`Delete ${indicator.name}`} onClick={() => void run(deleteIndicator(indicator))}><DeleteOutlinedIcon /></IconButton>
-                  </Tooltip>
+                  <Box sx={{ display: 'flex', alignItems: 'center', gap: 0.5 }}>
+                    <Button size="small" startIcon={<SwapHorizIcon />} aria-label={`Move to ${OTHER_SIDE[side]}: ${indicator.name}`} onClick={() => void run(setIndicatorSide(indicator, OTHER_SIDE[side]))} sx={{ whiteSpace: 'nowrap', mt: 0.25 }}>
+                      Move to {OTHER_SIDE[side]}
+                    </Button>
+                    <Tooltip title={`Delete ${indicator.name}`}>
+                      <IconButton aria-label={`Delete ${indicator.name}`} onClick={() => void run(deleteIndicator(indicator))}><DeleteOutlinedIcon /></IconButton>
+                    </Tooltip>
+                  </Box>
                 </Box>
               ))}
             </Box>

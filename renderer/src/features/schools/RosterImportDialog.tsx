@@ -18,10 +18,13 @@ import TableRow from '@mui/material/TableRow';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import ErrorOutlineIcon from '@mui/icons-material/ErrorOutlineOutlined';
+import WarningAmberIcon from '@mui/icons-material/WarningAmberOutlined';
 import UploadFileOutlinedIcon from '@mui/icons-material/UploadFileOutlined';
 import { parseCsv, ROSTER_FIELDS, type ParsedCsv } from '../../domain/roster-csv';
-import { checkRoster, guessChoices, importRecords, type ColumnChoice, type ImportSchool, type NewIndicator, type RosterFixes } from '../../domain/roster-import';
-import type { IndicatorRow } from '../../domain/schemas';
+import { parseRangeInput, rangeText } from '../../domain/indicators';
+import { checkRoster, guessChoices, guessNewIndicators, importRecords, rangeWarnings, type ColumnChoice, type ImportSchool, type NewIndicator, type NewIndicatorSettings, type RangeWarning, type RosterFixes } from '../../domain/roster-import';
+import { INDICATOR_SIDES, type IndicatorRow, type IndicatorSideValue } from '../../domain/schemas';
+import type { IndicatorDirection } from '../../domain/school-scoring';
 import { visuallyHidden } from '../../components/visually-hidden';
 import { plural } from '../../domain/words';
 import { percentText } from './school-format';
@@ -59,11 +62,31 @@ export function RosterImportDialog({ planId, indicators, onClose, onImport }: Ro
   const [readError, setReadError] = useState<string | null>(null);
   const [choices, setChoices] = useState<ColumnChoice[]>([]);
   const [fixes, setFixes] = useState<RosterFixes>({});
+  const [guesses, setGuesses] = useState<NewIndicatorSettings>({});
+  const [rangeTexts, setRangeTexts] = useState<Record<number, string>>({});
   const [saving, setSaving] = useState(false);
   const picker = useRef<HTMLInputElement>(null);
 
   const result = useMemo(() => (file ? checkRoster(file.parsed, choices, fixes) : null), [file, choices, fixes]);
   const own = indicators.filter((i) => i.source === 'value');
+  // The planner's settings for new indicators: the guesses, with each typed range read.
+  const rangeErrors = new Map<number, string>();
+  const settings: NewIndicatorSettings = Object.fromEntries(Object.entries(guesses).map(([key, guess]) => {
+    const index = Number(key);
+    const text = rangeTexts[index];
+    if (text === undefined) return [index, guess];
+    const read = parseRangeInput(text, 'Range');
+    if (!read.ok) {
+      if (choices[index] === 'new-indicator') rangeErrors.set(index, read.message);
+      return [index, guess];
+    }
+    return [index, { ...guess, range: read.value, unit: guess.unit === (guess.range ? rangeText(guess.range) : '') && read.value && guess.unit !== '%' ? rangeText(read.value) : guess.unit }];
+  }));
+  const warnings = file && result ? rangeWarnings(result, choices, file.parsed, indicators, settings) : [];
+  const setGuess = (index: number, change: Partial<NewIndicatorSettings[number]>) => setGuesses((g) => {
+    const old = g[index];
+    return old ? { ...g, [index]: { ...old, ...change } } : g;
+  });
 
   const choose = async (picked: File | undefined) => {
     if (!picked) return;
@@ -77,6 +100,8 @@ export function RosterImportDialog({ planId, indicators, onClose, onImport }: Ro
       }
       setFile({ name: picked.name, parsed });
       setChoices(guessChoices(parsed, indicators));
+      setGuesses(guessNewIndicators(parsed));
+      setRangeTexts({});
       setFixes({});
     } catch (error) {
       setFile(null);
@@ -85,9 +110,9 @@ export function RosterImportDialog({ planId, indicators, onClose, onImport }: Ro
   };
 
   const submit = async () => {
-    if (!file || !result || result.schools.length === 0 || saving) return;
+    if (!file || !result || result.schools.length === 0 || saving || rangeErrors.size > 0) return;
     setSaving(true);
-    const records = importRecords(result, choices, file.parsed, planId, indicators);
+    const records = importRecords(result, choices, file.parsed, planId, indicators, settings);
     const done = await onImport(records.schools, records.newIndicators);
     setSaving(false);
     if (done) onClose();
@@ -113,7 +138,20 @@ export function RosterImportDialog({ planId, indicators, onClose, onImport }: Ro
         {file && result && (
           <>
             <Typography variant="h3" sx={{ fontSize: '1.05rem', mb: 1 }}>1. What each column holds</Typography>
-            <ColumnChoices parsed={file.parsed} choices={choices} own={own} onChange={(index, choice) => setChoices((c) => c.map((old, i) => (i === index ? choice : old)))} />
+            <Typography color="text.secondary" sx={{ mb: 1, maxWidth: '90ch' }}>
+              A column read as a new indicator counts toward need or readiness as guessed from its name; check each guess, and its range (values outside it are flagged). New indicators start with weight 0: weigh them under Need &amp; readiness.
+            </Typography>
+            <ColumnChoices
+              parsed={file.parsed}
+              choices={choices}
+              own={own}
+              settings={settings}
+              rangeTexts={rangeTexts}
+              rangeErrors={rangeErrors}
+              onChange={(index, choice) => setChoices((c) => c.map((old, i) => (i === index ? choice : old)))}
+              onSetting={setGuess}
+              onRangeText={(index, text) => setRangeTexts((t) => ({ ...t, [index]: text }))}
+            />
 
             <Typography variant="h3" sx={{ fontSize: '1.05rem', mt: 3, mb: 1 }}>2. Check the rows</Typography>
             {fileLevel.length > 0 ? (
@@ -152,10 +190,33 @@ export function RosterImportDialog({ planId, indicators, onClose, onImport }: Ro
               </List>
             )}
 
+            {fileLevel.length === 0 && warnings.length > 0 && (
+              <>
+                <Alert severity="warning" sx={{ mb: 1 }}>
+                  {plural(warnings.length, 'value')} outside {warnings.length === 1 ? 'its' : 'their'} indicator’s stated range. {warnings.length === 1 ? 'It is imported as it is' : 'They are imported as they are'}: fix a value below, or change the range above.
+                </Alert>
+                <List dense aria-label="Values outside their range" sx={{ border: 1, borderColor: 'divider', borderRadius: 1, mb: 2, maxHeight: 240, overflow: 'auto' }}>
+                  {warnings.map((warning) => (
+                    <ListItem key={`${warning.line}-${warning.index}`} sx={{ gap: 2, flexWrap: 'wrap', alignItems: 'center' }}>
+                      <WarningAmberIcon color="warning" fontSize="small" aria-hidden />
+                      <Typography sx={{ flex: '1 1 320px' }}>{warning.message}</Typography>
+                      <TextField
+                        size="small"
+                        label={`Fix ${warning.column}, line ${warning.line}`}
+                        value={fixes[warning.line]?.[warning.index] ?? file.parsed.rows.find((r) => r.line === warning.line)?.cells[warning.index] ?? ''}
+                        onChange={(e) => setFixes((f) => ({ ...f, [warning.line]: { ...f[warning.line], [warning.index]: e.target.value } }))}
+                        sx={{ width: 260 }}
+                      />
+                    </ListItem>
+                  ))}
+                </List>
+              </>
+            )}
+
             {result.schools.length > 0 && (
               <>
                 <Typography variant="h3" sx={{ fontSize: '1.05rem', mt: 3, mb: 1 }}>3. Preview</Typography>
-                <Preview result={result} choices={choices} parsed={file.parsed} own={own} />
+                <Preview result={result} choices={choices} parsed={file.parsed} own={own} warnings={warnings} />
               </>
             )}
           </>
@@ -163,7 +224,8 @@ export function RosterImportDialog({ planId, indicators, onClose, onImport }: Ro
       </DialogContent>
       <DialogActions>
         <Button onClick={onClose}>Cancel</Button>
-        <Button variant="contained" disabled={!result || result.schools.length === 0 || saving} onClick={() => void submit()}>
+        {rangeErrors.size > 0 && <Typography color="error" sx={{ mr: 'auto', ml: 2 }}>Fix the range of {[...rangeErrors.keys()].map((i) => `“${file?.parsed.header[i] ?? ''}”`).join(', ')} to import.</Typography>}
+        <Button variant="contained" disabled={!result || result.schools.length === 0 || saving || rangeErrors.size > 0} onClick={() => void submit()}>
           {result && result.schools.length > 0 ? `Import ${plural(result.schools.length, 'school')}${badLines > 0 ? `, skip ${plural(badLines, 'row')}` : ''}` : 'Import'}
         </Button>
       </DialogActions>
@@ -171,7 +233,19 @@ export function RosterImportDialog({ planId, indicators, onClose, onImport }: Ro
   );
 }
 
-function ColumnChoices({ parsed, choices, own, onChange }: { parsed: ParsedCsv; choices: ColumnChoice[]; own: IndicatorRow[]; onChange: (index: number, choice: ColumnChoice) => void }) {
+const SIDE_WORDS: Record<IndicatorSideValue, string> = { need: 'Need', readiness: 'Readiness' };
+
+function ColumnChoices({ parsed, choices, own, settings, rangeTexts, rangeErrors, onChange, onSetting, onRangeText }: {
+  parsed: ParsedCsv;
+  choices: ColumnChoice[];
+  own: IndicatorRow[];
+  settings: NewIndicatorSettings;
+  rangeTexts: Record<number, string>;
+  rangeErrors: Map<number, string>;
+  onChange: (index: number, choice: ColumnChoice) => void;
+  onSetting: (index: number, change: Partial<NewIndicatorSettings[number]>) => void;
+  onRangeText: (index: number, text: string) => void;
+}) {
   return (
     <TableContainer sx={{ border: 1, borderColor: 'divider', borderRadius: 1 }}>
       <Table size="small" aria-label="Columns in the file">
@@ -179,7 +253,8 @@ function ColumnChoices({ parsed, choices, own, onChange }: { parsed: ParsedCsv; 
           <TableRow>
             <TableCell>Column in the file</TableCell>
             <TableCell>First values</TableCell>
-            <TableCell sx={{ width: 300 }}>Read as</TableCell>
+            <TableCell sx={{ width: 340 }}>Read as</TableCell>
+            <TableCell sx={{ width: 280 }}>Side, range and direction (new indicators)</TableCell>
           </TableRow>
         </TableHead>
         <TableBody>
@@ -207,6 +282,18 @@ function ColumnChoices({ parsed, choices, own, onChange }: { parsed: ParsedCsv; 
                     <MenuItem value="ignore">Don’t import</MenuItem>
                   </TextField>
                 </TableCell>
+                <TableCell>
+                  <IndicatorSettings
+                    label={label}
+                    choice={choices[index] ?? 'ignore'}
+                    own={own}
+                    setting={settings[index]}
+                    rangeText={rangeTexts[index]}
+                    rangeError={rangeErrors.get(index)}
+                    onSetting={(change) => onSetting(index, change)}
+                    onRangeText={(text) => onRangeText(index, text)}
+                  />
+                </TableCell>
               </TableRow>
             );
           })}
@@ -216,15 +303,63 @@ function ColumnChoices({ parsed, choices, own, onChange }: { parsed: ParsedCsv; 
   );
 }
 
-function Preview({ result, choices, parsed, own }: { result: NonNullable<ReturnType<typeof checkRoster>>; choices: ColumnChoice[]; parsed: ParsedCsv; own: IndicatorRow[] }) {
+/** For a column read as a new indicator: its side, direction and stated range, as guessed and changed; for one of the plan's, how that one counts. */
+function IndicatorSettings({ label, choice, own, setting, rangeText: typed, rangeError, onSetting, onRangeText }: {
+  label: string;
+  choice: ColumnChoice;
+  own: IndicatorRow[];
+  setting: NewIndicatorSettings[number] | undefined;
+  rangeText: string | undefined;
+  rangeError: string | undefined;
+  onSetting: (change: Partial<NewIndicatorSettings[number]>) => void;
+  onRangeText: (text: string) => void;
+}) {
+  if (choice.startsWith('indicator:')) {
+    const existing = own.find((i) => `indicator:${i.id}` === choice);
+    if (!existing) return null;
+    return <Typography color="text.secondary">{SIDE_WORDS[existing.side]} (the plan’s indicator){existing.range ? `, ${rangeText(existing.range)}` : ''}</Typography>;
+  }
+  if (choice !== 'new-indicator' || !setting) return <Typography color="text.secondary">—</Typography>;
+  const hidden = { inputLabel: { sx: visuallyHidden }, input: { notched: false } };
+  return (
+    <Box sx={{ display: 'grid', gridTemplateColumns: '130px 110px', gap: 1, alignItems: 'start' }}>
+      <TextField select size="small" label={`Side of “${label}”`} slotProps={hidden} value={setting.side} onChange={(e) => onSetting({ side: e.target.value as IndicatorSideValue })}>
+        {INDICATOR_SIDES.map((side) => <MenuItem key={side} value={side}>{SIDE_WORDS[side]}</MenuItem>)}
+      </TextField>
+      <TextField select size="small" label={`Direction of “${label}”`} slotProps={hidden} value={setting.direction} onChange={(e) => onSetting({ direction: e.target.value as IndicatorDirection })} sx={{ gridColumn: '1 / 3', gridRow: 2 }}>
+        <MenuItem value="higher-is-more">Higher = more {setting.side}</MenuItem>
+        <MenuItem value="lower-is-more">Lower = more {setting.side}</MenuItem>
+      </TextField>
+      <TextField
+        size="small"
+        label={`Range of “${label}”`}
+        placeholder="No range"
+        slotProps={hidden}
+        value={typed ?? (setting.range ? rangeText(setting.range) : '')}
+        onChange={(e) => onRangeText(e.target.value)}
+        error={rangeError !== undefined}
+        helperText={rangeError}
+      />
+    </Box>
+  );
+}
+
+function Preview({ result, choices, parsed, own, warnings }: { result: NonNullable<ReturnType<typeof checkRoster>>; choices: ColumnChoice[]; parsed: ParsedCsv; own: IndicatorRow[]; warnings: RangeWarning[] }) {
+  const outside = new Set(warnings.map((w) => `${w.line}:${w.index}`));
+  // The first rows, and every row with a value outside its range, so the flags can be seen.
+  const shown = result.schools.flatMap((school, i) => {
+    const line = result.lines[i] ?? 0;
+    return i < PREVIEW_ROWS || warnings.some((w) => w.line === line) ? [{ school, line }] : [];
+  });
   const columns = result.indicatorColumns.map(({ index, key }) => {
     const choice = choices[index] ?? 'ignore';
     const existing = choice.startsWith('indicator:') ? own.find((i) => `indicator:${i.id}` === choice)?.name : undefined;
-    return { key, label: existing ?? `${parsed.header[index] ?? key} (new)` };
+    return { key, index, label: existing ?? `${parsed.header[index] ?? key} (new)` };
   });
   return (
-    <TableContainer sx={{ border: 1, borderColor: 'divider', borderRadius: 1 }}>
-      <Table size="small" aria-label={`First ${Math.min(PREVIEW_ROWS, result.schools.length)} schools as they will be imported`}>
+    // Many columns scroll sideways: the container takes the keyboard focus so arrow keys can scroll it.
+    <TableContainer tabIndex={0} role="region" aria-label="Preview of the import" sx={{ border: 1, borderColor: 'divider', borderRadius: 1 }}>
+      <Table size="small" aria-label={`First ${Math.min(PREVIEW_ROWS, result.schools.length)} schools as they will be imported${shown.length > PREVIEW_ROWS ? ', and those with a value outside its range' : ''}`}>
         <TableHead>
           <TableRow>
             <TableCell>Line</TableCell>
@@ -237,15 +372,20 @@ function Preview({ result, choices, parsed, own }: { result: NonNullable<ReturnT
           </TableRow>
         </TableHead>
         <TableBody>
-          {result.schools.slice(0, PREVIEW_ROWS).map((s, i) => (
-            <TableRow key={result.lines[i]}>
-              <TableCell>{result.lines[i]}</TableCell>
+          {shown.map(({ school: s, line }) => (
+            <TableRow key={line}>
+              <TableCell>{line}</TableCell>
               <TableCell>{s.name}</TableCell>
               <TableCell>{s.code || '—'}</TableCell>
               <TableCell>{s.gradeBand || '—'}</TableCell>
               <TableCell align="right">{s.students.toLocaleString('en-US')}</TableCell>
               <TableCell align="right">{percentText(s.frlPercent)}</TableCell>
-              {columns.map((c) => <TableCell key={c.key} align="right">{s.indicators[c.key] ?? '—'}</TableCell>)}
+              {columns.map((c) => (
+                <TableCell key={c.key} align="right" sx={outside.has(`${line}:${c.index}`) ? { color: 'warning.dark', fontWeight: 600 } : undefined}>
+                  {s.indicators[c.key] ?? '—'}
+                  {outside.has(`${line}:${c.index}`) && <> <WarningAmberIcon fontSize="inherit" aria-hidden sx={{ verticalAlign: '-2px' }} /> outside range</>}
+                </TableCell>
+              ))}
             </TableRow>
           ))}
         </TableBody>

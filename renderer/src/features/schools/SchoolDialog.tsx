@@ -12,6 +12,7 @@ import { fieldProblem } from '../../domain/messages';
 import { formatNumber, parseNumberInput } from '../../domain/numbers';
 import { schoolSchema, type IndicatorRow, type School, type Wave } from '../../domain/schemas';
 import type { SchoolInput } from '../../storage/schools-repository';
+import { outsideRange, rangeText } from '../../domain/indicators';
 
 export interface SchoolDialogProps {
   /** The school to edit, or null to add one. */
@@ -103,6 +104,8 @@ export function SchoolDialog({ school, indicators, waves, takenNames, takenCodes
                     value={values[indicator.id] ?? ''}
                     onChange={(e) => setValues((v) => ({ ...v, [indicator.id]: e.target.value }))}
                     {...error(read.ok ? null : read.message)}
+                    // A value outside the indicator's stated range is kept, but said so as it is typed.
+                    {...(read.ok && indicator.range && outsideRange(read.value, indicator.range) ? { helperText: `Check: outside ${rangeText(indicator.range)}, the stated range.` } : {})}
                   />
                 ))}
               </Box>

@@ -24,8 +24,10 @@ import DeleteOutlinedIcon from '@mui/icons-material/DeleteOutlined';
 import EditOutlinedIcon from '@mui/icons-material/EditOutlined';
 import SearchOutlinedIcon from '@mui/icons-material/SearchOutlined';
 import UploadFileOutlinedIcon from '@mui/icons-material/UploadFileOutlined';
+import WarningAmberIcon from '@mui/icons-material/WarningAmberOutlined';
 import { useRunCommand } from '../../app/plan-history';
 import { planRoute, routeHref } from '../../app/router';
+import { schoolRangeWarnings, schoolValues } from '../../domain/indicators';
 import type { School } from '../../domain/schemas';
 import type { SchoolScore } from '../../domain/school-scoring';
 import type { ImportSchool, NewIndicator } from '../../domain/roster-import';
@@ -94,6 +96,11 @@ export function SchoolsSection({ bundle }: SectionProps) {
   const lastPage = Math.max(0, Math.ceil(shown.length / perPage) - 1);
   const pageRows = shown.slice(Math.min(page, lastPage) * perPage, (Math.min(page, lastPage) + 1) * perPage);
   const selectedHere = schools.filter((s) => selected.has(s.id));
+  // Values outside their indicator's stated range, by school: "Staff Readiness Survey (1-5) is 10, outside 1–5".
+  const outOfRange = useMemo(() => new Map(schools.flatMap((s) => {
+    const found = schoolRangeWarnings(schoolValues(s, indicators), indicators);
+    return found.length > 0 ? [[s.id, found] as const] : [];
+  })), [schools, indicators]);
 
   const others = (except: School | null) => schools.filter((s) => s.id !== except?.id);
   const takenNames = (except: School | null) => new Set(others(except).map((s) => s.name.trim().toLowerCase()));
@@ -177,6 +184,11 @@ export function SchoolsSection({ bundle }: SectionProps) {
               <Button onClick={() => setSelected(new Set())}>Clear selection</Button>
             </Paper>
           )}
+          {outOfRange.size > 0 && (
+            <Alert severity="warning" sx={{ mb: 1 }}>
+              {plural(outOfRange.size, 'school')} {outOfRange.size === 1 ? 'has a value' : 'have values'} outside an indicator’s stated range, marked “Check” below: edit the school, or the indicator’s range under <Link href={routeHref(planRoute(plan.id, 'priorities'))}>Need &amp; readiness</Link>.
+            </Alert>
+          )}
           <Paper variant="outlined">
             <TableContainer sx={{ maxHeight: 'calc(100vh - 300px)', minHeight: 240 }}>
               <Table size="small" stickyHeader aria-label="Schools">
@@ -200,7 +212,15 @@ export function SchoolsSection({ bundle }: SectionProps) {
                         <TableCell padding="checkbox">
                           <Checkbox checked={selected.has(s.id)} onChange={() => toggle(s.id)} slotProps={{ input: { 'aria-label': `Select ${s.name}` } }} />
                         </TableCell>
-                        <TableCell component="th" scope="row" sx={{ fontWeight: 500 }}>{s.name}</TableCell>
+                        <TableCell component="th" scope="row" sx={{ fontWeight: 500 }}>
+                          {s.name}
+                          {outOfRange.get(s.id)?.map((text) => (
+                            <Box key={text} sx={{ display: 'flex', gap: 0.5, alignItems: 'center', fontWeight: 400, fontSize: '0.8125rem', color: 'warning.dark' }}>
+                              <WarningAmberIcon fontSize="inherit" aria-hidden />
+                              Check: {text}
+                            </Box>
+                          ))}
+                        </TableCell>
                         <TableCell>{s.code || '—'}</TableCell>
                         <TableCell>{s.gradeBand || '—'}</TableCell>
                         <TableCell align="right">{countText(s.students)}</TableCell>

@@ -12,7 +12,7 @@ import type { IndicatorRow, IndicatorSideValue } from '../../domain/schemas';
 import { phaseForNewWave, waveName } from '../../domain/waves';
 import { plural } from '../../domain/words';
 import type { ChangeSet } from '../../storage/transactions';
-import type { IndicatorChanges, SchoolInput } from '../../storage/schools-repository';
+import type { IndicatorChanges, SchoolInput, WaveProposal } from '../../storage/schools-repository';
 import { NEED_READINESS } from './need-readiness';
 import { countText } from './school-format';
 
@@ -107,6 +107,16 @@ export const weighIndicator = (indicator: Named, weight: number) =>
 export const setIndicatorDirection = (indicator: Named, direction: IndicatorRow['direction']) =>
   updateIndicator(indicator, `Change how “${indicator.name}” counts`, { direction });
 
+/** Moves an indicator to the other side of decision 3 ("Move “Teacher Retention %” to readiness"). */
+export const setIndicatorSide = (indicator: Named, side: IndicatorSideValue) => ({
+  ...updateIndicator(indicator, `Move “${indicator.name}” to ${side}`, { side }),
+  announce: `Moved “${indicator.name}” to ${side} indicators.`,
+});
+
+/** The values an indicator can take ("1–5"), or (null) none stated. */
+export const setIndicatorRange = (indicator: Named, range: IndicatorRow['range']) =>
+  updateIndicator(indicator, `Change the range of “${indicator.name}”`, { range }, 'range');
+
 export const setIndicatorUnit = (indicator: Named, unit: string) =>
   updateIndicator(indicator, `Change the unit of “${indicator.name}”`, { unit: unit.trim() }, 'unit');
 
@@ -169,8 +179,8 @@ export function deleteWave(wave: Named): PlanCommand<ChangeSet> {
   };
 }
 
-/** Applies proposed waves in one step: every school's wave is replaced. */
-export function applyProposedWaves(planId: string, proposal: readonly { schoolIds: string[] }[]): PlanCommand<ChangeSet> {
+/** Applies proposed waves in one step: every school's wave is replaced, and each wave linked to its proposed phase. */
+export function applyProposedWaves(planId: string, proposal: readonly WaveProposal[]): PlanCommand<ChangeSet> {
   const placed = proposal.reduce((n, w) => n + w.schoolIds.length, 0);
   return {
     label: `Apply ${plural(proposal.length, 'proposed wave')}`,

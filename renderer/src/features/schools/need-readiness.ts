@@ -11,6 +11,6 @@ export function needReadinessPosition(positions: readonly Position[], phaseId: s
 
 /** "Leans Prioritize readiness" → "leans toward readiness". */
 export function leanText(position: number | null): string {
-  if (position === null) return 'not set (ranked mid-way)';
+  if (position === null) return 'not set, so ranked mid-way';
   return positionLabel(NEED_READINESS, position).replace(/^(Strongly|Leans) Prioritize /, (_, word: string) => `${word.toLowerCase()} toward `).replace(/^Mid-way$/, 'mid-way');
 }

@@ -5,7 +5,7 @@ import { newId } from '../../../../renderer/src/domain/ids';
 import type { PlanBundle } from '../../../../renderer/src/domain/schemas';
 import { type PlanStore } from '../../../../renderer/src/storage/plan-store';
 import type { SchoolInput } from '../../../../renderer/src/storage/schools-repository';
-import { addIndicator, addSchool, addSuggestedIndicators, addWave, applyProposedWaves, assignSchool, assignSchools, deleteIndicator, deleteSchools, deleteWave, editSchool, importRoster, linkWaveToPhase, moveWave, renameIndicator, renameWave, setIndicatorDirection, setIndicatorUnit, setNeedReadinessLean, weighIndicator } from '../../../../renderer/src/features/schools/commands';
+import { addIndicator, addSchool, addSuggestedIndicators, addWave, applyProposedWaves, assignSchool, assignSchools, deleteIndicator, deleteSchools, deleteWave, editSchool, importRoster, linkWaveToPhase, moveWave, renameIndicator, renameWave, setIndicatorDirection, setIndicatorRange, setIndicatorSide, setIndicatorUnit, setNeedReadinessLean, weighIndicator } from '../../../../renderer/src/features/schools/commands';
 import { samplePlan, withSchools } from '../../domain/plan-fixtures';
 import { useTestStore } from '../../storage/test-store';
 
@@ -107,6 +107,23 @@ describe('indicator commands', () => {
     expect((await load()).indicators[0]).toMatchObject({ name: 'Chronic absence', weight: 25, unit: '%', direction: 'lower-is-more' });
   });
 
+  it('moves an indicator to the other side and changes its stated range, each one step to undo', async () => {
+    const indicator = bundle.indicators.find((i) => i.side === 'need' && i.source === 'value') ?? (() => { throw new Error('no need indicator'); })();
+    const move = setIndicatorSide(indicator, 'readiness');
+    expect([move.label, move.announce, move.field]).toEqual([`Move “${indicator.name}” to readiness`, `Moved “${indicator.name}” to readiness indicators.`, undefined]);
+    const change = changeOf(await run(move));
+    expect((await load()).indicators.find((i) => i.id === indicator.id)?.side).toBe('readiness');
+    await store.applyChange(change, 'undo');
+    expect((await load()).indicators.find((i) => i.id === indicator.id)?.side).toBe('need');
+
+    const range = setIndicatorRange(indicator, { min: 1, max: 5 });
+    expect([range.label, range.field]).toEqual([`Change the range of “${indicator.name}”`, `indicator.${indicator.id}.range`]);
+    await run(range);
+    expect((await load()).indicators.find((i) => i.id === indicator.id)?.range).toEqual({ min: 1, max: 5 });
+    await run(setIndicatorRange(indicator, null));
+    expect((await load()).indicators.find((i) => i.id === indicator.id)?.range).toBeNull();
+  });
+
   it('deletes an indicator with every school’s value for it, and says so', async () => {
     const need = bundle.indicators.find((i) => Object.keys(school(0).values).includes(i.id)) ?? (() => { throw new Error('no valued indicator'); })();
     const command = deleteIndicator(need);
@@ -171,6 +188,14 @@ describe('wave commands', () => {
     expect(after.schools.map((s) => s.waveId)).toEqual([third, third, wave(0).id]);
     await store.applyChange(change, 'undo');
     expect((await load()).schools.map((s) => s.waveId)).toEqual([wave(0).id, wave(1).id, null]);
+  });
+
+  it('links each proposed wave to its phase: a wave the plan has, and a new one', async () => {
+    const command = applyProposedWaves(planId(), [{ schoolIds: [school(0).id], phaseId: phase(1).id }, { schoolIds: [], phaseId: phase(1).id }, { schoolIds: [school(1).id, school(2).id], phaseId: phase(2).id }]);
+    const change = changeOf(await run(command));
+    expect((await load()).waves.map((w) => w.phaseId)).toEqual([phase(1).id, phase(1).id, phase(2).id]);
+    await store.applyChange(change, 'undo');
+    expect((await load()).waves.map((w) => w.phaseId)).toEqual(bundle.waves.map((w) => w.phaseId));
   });
 
   it('says one proposed wave in the singular', () => {
