@@ -20,8 +20,12 @@ export interface SurveySplit {
 export interface Decision {
   number: DecisionNumber;
   question: string;
+  /** Each pole in plain words, as positions are read ("Leans Gradual rollout"). */
   poleA: string;
   poleB: string;
+  /** The study's own name for a pole where it coined one (“Prix fixe”), shown beside the plain words. */
+  studyPoleA?: string;
+  studyPoleB?: string;
   /** The published split, or null where the study published none (decisions 3 and 4). */
   survey: SurveySplit | null;
 }
@@ -37,8 +41,10 @@ export const DECISIONS: readonly Decision[] = [
   {
     number: 2,
     question: 'How fast from pilot to scale? How to sustain?',
-    poleA: '“Fast and furious”',
-    poleB: '“Slow and steady”',
+    poleA: 'Fast rollout',
+    poleB: 'Gradual rollout',
+    studyPoleA: '“Fast and furious”',
+    studyPoleB: '“Slow and steady”',
     survey: { poleA: 16, poleB: 68, midway: null, respondents: null },
   },
   {
@@ -65,8 +71,10 @@ export const DECISIONS: readonly Decision[] = [
   {
     number: 6,
     question: 'One comprehensive model, or independent modular tools?',
-    poleA: '“Prix fixe”',
-    poleB: '“À la carte”',
+    poleA: 'One complete model',
+    poleB: 'Modular tools',
+    studyPoleA: '“Prix fixe”',
+    studyPoleB: '“À la carte”',
     survey: { poleA: 27, poleB: 51, midway: null, respondents: null },
   },
   {
@@ -93,6 +101,13 @@ export function midwayShare(split: SurveySplit): number {
 
 export const SURVEY_SOURCE =
   'The Learning Accelerator, “Look Both Ways” (2016): interviews and a survey of more than 100 leaders from 60 US districts and CMOs.';
+
+/** A pole in plain words with the study's name beside it: "Gradual rollout (“Slow and steady”)". */
+export function poleName(decision: Pick<Decision, 'poleA' | 'poleB' | 'studyPoleA' | 'studyPoleB'>, pole: 'A' | 'B'): string {
+  const plain = pole === 'A' ? decision.poleA : decision.poleB;
+  const study = pole === 'A' ? decision.studyPoleA : decision.studyPoleB;
+  return study ? `${plain} (${study})` : plain;
+}
 
 /** The five steps of a position, from -2 (strongly pole A) to +2 (strongly pole B). */
 export function positionLabel(decision: Pick<Decision, 'poleA' | 'poleB'>, position: number | null): string {
@@ -141,7 +156,7 @@ export function profilePatterns(decision: DecisionNumber, profile: ProfileLike):
   return patterns;
 }
 
-/** "Set decision 2 to Leans “Slow and steady” in Pilot", or "Clear decision 2 in Pilot". */
+/** "Set decision 2 to Leans Gradual rollout in Pilot", or "Clear decision 2 in Pilot". */
 export function positionEditLabel(decision: Pick<Decision, 'number' | 'poleA' | 'poleB'>, phaseName: string, position: number | null): string {
   if (position === null) return `Clear decision ${decision.number} in ${phaseName}`;
   return `Set decision ${decision.number} to ${positionLabel(decision, position)} in ${phaseName}`;

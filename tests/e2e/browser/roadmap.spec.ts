@@ -90,7 +90,7 @@ test('a planner builds a roadmap from a blank plan: phases, stances, positions a
   await plan.openSection('Decisions');
   const pilotOnOne = page.getByRole('radiogroup', { name: 'Pilot position on decision 1' });
   await pilotOnOne.getByRole('radio', { name: 'Leans Centralized implementation' }).check();
-  await page.getByRole('radiogroup', { name: 'Scale position on decision 2' }).getByRole('radio', { name: 'Strongly “Slow and steady”' }).check();
+  await page.getByRole('radiogroup', { name: 'Scale position on decision 2' }).getByRole('radio', { name: 'Strongly Gradual rollout' }).check();
   await expect(page.getByText('Larger systems (60 to 100 schools) more often centralized; yours has 75 schools.')).toBeVisible();
   await expect(page.getByText(/35%/).first()).toBeVisible();
   await plan.expectSaved();

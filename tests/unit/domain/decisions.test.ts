@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DECISIONS, midwayShare, positionEditLabel, positionLabel, profilePatterns, type Decision } from '../../../renderer/src/domain/decisions';
+import { DECISIONS, midwayShare, poleName, positionEditLabel, positionLabel, profilePatterns, type Decision } from '../../../renderer/src/domain/decisions';
 
 describe('the seven decisions', () => {
   it('lists seven decisions in order with two poles each', () => {
@@ -44,8 +44,20 @@ describe('profile patterns and position labels', () => {
     const d2 = DECISIONS[1];
     if (!d2) throw new Error('decision 2');
     expect([-2, -1, 0, 1, 2, null].map((p) => positionLabel(d2, p))).toEqual([
-      'Strongly “Fast and furious”', 'Leans “Fast and furious”', 'Mid-way', 'Leans “Slow and steady”', 'Strongly “Slow and steady”', 'Not set',
+      'Strongly Fast rollout', 'Leans Fast rollout', 'Mid-way', 'Leans Gradual rollout', 'Strongly Gradual rollout', 'Not set',
     ]);
+  });
+});
+
+describe('poleName', () => {
+  const decision = (n: number) => DECISIONS.find((d) => d.number === n) as Decision;
+
+  it('puts plain words first, with the study’s own label beside them where it coined one', () => {
+    expect([poleName(decision(2), 'A'), poleName(decision(2), 'B')]).toEqual(['Fast rollout (“Fast and furious”)', 'Gradual rollout (“Slow and steady”)']);
+    expect([poleName(decision(6), 'A'), poleName(decision(6), 'B')]).toEqual(['One complete model (“Prix fixe”)', 'Modular tools (“À la carte”)']);
+    expect(poleName(decision(3), 'A')).toBe('Prioritize need');
+    // Plain words never carry the study's quotation marks.
+    for (const d of DECISIONS) expect(`${d.poleA}${d.poleB}`).not.toMatch(/[“”"]/);
   });
 });
 
@@ -53,7 +65,7 @@ describe('positionEditLabel', () => {
   const decision = (n: number) => DECISIONS.find((d) => d.number === n) as Decision;
 
   it('says what the edit does, for the undo history', () => {
-    expect(positionEditLabel(decision(2), 'Pilot', 1)).toBe('Set decision 2 to Leans “Slow and steady” in Pilot');
+    expect(positionEditLabel(decision(2), 'Pilot', 1)).toBe('Set decision 2 to Leans Gradual rollout in Pilot');
     expect(positionEditLabel(decision(1), 'Scale', -2)).toBe('Set decision 1 to Strongly Centralized implementation in Scale');
     expect(positionEditLabel(decision(1), 'Scale', 0)).toBe('Set decision 1 to Mid-way in Scale');
     expect(positionEditLabel(decision(5), 'Expand', null)).toBe('Clear decision 5 in Expand');

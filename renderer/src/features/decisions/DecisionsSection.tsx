@@ -20,16 +20,18 @@ import { planRoute, routeHref } from '../../app/router';
 import { AutosaveTextField } from '../../components/AutosaveTextField';
 import { usePendingValues } from '../../components/use-pending-values';
 import { visuallyHidden } from '../../components/visually-hidden';
+import { RationaleOriginNote } from '../../components/RationaleOriginNote';
 import {
-  DECISIONS, SURVEY_SOURCE, TIGHT_LOOSE_FINDINGS, positionLabel, profilePatterns, type Decision,
+  DECISIONS, SURVEY_SOURCE, TIGHT_LOOSE_FINDINGS, poleName, positionLabel, profilePatterns, type Decision,
 } from '../../domain/decisions';
+import { isTemplateText, needsReview } from '../../domain/rationale-origin';
 import { fieldProblem } from '../../domain/messages';
 import { stanceSummary } from '../../domain/roadmap-rules';
 import { positionSchema, type PlanBundle } from '../../domain/schemas';
 import { SectionHeading } from '../../components/SectionHeading';
 import type { SectionProps } from '../../components/section-props';
-import { setPosition, setPositionRationale } from './commands';
-import { POSITION_STEPS, matrixDisagreement, matrixLine, profileIsEmpty, surveyRows } from './decision-rules';
+import { keepPositionRationale, setPosition, setPositionRationale } from './commands';
+import { POSITION_STEPS, matrixDisagreement, matrixLine, profileIsEmpty, reviewList, surveyRows } from './decision-rules';
 
 const validateRationale = (text: string) => fieldProblem(positionSchema.shape.rationale, text, 'Rationale');
 
@@ -56,10 +58,42 @@ export function DecisionsSection({ bundle }: SectionProps) {
           <Link href={routeHref(planRoute(plan.id, 'roadmap'))}>Add phases on the Roadmap</Link>, then come back here.
         </Alert>
       )}
+      <ReviewNote bundle={bundle} />
       {DECISIONS.map((decision) => <DecisionCard key={decision.number} decision={decision} bundle={bundle} />)}
     </Stack>
   );
 }
+
+/** The id of a rationale field, so the review list can take the planner to it. */
+const rationaleFieldId = (decision: number, phaseId: string) => `decision-${decision}-rationale-${phaseId}`;
+
+/** How many template rationales wait for review, each a button to its field. Nothing when none does. */
+function ReviewNote({ bundle }: { bundle: PlanBundle }) {
+  const items = reviewList(bundle.phases, bundle.positions);
+  if (items.length === 0) return null;
+  const go = (id: string) => {
+    const field = document.getElementById(id);
+    field?.scrollIntoView({ block: 'center' });
+    field?.focus();
+  };
+  return (
+    <Alert severity="warning" role="region" aria-label="Rationales to review">
+      <Typography variant="body2" sx={{ fontWeight: 600 }}>{reviewHeadline(items.length)}</Typography>
+      <Typography variant="body2" sx={{ mb: 0.5 }}>What they explain has changed since (the position, or for decision 1 the Tight & loose matrix), so the words may no longer fit. Edit each one, or keep it as is.</Typography>
+      <Box component="ul" sx={{ m: 0, pl: 2.5, typography: 'body2' }}>
+        {items.map((item) => (
+          <li key={`${item.decision}-${item.phaseId}`}>
+            <Link component="button" type="button" variant="body2" onClick={() => go(rationaleFieldId(item.decision, item.phaseId))} sx={{ verticalAlign: 'baseline' }}>
+              {`Decision ${item.decision}, ${item.phaseName}`}
+            </Link>
+          </li>
+        ))}
+      </Box>
+    </Alert>
+  );
+}
+
+const reviewHeadline = (count: number) => (count === 1 ? '1 rationale from the template to review' : `${count} rationales from the template to review`);
 
 function DecisionCard({ decision, bundle }: { decision: Decision; bundle: PlanBundle }) {
   const headingId = `decision-${decision.number}-heading`;
@@ -67,10 +101,10 @@ function DecisionCard({ decision, bundle }: { decision: Decision; bundle: PlanBu
     <Paper variant="outlined" component="section" aria-labelledby={headingId} sx={{ p: { xs: 2, md: 2.5 } }}>
       <Typography id={headingId} component="h3" variant="h3">{`${decision.number}. ${decision.question}`}</Typography>
       <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
-        {decision.poleA}
+        {poleName(decision, 'A')}
         <Box component="span" aria-hidden sx={{ mx: 1 }}>⟷</Box>
         <Box component="span" sx={visuallyHidden}> or </Box>
-        {decision.poleB}
+        {poleName(decision, 'B')}
       </Typography>
       {/* The survey sits beside the positions on wide screens and under them otherwise. */}
       <Box sx={{ display: 'grid', gap: { xs: 2, xl: 3 }, gridTemplateColumns: { xs: '1fr', xl: 'minmax(0, 1fr) 360px' }, alignItems: 'start' }}>
@@ -91,7 +125,9 @@ function PositionsTable({ decision, bundle }: { decision: Decision; bundle: Plan
   const n = decision.number;
   const withMatrix = n === 1;
   const areaIds = areas.map((a) => a.id);
-  const rows = useMemo(() => new Map(positions.filter((p) => p.decision === n).map((p) => [p.phaseId, p])), [positions, n]);
+  const decisionPositions = useMemo(() => positions.filter((p) => p.decision === n), [positions, n]);
+  const rows = useMemo(() => new Map(decisionPositions.map((p) => [p.phaseId, p])), [decisionPositions]);
+  const phaseIds = useMemo(() => phases.map((p) => p.id), [phases]);
   // A step just chosen shows at once, by phase, until storage has it (or goes back if the write fails).
   const isStored = useCallback((phaseId: string, position: number | null) => (rows.get(phaseId)?.position ?? null) === position, [rows]);
   const { pending, hold } = usePendingValues(isStored);
@@ -109,10 +145,10 @@ function PositionsTable({ decision, bundle }: { decision: Decision; bundle: Plan
               <Box sx={{ width: SCALE_WIDTH, display: 'grid', gap: 0.25 }}>
                 <Box sx={{ display: 'flex', alignItems: 'flex-start', gap: 0.25 }}>
                   <ArrowBackIcon aria-hidden sx={{ fontSize: 14, mt: '2px' }} />
-                  <span>{decision.poleA}</span>
+                  <span>{poleName(decision, 'A')}</span>
                 </Box>
                 <Box sx={{ display: 'flex', alignItems: 'flex-start', justifyContent: 'flex-end', gap: 0.25, textAlign: 'right' }}>
-                  <span>{decision.poleB}</span>
+                  <span>{poleName(decision, 'B')}</span>
                   <ArrowForwardIcon aria-hidden sx={{ fontSize: 14, mt: '2px' }} />
                 </Box>
               </Box>
@@ -127,7 +163,8 @@ function PositionsTable({ decision, bundle }: { decision: Decision; bundle: Plan
           const row = rows.get(phase.id);
           const position = row?.position ?? null;
           const summary = withMatrix ? stanceSummary(phase.id, areaIds, stances) : null;
-          const disagreement = summary ? matrixDisagreement(position, summary.balance) : null;
+          const disagreement = summary ? matrixDisagreement(position, summary) : null;
+          const where = `decision ${n} in ${phase.name}`;
           return (
             <TableRow key={phase.id}>
               <TableCell component="th" scope="row" sx={{ fontWeight: 600, pt: 1.75 }}>{phase.name}</TableCell>
@@ -137,7 +174,7 @@ function PositionsTable({ decision, bundle }: { decision: Decision; bundle: Plan
                   phaseId={phase.id}
                   phaseName={phase.name}
                   position={pending.has(phase.id) ? (pending.get(phase.id) ?? null) : position}
-                  onChange={(next) => hold(phase.id, next, run(setPosition(plan.id, decision, phase, next)))}
+                  onChange={(next) => hold(phase.id, next, run(setPosition(plan.id, decision, phase, next, { phaseIds, positions: decisionPositions })))}
                 />
               </TableCell>
               {summary && (
@@ -159,8 +196,17 @@ function PositionsTable({ decision, bundle }: { decision: Decision; bundle: Plan
                   fullWidth
                   validate={validateRationale}
                   onCommit={(rationale) => run(setPositionRationale(plan.id, decision, phase, rationale))}
-                  slotProps={{ htmlInput: { 'aria-label': `${phase.name} rationale for decision ${n}` } }}
+                  slotProps={{ htmlInput: { 'id': rationaleFieldId(n, phase.id), 'aria-label': `${phase.name} rationale for decision ${n}`, 'aria-describedby': row && isTemplateText(row) ? `${rationaleFieldId(n, phase.id)}-origin` : undefined } }}
                 />
+                {row && isTemplateText(row) && (
+                  <RationaleOriginNote
+                    id={`${rationaleFieldId(n, phase.id)}-origin`}
+                    review={needsReview(row)}
+                    reason={withMatrix ? 'the position or the Tight & loose matrix changed after it was written' : 'the position changed after it was written'}
+                    where={where}
+                    onKeep={() => void run(keepPositionRationale(plan.id, decision, phase))}
+                  />
+                )}
               </TableCell>
             </TableRow>
           );

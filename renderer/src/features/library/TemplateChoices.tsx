@@ -36,7 +36,7 @@ export function TemplateChoices({ value, onChange }: { value: string | null; onC
           label={(
             <span>
               <Typography component="span" sx={{ fontWeight: 600, display: 'block' }}>Blank plan</Typography>
-              <Typography component="span" variant="body2" color="text.secondary" sx={{ display: 'block' }}>No phases yet; the six areas of implementation from the study.</Typography>
+              <Typography component="span" variant="body2" color="text.secondary" sx={{ display: 'block' }}>No phases yet. Starts with the six areas the study found systems decide to hold tight or loose: vision and outcomes, the model, curriculum and content, professional development, technology, and evaluation and data.</Typography>
             </span>
           )}
         />

@@ -2,6 +2,7 @@ import { memo, useEffect, useRef, useState, type FormEvent, type Ref } from 'rea
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import IconButton from '@mui/material/IconButton';
+import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Tooltip from '@mui/material/Tooltip';
@@ -15,7 +16,8 @@ import DeleteOutlinedIcon from '@mui/icons-material/DeleteOutlined';
 import EditOutlinedIcon from '@mui/icons-material/EditOutlined';
 import { AutosaveTextField } from '../../components/AutosaveTextField';
 import { fieldProblem } from '../../domain/messages';
-import { areaSchema } from '../../domain/schemas';
+import { areaSchema, STANCES, type StanceValue } from '../../domain/schemas';
+import { STANCE_LABELS } from '../../domain/stance-words';
 
 export interface AreaItem {
   id: string;
@@ -26,7 +28,8 @@ export interface AreaItem {
 
 export interface AreaListProps {
   areas: readonly AreaItem[];
-  onAdd: (name: string) => Promise<boolean>;
+  /** Adds an area, undecided (null) or with one stance in every phase. */
+  onAdd: (name: string, start: StanceValue | null) => Promise<boolean>;
   onRename: (areaId: string, name: string) => Promise<boolean>;
   onDescribe: (areaId: string, description: string) => Promise<boolean>;
   onMove: (areaId: string, direction: -1 | 1) => void;
@@ -146,6 +149,7 @@ const AreaRow = memo(function AreaRow({ id, name, description, builtIn, index, c
 /** The rows of the matrix: rename, describe, reorder, delete, and add the planner's own. Memoized: stance edits leave it alone. */
 export const AreaList = memo(function AreaList({ areas, onAdd, onRename, onDescribe, onMove, onDelete, newNameRef }: AreaListProps) {
   const [newName, setNewName] = useState('');
+  const [start, setStart] = useState<StanceValue | 'unset'>('unset');
   const [problem, setProblem] = useState<string | null>(null);
 
   const submit = async (event: FormEvent) => {
@@ -154,7 +158,10 @@ export const AreaList = memo(function AreaList({ areas, onAdd, onRename, onDescr
     const message = validateName(name);
     setProblem(message);
     if (message) return;
-    if (await onAdd(name)) setNewName('');
+    if (await onAdd(name, start === 'unset' ? null : start)) {
+      setNewName('');
+      setStart('unset');
+    }
   };
 
   return (
@@ -178,7 +185,7 @@ export const AreaList = memo(function AreaList({ areas, onAdd, onRename, onDescr
           ))}
         </Box>
       )}
-      <Box component="form" onSubmit={(e) => void submit(e)} noValidate sx={{ display: 'flex', gap: 1, alignItems: 'flex-start', pt: 1 }}>
+      <Box component="form" onSubmit={(e) => void submit(e)} noValidate sx={{ display: 'flex', flexWrap: 'wrap', gap: 1, alignItems: 'flex-start', pt: 1 }}>
         <TextField
           label="New area name"
           value={newName}
@@ -191,6 +198,17 @@ export const AreaList = memo(function AreaList({ areas, onAdd, onRename, onDescr
           inputRef={newNameRef}
           sx={{ width: { xs: '100%', sm: 360 } }}
         />
+        <TextField
+          select
+          label="Start as"
+          value={start}
+          onChange={(e) => setStart(STANCES.find((s) => s === e.target.value) ?? 'unset')}
+          helperText="In every phase; change any cell later."
+          sx={{ width: { xs: '100%', sm: 230 } }}
+        >
+          <MenuItem value="unset">Undecided</MenuItem>
+          {STANCES.map((s) => <MenuItem key={s} value={s}>{`${STANCE_LABELS[s]} in every phase`}</MenuItem>)}
+        </TextField>
         <Button type="submit" variant="outlined" startIcon={<AddIcon />} sx={{ mt: 0.25, whiteSpace: 'nowrap' }}>Add area</Button>
       </Box>
       {areas.length === 0 && <Typography color="text.secondary">No areas yet.</Typography>}

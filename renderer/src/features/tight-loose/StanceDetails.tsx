@@ -1,5 +1,6 @@
 import { memo } from 'react';
 import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
 import FormControl from '@mui/material/FormControl';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import FormLabel from '@mui/material/FormLabel';
@@ -8,9 +9,10 @@ import RadioGroup from '@mui/material/RadioGroup';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { AutosaveTextField } from '../../components/AutosaveTextField';
+import { RationaleOriginNote } from '../../components/RationaleOriginNote';
 import { visuallyHidden } from '../../components/visually-hidden';
 import { fieldProblem } from '../../domain/messages';
-import { STANCES, stanceSchema, type StanceValue } from '../../domain/schemas';
+import { STANCES, stanceSchema, type RationaleOrigin, type StanceValue } from '../../domain/schemas';
 import { NOT_SET, STANCE_LABELS, STANCE_MEANINGS } from '../../domain/stance-words';
 import { StanceIcon } from '../../components/stance-icons';
 import { STANCE_COLORS } from '../../components/stance-palette';
@@ -27,14 +29,25 @@ export interface StanceDetailsProps {
   /** The stance as shown: a stance just chosen shows here before storage has it (see TightLooseSection). */
   stance: StanceValue | null;
   rationale: string;
+  /** Whether the rationale is the template's words, flagged for review or not, or the planner's. */
+  rationaleOrigin: RationaleOrigin;
   owner: string;
   guardrails: string;
   /** The stance in the last earlier phase that had one, and that phase's name. */
   previousStance: StanceValue | null;
   previousPhaseName: string | null;
+  /** True for the plan's first phase ("from this phase on" is then every phase). */
+  firstPhase: boolean;
+  /** How many phases would change with "in every phase" and "from this phase on" (none: it says so). */
+  changesEveryPhase: number;
+  changesFromHere: number;
   /** Resolves false when the change could not be saved. */
   onSetStance: (areaId: string, phaseId: string, stance: StanceValue | null) => Promise<boolean>;
   onSaveText: (areaId: string, phaseId: string, field: StanceTextField, text: string) => Promise<boolean>;
+  /** Sets this cell's stance in every phase ('every') or from this phase on ('from'). */
+  onSetInPhases: (areaId: string, phaseId: string, scope: 'every' | 'from', stance: StanceValue | null) => void;
+  /** "Keep as is" on a template rationale flagged for review. */
+  onKeep: (areaId: string, phaseId: string) => void;
   /** Escape: back to the cell in the grid. */
   onReturn: (areaId: string, phaseId: string) => void;
 }
@@ -50,7 +63,9 @@ const validateGuardrails = validate('guardrails', 'Guardrails');
  * other cells leave it alone.
  */
 export const StanceDetails = memo(function StanceDetails(props: StanceDetailsProps) {
-  const { areaId, phaseId, areaName, areaDescription, builtIn, phaseName, phaseSpan, stance, rationale, owner, guardrails, previousStance, previousPhaseName, onSetStance, onSaveText, onReturn } = props;
+  const { areaId, phaseId, areaName, areaDescription, builtIn, phaseName, phaseSpan, stance, rationale, rationaleOrigin, owner, guardrails, previousStance, previousPhaseName, firstPhase, changesEveryPhase, changesFromHere, onSetStance, onSaveText, onSetInPhases, onKeep, onReturn } = props;
+  const fromTemplate = rationaleOrigin !== 'planner' && rationale.trim() !== '';
+  const stanceWord = stance ? STANCE_LABELS[stance] : 'Not set';
   const where = `${areaName} in ${phaseName}`;
   const choose = (value: string) => {
     void onSetStance(areaId, phaseId, STANCES.find((s) => s === value) ?? null);
@@ -114,6 +129,26 @@ export const StanceDetails = memo(function StanceDetails(props: StanceDetailsPro
           {changeNote && ` ${changeNote}`}
         </Typography>
       </FormControl>
+      <Box role="group" aria-labelledby="tl-phases-heading">
+        <Typography id="tl-phases-heading" variant="body2" sx={{ fontWeight: 600, mb: 0.5 }}>{`${stanceWord} for ${areaName} in other phases too`}</Typography>
+        {/* The buttons stay when there is nothing left to change, so the keyboard focus never drops off the page. */}
+        <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 1 }}>
+          <Button size="small" variant="outlined" onClick={() => onSetInPhases(areaId, phaseId, 'every', stance)}>
+            {stance ? `${stanceWord} in every phase` : 'Clear every phase'}
+          </Button>
+          {!firstPhase && (
+            <Button size="small" variant="outlined" onClick={() => onSetInPhases(areaId, phaseId, 'from', stance)}>
+              {stance ? `${stanceWord} from ${phaseName} on` : `Clear from ${phaseName} on`}
+            </Button>
+          )}
+        </Box>
+        {changesEveryPhase === 0 && (
+          <Typography variant="body2" color="text.secondary" sx={{ mt: 0.5 }}>{stance ? `${stanceWord} in every phase already.` : 'Not set in any phase.'}</Typography>
+        )}
+        {changesEveryPhase > 0 && !firstPhase && changesFromHere === 0 && (
+          <Typography variant="body2" color="text.secondary" sx={{ mt: 0.5 }}>{`${stanceWord} from ${phaseName} on already.`}</Typography>
+        )}
+      </Box>
       <AutosaveTextField
         label="Rationale"
         value={rationale}
@@ -123,8 +158,19 @@ export const StanceDetails = memo(function StanceDetails(props: StanceDetailsPro
         multiline
         minRows={2}
         maxRows={8}
-        slotProps={{ htmlInput: { 'aria-label': `Rationale for ${where}` } }}
+        slotProps={{ htmlInput: { 'aria-label': `Rationale for ${where}`, 'aria-describedby': fromTemplate ? 'tl-rationale-origin' : undefined } }}
       />
+      {fromTemplate && (
+        <Box sx={{ mt: '0 !important', pt: 0.5 }}>
+          <RationaleOriginNote
+            id="tl-rationale-origin"
+            review={rationaleOrigin === 'template-review'}
+            reason={`the stance changed after it was written (it is now ${stanceWord})`}
+            where={where}
+            onKeep={() => onKeep(areaId, phaseId)}
+          />
+        </Box>
+      )}
       <AutosaveTextField
         label="Owner"
         value={owner}

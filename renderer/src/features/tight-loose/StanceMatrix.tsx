@@ -2,7 +2,8 @@ import { memo, useRef, useState, type FocusEvent, type KeyboardEvent, type Mouse
 import GlobalStyles from '@mui/material/GlobalStyles';
 import type { Theme } from '@mui/material/styles';
 import { colors } from '../../app/theme';
-import { balanceLabel, stanceSummary } from '../../domain/roadmap-rules';
+import { stanceSummary } from '../../domain/roadmap-rules';
+import { balanceWords } from '../../domain/stance-balance';
 import { cellKey, cellLabel, stanceForKey } from './matrix-model';
 import { clampPosition, moveInGrid, type GridPosition } from '../../components/grid-navigation';
 import { stanceLabel, STANCE_LABELS } from '../../domain/stance-words';
@@ -51,12 +52,21 @@ interface StanceCellProps {
   phaseName: string;
   stance: StanceValue | null;
   shiftedFrom: StanceValue | null;
+  /** The cell's rationale is the template's and flagged for review. */
+  review: boolean;
   tabbable: boolean;
   selected: boolean;
 }
 
+/** Material's FlagOutlined as a bare SVG, like the stance icons (see components/stance-icons.tsx). */
+const FLAG_ICON = (
+  <svg className="tl-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+    <path d="m12.36 6 .4 2H18v6h-3.36l-.4-2H7V6zM14 4H5v17h2v-7h5.6l.4 2h7V6h-5.6z" />
+  </svg>
+);
+
 /** One area in one phase. Memoized on plain values, so an edit re-renders only the cells it changes. */
-const StanceCell = memo(function StanceCell({ row, col, areaId, phaseId, areaName, phaseName, stance, shiftedFrom, tabbable, selected }: StanceCellProps) {
+const StanceCell = memo(function StanceCell({ row, col, areaId, phaseId, areaName, phaseName, stance, shiftedFrom, review, tabbable, selected }: StanceCellProps) {
   return (
     <td
       role="gridcell"
@@ -68,7 +78,7 @@ const StanceCell = memo(function StanceCell({ row, col, areaId, phaseId, areaNam
       data-shift={shiftedFrom ? '' : undefined}
       tabIndex={tabbable ? 0 : -1}
       aria-selected={selected}
-      aria-label={cellLabel(areaName, phaseName, stance, shiftedFrom)}
+      aria-label={cellLabel(areaName, phaseName, stance, shiftedFrom, review)}
     >
       <span className="tl-stance">
         {cellIcon(stance ?? 'unset')}
@@ -78,6 +88,12 @@ const StanceCell = memo(function StanceCell({ row, col, areaId, phaseId, areaNam
         <span className="tl-shift">
           {cellIcon('arrow')}
           {`was ${STANCE_LABELS[shiftedFrom]}`}
+        </span>
+      )}
+      {review && (
+        <span className="tl-review">
+          {FLAG_ICON}
+          Review rationale
         </span>
       )}
     </td>
@@ -138,6 +154,7 @@ const matrixStyles = (theme: Theme) => {
       '& td.tl-cell[data-shift]': { borderLeft: '4px solid currentColor' },
       '& .tl-icon': { width: '1.25rem', height: '1.25rem', fill: 'currentColor', flexShrink: 0 },
       '& .tl-stance': { display: 'flex', alignItems: 'center', gap: 6, fontWeight: 700, fontSize: '0.9375rem' },
+      '& .tl-review': { display: 'flex', alignItems: 'center', gap: 4, marginTop: 2, fontSize: '0.8125rem', fontWeight: 600, '& .tl-icon': { width: '1rem', height: '1rem' } },
       '& .tl-shift': { display: 'flex', alignItems: 'center', gap: 4, marginTop: 2, fontSize: '0.8125rem', fontWeight: 500, '& .tl-icon': { width: '1rem', height: '1rem' } },
       '& tfoot th, & tfoot td': { backgroundColor: theme.palette.grey[50], fontSize: '0.8125rem' },
       '& tfoot th:first-of-type': { backgroundColor: theme.palette.grey[50] },
@@ -161,6 +178,8 @@ const matrixStyles = (theme: Theme) => {
         '& .tl-shift': { marginTop: 0, fontSize: '7.5pt', '& .tl-icon': { width: '8pt', height: '8pt' } },
         '& .tl-phase-span': { fontSize: '7.5pt' },
         '& .tl-balance': { marginTop: 0 },
+        // A note to the planner, not part of the plan on paper.
+        '& .tl-review': { display: 'none' },
       },
     },
   } as const;
@@ -278,6 +297,7 @@ export const StanceMatrix = memo(function StanceMatrix({ areas, phases, lookup, 
                     phaseName={phase.name}
                     stance={lookup.get(key)?.stance ?? null}
                     shiftedFrom={shifts.get(key) ?? null}
+                    review={lookup.get(key)?.rationaleOrigin === 'template-review'}
                     tabbable={active.row === row && active.col === col}
                     selected={selected?.areaId === area.id && selected.phaseId === phase.id}
                   />
@@ -298,7 +318,7 @@ export const StanceMatrix = memo(function StanceMatrix({ areas, phases, lookup, 
                   col={col}
                   phaseName={phase.name}
                   text={summary.text}
-                  balance={balanceLabel(summary.balance)}
+                  balance={balanceWords(summary)}
                   tabbable={active.row === areas.length && active.col === col}
                 />
               );

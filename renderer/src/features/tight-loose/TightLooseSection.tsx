@@ -1,6 +1,8 @@
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react';
 import Box from '@mui/material/Box';
+import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
+import Link from '@mui/material/Link';
 import GlobalStyles from '@mui/material/GlobalStyles';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
@@ -21,9 +23,12 @@ import type { SectionProps } from '../../components/section-props';
 import { AreaList, type AreaItem } from './AreaList';
 import { StanceDetails } from './StanceDetails';
 import { StanceMatrix, type MatrixArea, type MatrixPhase } from './StanceMatrix';
-import { addArea, deleteArea, describeArea, moveArea, renameArea, setStance, setStanceText, type StanceTextField } from './commands';
+import {
+  addArea, deleteArea, describeArea, keepStanceRationale, moveArea, phasesToChange, renameArea, setStance, setStanceInPhases, setStanceText,
+  type StanceContext, type StanceTextField,
+} from './commands';
 import type { Named } from '../../app/commands';
-import { cellKey, holdsStance, previousStance, shiftLookup, stanceLookup, withPending } from './matrix-model';
+import { cellKey, holdsStance, previousStance, reviewCells, shiftLookup, stanceLookup, withPending } from './matrix-model';
 import { phaseSpan } from '../../domain/phase-rules';
 import { stanceLabel, STANCE_LABELS, STANCE_MEANINGS } from '../../domain/stance-words';
 import { StanceIcon } from '../../components/stance-icons';
@@ -157,10 +162,20 @@ export function TightLooseSection({ bundle }: SectionProps) {
   const toggleAreas = useCallback(() => setAreasOpen((open) => !open), []);
 
   // The latest names and stances, for callbacks that stay the same from render to render.
-  const latest = useRef({ areas, phases, lookup });
+  const latest = useRef({ areas, phases, lookup, positions: bundle.positions });
   useEffect(() => {
-    latest.current = { areas, phases, lookup };
+    latest.current = { areas, phases, lookup, positions: bundle.positions };
   });
+  /** What a stance command reads to flag template words it leaves out of date: the area's cells and decision 1. */
+  const contextFor = (areaId: string): StanceContext => {
+    const { phases: inOrder, lookup: cells, positions } = latest.current;
+    const phaseIds = inOrder.map((p) => p.id);
+    const current = new Map(phaseIds.flatMap((id) => {
+      const record = cells.get(cellKey(areaId, id));
+      return record ? [[id, record] as const] : [];
+    }));
+    return { phaseIds, current, decision1: positions.filter((p) => p.decision === 1) };
+  };
   const names = (areaId: string, phaseId = ''): { area: Named; phase: Named } => ({
     area: { id: areaId, name: latest.current.areas.find((a) => a.id === areaId)?.name ?? 'the area' },
     phase: { id: phaseId, name: latest.current.phases.find((p) => p.id === phaseId)?.name ?? 'the phase' },
@@ -202,10 +217,31 @@ export function TightLooseSection({ bundle }: SectionProps) {
       speakRef.current(`${area.name} in ${phase.name} is already ${stanceLabel(stance)}.`);
       return true;
     }
-    const saved = await hold(key, stance, run(setStance(planId, area, phase, stance)));
+    const saved = await hold(key, stance, run(setStance(planId, area, phase, stance, contextFor(areaId))));
     if (saved) speakRef.current(`${area.name} in ${phase.name}: ${stanceLabel(stance)}.`);
     return saved;
   }, [run, hold, planId]);
+
+  const onSetInPhases = useCallback((areaId: string, phaseId: string, scope: 'every' | 'from', stance: StanceValue | null) => {
+    const { area, phase } = names(areaId, phaseId);
+    const all = latest.current.phases;
+    const from = scope === 'from' ? all.findIndex((p) => p.id === phaseId) : 0;
+    const chosen = all.slice(Math.max(from, 0)).map((p) => ({ id: p.id, name: p.name }));
+    const context = contextFor(areaId);
+    const where = scope === 'from' ? `from ${phase.name} on` : 'in every phase';
+    if (phasesToChange(chosen.map((p) => p.id), stance, context.current) === 0) {
+      speakRef.current(`${area.name} is already ${stanceLabel(stance)} ${where}.`);
+      return;
+    }
+    void run(setStanceInPhases(planId, area, chosen, scope === 'from' ? phase : null, stance, context));
+  }, [run, planId]);
+
+  const onKeep = useCallback((areaId: string, phaseId: string) => {
+    const { area, phase } = names(areaId, phaseId);
+    void run(keepStanceRationale(planId, area, phase)).then((saved) => {
+      if (saved) speakRef.current(`Kept the rationale for ${area.name} in ${phase.name} as it is.`);
+    });
+  }, [run, planId]);
 
   const onSaveText = useCallback((areaId: string, phaseId: string, field: StanceTextField, text: string) => {
     const { area, phase } = names(areaId, phaseId);
@@ -216,11 +252,12 @@ export function TightLooseSection({ bundle }: SectionProps) {
     gridBox.current?.querySelector<HTMLElement>(`[data-cell="${cellKey(areaId, phaseId)}"]`)?.focus();
   }, []);
 
-  const onAddArea = useCallback(async (name: string) => {
+  const onAddArea = useCallback(async (name: string, start: StanceValue | null) => {
     // The editor stays open when the first area of a plan without any is added (it had opened by itself).
     setAreasOpen(true);
-    const saved = await run(addArea(planId, name));
-    if (saved) speakRef.current(`Added “${name}” as the last row of the matrix.`);
+    const phaseIds = latest.current.phases.map((p) => p.id);
+    const saved = await run(addArea(planId, name, start ? { stance: start, phaseIds } : null));
+    if (saved) speakRef.current(`Added “${name}” as the last row of the matrix${start && phaseIds.length > 0 ? `, ${STANCE_LABELS[start]} in every phase` : ''}.`);
     return saved;
   }, [run, planId]);
 
@@ -254,6 +291,12 @@ export function TightLooseSection({ bundle }: SectionProps) {
   // grid re-renders the grid alone.
   const record = details ? lookup.get(cellKey(details.area.id, details.phase.id)) : undefined;
   const previous = details ? previousStance(details.area.id, details.phase.id, phaseIds, lookup) : null;
+  const detailsStance = record?.stance ?? null;
+  const areaCells = details ? new Map(phaseIds.flatMap((id) => {
+    const r = lookup.get(cellKey(details.area.id, id));
+    return r ? [[id, r] as const] : [];
+  })) : null;
+  const fromIndex = details ? phaseIds.indexOf(details.phase.id) : 0;
   const cell = selectedArea && selectedPhase ? {
     areaId: selectedArea.id,
     phaseId: selectedPhase.id,
@@ -264,10 +307,14 @@ export function TightLooseSection({ bundle }: SectionProps) {
     phaseSpan: phaseSpan(selectedPhase),
     stance: record?.stance ?? null,
     rationale: record?.rationale ?? '',
+    rationaleOrigin: record?.rationaleOrigin ?? 'planner',
     owner: record?.owner ?? '',
     guardrails: record?.guardrails ?? '',
     previousStance: previous?.stance ?? null,
     previousPhaseName: previous ? (phases.find((p) => p.id === previous.phaseId)?.name ?? null) : null,
+    firstPhase: fromIndex === 0,
+    changesEveryPhase: areaCells ? phasesToChange(phaseIds, detailsStance, areaCells) : 0,
+    changesFromHere: areaCells ? phasesToChange(phaseIds.slice(fromIndex), detailsStance, areaCells) : 0,
   } : null;
   const cellSignature = cell && JSON.stringify(cell);
   const detailsPanel = useMemo(() => {
@@ -275,7 +322,7 @@ export function TightLooseSection({ bundle }: SectionProps) {
     return (
       <Paper ref={detailsBox} variant="outlined" component="section" aria-labelledby="tl-details-heading" data-tl-noprint className="tl-details">
         {shown ? (
-          <StanceDetails key={cellKey(shown.areaId, shown.phaseId)} {...shown} onSetStance={onSetStance} onSaveText={onSaveText} onReturn={onReturn} />
+          <StanceDetails key={cellKey(shown.areaId, shown.phaseId)} {...shown} onSetStance={onSetStance} onSaveText={onSaveText} onSetInPhases={onSetInPhases} onKeep={onKeep} onReturn={onReturn} />
         ) : (
           <>
             <Typography id="tl-details-heading" component="h3" variant="h3" gutterBottom>Details</Typography>
@@ -286,7 +333,39 @@ export function TightLooseSection({ bundle }: SectionProps) {
         )}
       </Paper>
     );
-  }, [cellSignature, onSetStance, onSaveText, onReturn]);
+  }, [cellSignature, onSetStance, onSaveText, onSetInPhases, onKeep, onReturn]);
+
+  // The cells whose template rationale waits for review, as links by area above the matrix.
+  const reviewSignature = useMemo(() => JSON.stringify(reviewCells(areaIds, phaseIds, bundle.stances)), [areaIds, phaseIds, bundle.stances]);
+  const reviewNote = useMemo(() => {
+    const cells = JSON.parse(reviewSignature) as { areaId: string; phaseId: string }[];
+    if (cells.length === 0) return null;
+    const byArea = matrixAreas.flatMap((a) => {
+      const phasesHere = cells.filter((c) => c.areaId === a.id).flatMap((c) => matrixPhases.filter((p) => p.id === c.phaseId));
+      return phasesHere.length > 0 ? [{ area: a, phases: phasesHere }] : [];
+    });
+    return (
+      <Alert severity="warning" role="region" aria-label="Rationales to review" data-tl-noprint sx={{ mb: 1.5, typography: 'body2' }}>
+        <strong>{cells.length === 1 ? '1 rationale from the template to review' : `${cells.length} rationales from the template to review`}</strong>
+        {': the stance changed after the words were written, so they may no longer fit. Their cells say “Review rationale”.'}
+        <Box component="ul" sx={{ m: 0, mt: 0.5, pl: 2.5 }}>
+          {byArea.map(({ area, phases: list }) => (
+            <li key={area.id}>
+              {`${area.name}: `}
+              {list.map((p, i) => (
+                <span key={p.id}>
+                  {i > 0 && ', '}
+                  <Link component="button" type="button" variant="body2" aria-label={`${area.name} in ${p.name}`} sx={{ verticalAlign: 'baseline' }} onClick={() => onSelect(area.id, p.id, true)}>
+                    {p.name}
+                  </Link>
+                </span>
+              ))}
+            </li>
+          ))}
+        </Box>
+      </Alert>
+    );
+  }, [reviewSignature, matrixAreas, matrixPhases, onSelect]);
 
   const showAreaList = areasOpen || areaItems.length === 0;
   const areasPanel = useMemo(() => (
@@ -342,6 +421,7 @@ export function TightLooseSection({ bundle }: SectionProps) {
         <div className="tl-layout">
           <div ref={gridBox} className="tl-matrix-column">
             {MATRIX_TOP}
+            {reviewNote}
             <StanceMatrix
               areas={matrixAreas}
               phases={matrixPhases}

@@ -21,10 +21,17 @@ export function shiftLookup(phaseIds: readonly string[], areaIds: readonly strin
   return new Map(stanceShifts(phaseIds, areaIds, stances).map((s) => [cellKey(s.areaId, s.phaseId), s.from]));
 }
 
-/** How a cell is read aloud: "Curriculum, Pilot: Tight (changed from Loose)". */
-export function cellLabel(areaName: string, phaseName: string, stance: StanceValue | null, shiftedFrom?: StanceValue | null): string {
+/** How a cell is read aloud: "Curriculum, Pilot: Tight (changed from Loose), rationale to review". */
+export function cellLabel(areaName: string, phaseName: string, stance: StanceValue | null, shiftedFrom?: StanceValue | null, review = false): string {
   const shift = shiftedFrom ? ` (changed from ${STANCE_LABELS[shiftedFrom]})` : '';
-  return `${areaName}, ${phaseName}: ${stanceLabel(stance)}${shift}`;
+  return `${areaName}, ${phaseName}: ${stanceLabel(stance)}${shift}${review ? ', rationale to review' : ''}`;
+}
+
+/** The cells whose template rationale is flagged for review, in matrix order (rows, then phases). */
+export function reviewCells(areaIds: readonly string[], phaseIds: readonly string[], stances: readonly Stance[]): { areaId: string; phaseId: string }[] {
+  const flagged = new Set(stances.filter((s) => s.rationaleOrigin === 'template-review').map((s) => cellKey(s.areaId, s.phaseId)));
+  if (flagged.size === 0) return [];
+  return areaIds.flatMap((areaId) => phaseIds.filter((phaseId) => flagged.has(cellKey(areaId, phaseId))).map((phaseId) => ({ areaId, phaseId })));
 }
 
 /** The undo label of a stance change: "Set Curriculum to Tight in Pilot". */

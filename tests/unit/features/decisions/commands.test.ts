@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CommandContext } from '../../../../renderer/src/app/commands';
-import { setPosition, setPositionRationale } from '../../../../renderer/src/features/decisions/commands';
+import { keepPositionRationale, setPosition, setPositionRationale, type PositionContext } from '../../../../renderer/src/features/decisions/commands';
 import { DECISIONS, type Decision } from '../../../../renderer/src/domain/decisions';
 import type { Phase, PlanBundle } from '../../../../renderer/src/domain/schemas';
 import { createPlanBundle } from '../../../../renderer/src/domain/templates';
@@ -21,7 +21,7 @@ describe('decision commands', () => {
   it('sets a position on one decision in one phase, then clears it', async () => {
     const other = (await positionOf(2, phase(1)))?.position ?? null;
     const set = setPosition(bundle.plan.id, decision(2), phase(0), 1);
-    expect(set.label).toBe(`Set decision 2 to Leans “Slow and steady” in ${phase(0).name}`);
+    expect(set.label).toBe(`Set decision 2 to Leans Gradual rollout in ${phase(0).name}`);
     expect(set.field).toBeUndefined();
     await set.write(ctx);
     expect((await positionOf(2, phase(0)))?.position).toBe(1);
@@ -42,5 +42,53 @@ describe('decision commands', () => {
     expect(why.field).toBe(`position.${phase(1).id}.1.rationale`);
     await why.write(ctx);
     expect(await positionOf(1, phase(1))).toMatchObject({ position: -2, rationale: 'The board wants one model first.' });
+  });
+
+  it('saves an edited rationale as the planner’s own', async () => {
+    expect((await positionOf(3, phase(0)))?.rationaleOrigin).toBe('template');
+    await setPositionRationale(bundle.plan.id, decision(3), phase(0), 'Pilot in two high-need schools.').write(ctx);
+    expect((await positionOf(3, phase(0)))?.rationaleOrigin).toBe('planner');
+  });
+});
+
+const contextOf = async (n: number): Promise<PositionContext> => {
+  const now = await ctx.store.loadBundle(bundle.plan.id);
+  return {
+    phaseIds: [...(now?.phases ?? [])].sort((a, b) => a.order - b.order).map((p) => p.id),
+    positions: now?.positions.filter((p) => p.decision === n) ?? [],
+  };
+};
+
+describe('template rationales on decisions', () => {
+  it('flags the template rationale when the position changes, undone in one step', async () => {
+    // "Pilot where schools are ready": the pilot leans toward readiness (+1).
+    expect((await positionOf(3, phase(0)))?.rationale).toMatch(/Pilot where schools are ready/);
+    const change = await setPosition(bundle.plan.id, decision(3), phase(0), -2, await contextOf(3)).write(ctx);
+    expect(await positionOf(3, phase(0))).toMatchObject({ position: -2, rationaleOrigin: 'template-review' });
+    await ctx.store.applyChange(change, 'undo');
+    expect(await positionOf(3, phase(0))).toMatchObject({ position: 1, rationaleOrigin: 'template' });
+  });
+
+  it('flags the rationale written once on the first phase when a later phase moves', async () => {
+    await setPosition(bundle.plan.id, decision(3), phase(2), 1, await contextOf(3)).write(ctx);
+    expect((await positionOf(3, phase(2)))?.position).toBe(1);
+    expect((await positionOf(3, phase(0)))).toMatchObject({ position: 1, rationaleOrigin: 'template-review' });
+  });
+
+  it('flags nothing when the position stays, or the words are the planner’s', async () => {
+    await setPosition(bundle.plan.id, decision(3), phase(0), 1, await contextOf(3)).write(ctx);
+    expect((await positionOf(3, phase(0)))?.rationaleOrigin).toBe('template');
+    await setPositionRationale(bundle.plan.id, decision(2), phase(0), 'Our own words.').write(ctx);
+    await setPosition(bundle.plan.id, decision(2), phase(0), -2, await contextOf(2)).write(ctx);
+    expect((await positionOf(2, phase(0)))?.rationaleOrigin).toBe('planner');
+  });
+
+  it('"Keep as is" clears the flag and keeps the words', async () => {
+    await setPosition(bundle.plan.id, decision(3), phase(0), -1, await contextOf(3)).write(ctx);
+    const keep = keepPositionRationale(bundle.plan.id, decision(3), phase(0));
+    expect(keep.label).toBe(`Keep the rationale for decision 3 in ${phase(0).name}`);
+    await keep.write(ctx);
+    expect(await positionOf(3, phase(0))).toMatchObject({ position: -1, rationaleOrigin: 'template' });
+    expect((await positionOf(3, phase(0)))?.rationale).toMatch(/Pilot where schools are ready/);
   });
 });

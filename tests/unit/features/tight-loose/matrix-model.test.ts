@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cellKey, cellLabel, holdsStance, previousStance, shiftLookup, stanceEditLabel, stanceForKey, stanceLookup, withPending } from '../../../../renderer/src/features/tight-loose/matrix-model';
+import { cellKey, cellLabel, holdsStance, previousStance, reviewCells, shiftLookup, stanceEditLabel, stanceForKey, stanceLookup, withPending } from '../../../../renderer/src/features/tight-loose/matrix-model';
 import { shownValues, withEntry, type PendingEntries } from '../../../../renderer/src/components/use-pending-values';
 import type { Stance, StanceValue } from '../../../../renderer/src/domain/schemas';
 
@@ -18,6 +18,7 @@ describe('cell words', () => {
 
   it('adds the stance a cell changed from', () => {
     expect(cellLabel('Curriculum', 'Scale', 'loose', 'tight')).toBe('Curriculum, Scale: Loose (changed from Tight)');
+    expect(cellLabel('Curriculum', 'Pilot', 'tight', null, true)).toBe('Curriculum, Pilot: Tight, rationale to review');
   });
 
   it('labels stance edits for the undo history', () => {
@@ -105,5 +106,18 @@ describe('pressed stances shown before storage catches up', () => {
     expect(holdsStance(lookup, cellKey('a2', 'p1'), null)).toBe(true);
     expect(holdsStance(lookup, cellKey('a9', 'p1'), null)).toBe(true);
     expect(holdsStance(lookup, cellKey('a9', 'p1'), 'shared')).toBe(false);
+  });
+});
+
+describe('reviewCells', () => {
+  it('lists the cells whose template rationale is flagged, in matrix order', () => {
+    const cell = (areaId: string, phaseId: string, rationaleOrigin: Stance['rationaleOrigin']): Stance => ({
+      id: `${areaId}${phaseId}`, planId: 'p', areaId, phaseId, stance: 'tight', rationale: 'Words.', rationaleOrigin, owner: '', guardrails: '',
+    });
+    const stances = [cell('b', 'p2', 'template-review'), cell('a', 'p2', 'template-review'), cell('a', 'p1', 'template'), cell('b', 'p1', 'template-review'), cell('gone', 'p1', 'template-review')];
+    expect(reviewCells(['a', 'b'], ['p1', 'p2'], stances)).toEqual([
+      { areaId: 'a', phaseId: 'p2' }, { areaId: 'b', phaseId: 'p1' }, { areaId: 'b', phaseId: 'p2' },
+    ]);
+    expect(reviewCells(['a'], ['p1'], [cell('a', 'p1', 'planner')])).toEqual([]);
   });
 });
