@@ -126,16 +126,6 @@ export function balanceAsPosition(balance: number): number {
   return -2 * balance;
 }
 
-/** In words: "leans centralized" … for a balance from the matrix. */
-export function balanceLabel(balance: number | null): string {
-  if (balance === null) return 'no stances set';
-  if (balance >= 0.6) return 'mostly tight (centralized)';
-  if (balance >= 0.2) return 'leans tight';
-  if (balance > -0.2) return 'balanced';
-  if (balance > -0.6) return 'leans loose';
-  return 'mostly loose (school-defined)';
-}
-
 export interface StanceShift {
   areaId: string;
   phaseId: string;
