@@ -5,7 +5,7 @@
  * maths itself (charges, totals, warnings) is in budget.ts.
  */
 import { phaseIntake } from './waves';
-import { charges, formatMoney, parseMoney, schoolYearsOf, type CalendarSettings } from './budget';
+import { charges, coveredPhaseIds, formatMoney, isGrantType, lineMultiplier, parseMoney, schoolYearsOf, staffYearCents, type BudgetSettings, type CliffWarning } from './budget';
 import { formatNumber } from './numbers';
 import { formatDisplayDate } from './phase-rules';
 import { plural } from './words';
@@ -78,26 +78,63 @@ export function recipientRows(
 
 /** What one cell holds: the sum of its lines of one kind, and what kind of lines they are. */
 export interface GridCell {
+  /** The cell's own lines, summed as typed (a line for each school of a wave is not multiplied here). */
   amount: number;
+  /** The cell's own lines (typed in this phase). */
   lineIds: string[];
   ongoing: number;
   oneTime: number;
   flexible: number;
+  /** How many of its own lines go to each school of a wave. */
+  perSchool?: number;
+  /** Recurring lines of earlier phases that continue into this one (shown, not edited, here). */
+  continued?: ContinuedAmount;
 }
 
-/** Every non-empty cell of one kind, by gridCellKey. Lines keep the order given. */
-export function gridCells(allocations: readonly AllocationRow[], kind: AllocationKind): Map<string, GridCell> {
+/** What continues into a cell from recurring lines typed in earlier phases. */
+export interface ContinuedAmount {
+  amount: number;
+  lineIds: string[];
+  /** The phase each of those lines is typed in, in the same order. */
+  fromPhaseIds: string[];
+}
+
+/** Whether a cell has lines of its own (a cell may show only amounts continued from earlier phases). */
+export const hasOwnLines = (cell: GridCell | undefined): boolean => cell !== undefined && cell.lineIds.length > 0;
+
+/**
+ * Every non-empty cell of one kind, by gridCellKey. Lines keep the order given. With the plan's
+ * phase ids in order, a recurring line that continues into later phases shows in their cells
+ * too, as a continued amount.
+ */
+export function gridCells(allocations: readonly AllocationRow[], kind: AllocationKind, phaseIds?: readonly string[]): Map<string, GridCell> {
   const cells = new Map<string, GridCell>();
+  const cellAt = (key: string) => {
+    let cell = cells.get(key);
+    if (!cell) {
+      cell = { amount: 0, lineIds: [], ongoing: 0, oneTime: 0, flexible: 0, perSchool: 0 };
+      cells.set(key, cell);
+    }
+    return cell;
+  };
   for (const a of allocations) {
     if (a.kind !== kind) continue;
-    const key = gridCellKey(recipientKey(a.recipient), a.phaseId);
-    const cell = cells.get(key) ?? { amount: 0, lineIds: [], ongoing: 0, oneTime: 0, flexible: 0 };
+    const row = recipientKey(a.recipient);
+    const cell = cellAt(gridCellKey(row, a.phaseId));
     cell.amount += a.amount;
     cell.lineIds.push(a.id);
     if (a.recurrence === 'ongoing') cell.ongoing += 1;
     else cell.oneTime += 1;
     if (a.flexible) cell.flexible += 1;
-    cells.set(key, cell);
+    if (a.perSchool && a.recipient.kind === 'wave') cell.perSchool = (cell.perSchool ?? 0) + 1;
+    if (!phaseIds || !a.untilPhaseId || a.recurrence !== 'ongoing') continue;
+    for (const phaseId of coveredPhaseIds(a, phaseIds).slice(1)) {
+      const later = cellAt(gridCellKey(row, phaseId));
+      later.continued ??= { amount: 0, lineIds: [], fromPhaseIds: [] };
+      later.continued.amount += a.amount;
+      later.continued.lineIds.push(a.id);
+      later.continued.fromPhaseIds.push(a.phaseId);
+    }
   }
   return cells;
 }
@@ -162,11 +199,13 @@ export function schoolYearsByPhase(phases: readonly Pick<Phase, 'id' | 'start' |
 }
 
 /**
- * What a line costs over its phase: ongoing money once for every school year of the phase,
- * anything else as entered (an FTE is a yearly level, not multiplied).
+ * What a line costs in one phase: recurring money once for every school year of the phase,
+ * anything else as entered (an FTE is a yearly level, not multiplied), times `multiplier`
+ * (the schools of a wave, for a line that goes to each school).
  */
-export function lineTotal(line: Pick<AllocationRow, 'kind' | 'amount' | 'recurrence'>, years: number): number {
-  return line.kind === 'money' && line.recurrence === 'ongoing' ? line.amount * years : line.amount;
+export function lineTotal(line: Pick<AllocationRow, 'kind' | 'amount' | 'recurrence'>, years: number, multiplier = 1): number {
+  const amount = line.amount * multiplier;
+  return line.kind === 'money' && line.recurrence === 'ongoing' ? amount * years : amount;
 }
 
 export interface GridTotals {
@@ -179,22 +218,62 @@ export interface GridTotals {
 
 /**
  * The grid's row and column totals for one kind, counted as lineTotal counts them, so the money
- * totals match the plan's budget per phase.
+ * totals match the plan's budget per phase: a recurring line counts in every phase it
+ * continues into (given the phase ids in order), and a line for each school of a wave counts
+ * once per school.
  */
-export function gridTotals(allocations: readonly AllocationRow[], kind: AllocationKind, yearsByPhase: ReadonlyMap<string, number>): GridTotals {
+export function gridTotals(
+  allocations: readonly AllocationRow[], kind: AllocationKind, yearsByPhase: ReadonlyMap<string, number>, phaseIds?: readonly string[], schoolsByWave?: Readonly<Record<string, number>>,
+): GridTotals {
   const byRow = new Map<string, number>();
   const byPhase = new Map<string, number>();
   let total = 0;
   for (const a of allocations) {
-    const years = yearsByPhase.get(a.phaseId);
-    if (a.kind !== kind || years === undefined) continue;
-    const amount = lineTotal(a, years);
+    if (a.kind !== kind) continue;
     const row = recipientKey(a.recipient);
-    byRow.set(row, (byRow.get(row) ?? 0) + amount);
-    byPhase.set(a.phaseId, (byPhase.get(a.phaseId) ?? 0) + amount);
-    total += amount;
+    const multiplier = lineMultiplier(a, schoolsByWave);
+    for (const phaseId of phaseIds && a.untilPhaseId ? coveredPhaseIds(a, phaseIds) : [a.phaseId]) {
+      const years = yearsByPhase.get(phaseId);
+      if (years === undefined) continue;
+      const amount = lineTotal(a, years, multiplier);
+      byRow.set(row, (byRow.get(row) ?? 0) + amount);
+      byPhase.set(phaseId, (byPhase.get(phaseId) ?? 0) + amount);
+      total += amount;
+    }
   }
   return { byRow, byPhase, total };
+}
+
+/** How many schools each wave has, by wave id. */
+export function schoolsByWave(schools: readonly Pick<School, 'waveId'>[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const s of schools) if (s.waveId) counts[s.waveId] = (counts[s.waveId] ?? 0) + 1;
+  return counts;
+}
+
+// ——— One line in words ———
+
+/**
+ * What a line amounts to, in words: "$400,000 for each of 5 schools = $2,000,000",
+ * "$400,000 for the wave", "5 FTE × $95,000 = $475,000 a year, rising 3% a year", or just
+ * the amount. `schools` is the wave's school count (for a wave's line).
+ */
+export function lineAmountText(line: Pick<AllocationRow, 'kind' | 'amount' | 'recurrence' | 'recipient' | 'perSchool' | 'staffCost'>, schools: number): string {
+  // Money recurs "a year"; FTE, devices and hours are levels or counts.
+  const yearly = line.kind === 'money' && line.recurrence === 'ongoing' ? ' a year' : '';
+  const each = line.recipient.kind === 'wave' && line.perSchool;
+  const units = each ? line.amount * schools : line.amount;
+  const staff = line.kind === 'staff-fte' && line.staffCost ? line.staffCost : null;
+  const parts: string[] = [];
+  if (each) parts.push(`${amountText(line.kind, line.amount)}${yearly} for each of ${plural(schools, 'school')} = ${amountText(line.kind, units)}${yearly}`);
+  else if (!staff) parts.push(`${amountText(line.kind, line.amount)}${yearly}${line.recipient.kind === 'wave' ? ' for the wave' : ''}`);
+  if (staff) {
+    const first = staffYearCents(units, staff, 0);
+    const rise = staff.yearlyIncreasePercent > 0 ? `, rising ${formatNumber(staff.yearlyIncreasePercent, 2)}% a year` : '';
+    const per = line.recurrence === 'ongoing' ? ' a year' : ' for one year';
+    parts.push(`${amountText('staff-fte', units)} × ${formatMoney(staff.perFteCents)} = ${formatMoney(first)}${per}${rise}`);
+  }
+  return parts.join(': ');
 }
 
 /**
@@ -278,6 +357,20 @@ export function fundingDatesProblem(start: string, end: string): string | null {
   return end < start ? `The end date must be on or after the start date (${formatDisplayDate(start)}).` : null;
 }
 
+/** Why a grant's obligate-by date cannot stand, or null: on or after its start, on or before its spend-by date. */
+export function obligateByProblem(start: string, obligateBy: string, end: string): string | null {
+  if (obligateBy < start) return `The obligate-by date must be on or after the start date (${formatDisplayDate(start)}).`;
+  if (obligateBy > end) return `The obligate-by date must be on or before the spend-by date (${formatDisplayDate(end)}).`;
+  return null;
+}
+
+/** What a source's last date is called: "Spend by" for a grant, "End date" otherwise. */
+export function fundingEndLabel(type: FundingSource['type']): string {
+  return isGrantType(type) ? 'Spend by' : 'End date';
+}
+
+export { isGrantType };
+
 /** What pays for lines without a funding source. */
 export const DISTRICT_BUDGET = 'District budget';
 
@@ -304,23 +397,26 @@ export interface FiscalYearBreakdown {
   series: FiscalSeries[];
   /** Cents per fiscal year, all sources together. */
   totals: number[];
+  /** Recurring costs nothing pays for yet, per fiscal year (in each cliff year, what is still uncovered). */
+  uncovered: number[];
 }
 
 /**
  * Money per fiscal year and source, for the chart and its table. `extraYears` (cliff years)
- * are included even when nothing is spent in them. A source no longer in `sources` counts as
- * the district's budget.
+ * are included even when nothing is spent in them, and `cliffs` give each cliff year what is
+ * still uncovered in it. A source no longer in `sources` counts as the district's budget.
  */
 export function fiscalYearBreakdown(
   sources: readonly Pick<FundingSource, 'id' | 'name'>[],
   allocations: readonly AllocationRow[],
   phases: readonly Pick<Phase, 'id' | 'name' | 'start' | 'end'>[],
-  settings: CalendarSettings = {},
+  settings: BudgetSettings = {},
   extraYears: readonly number[] = [],
+  cliffs: readonly Pick<CliffWarning, 'year' | 'uncoveredCents'>[] = [],
 ): FiscalYearBreakdown {
   const known = new Set(sources.map((s) => s.id));
   const amounts = new Map<string | null, Map<number, number>>();
-  const seen: number[] = [...extraYears];
+  const seen: number[] = [...extraYears, ...cliffs.map((c) => c.year)];
   for (const c of charges(allocations, phases, settings)) {
     const id = c.sourceId !== null && known.has(c.sourceId) ? c.sourceId : null;
     const byYear = amounts.get(id) ?? new Map<number, number>();
@@ -328,7 +424,7 @@ export function fiscalYearBreakdown(
     amounts.set(id, byYear);
     seen.push(c.fiscalYear);
   }
-  if (seen.length === 0) return { years: [], series: [], totals: [] };
+  if (seen.length === 0) return { years: [], series: [], totals: [], uncovered: [] };
   const first = Math.min(...seen);
   const last = Math.max(...seen);
   const years = Array.from({ length: last - first + 1 }, (_, i) => first + i);
@@ -339,7 +435,8 @@ export function fiscalYearBreakdown(
     cents: years.map((y) => amounts.get(id)?.get(y) ?? 0),
   }));
   const totals = years.map((_, i) => series.reduce((sum, s) => sum + (s.cents[i] ?? 0), 0));
-  return { years, series, totals };
+  const uncovered = years.map((y) => cliffs.filter((c) => c.year === y).reduce((sum, c) => sum + Math.max(0, c.uncoveredCents), 0));
+  return { years, series, totals, uncovered };
 }
 
 // ——— Budget lines and the tight / loose stance ———

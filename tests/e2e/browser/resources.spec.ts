@@ -70,9 +70,9 @@ test('a planner funds the plan: a grant, amounts typed into the grid, an over-bu
   await page.getByRole('button', { name: 'Delete “Local levy”' }).click();
   await expect(page.getByRole('group', { name: 'Funding source 1: Innovation grant' })).toBeVisible();
 
-  // New lines come from the grant and recur every school year.
+  // New lines come from the grant and recur every year.
   await plan.chooseOption('New lines paid from', 'Innovation grant');
-  await plan.chooseOption('New lines are', 'Ongoing (every school year)');
+  await plan.chooseOption('New lines are', 'Recurring (every year)');
 
   // Amounts typed into the grid, as in a spreadsheet.
   await cell(page, 'Central office', 'Pilot').click();
@@ -113,7 +113,7 @@ test('a planner funds the plan: a grant, amounts typed into the grid, an over-bu
   await expect(byPhase.getByRole('row', { name: /^Pilot/ })).toContainText('3,977');
   await expect(byPhase.getByRole('row', { name: /^Pilot/ })).toContainText('$50.29');
 
-  // The grant runs out in Expand, and its ongoing costs outlive it: FY2030 is the cliff year.
+  // The grant runs out in Expand, and its recurring costs outlive it: FY2030 is the cliff year.
   await expect(page.getByText('Expand spends $30,000 more from Innovation grant than it holds.')).toBeVisible();
   await expect(page.getByText('Fiscal cliff in FY2030: Innovation grant')).toBeVisible();
   await expect(page.getByText('FY2030 is the first fiscal year without it.', { exact: false })).toBeVisible();

@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import { formatMoney, totals } from '../../../renderer/src/domain/budget';
 import {
   cellWrite, clearsCell, sameRecipient,
-  amountText, cellLines, convertAmount, DISTRICT_BUDGET, fiscalYearBreakdown, fiscalYearSpan, formatAmount, fundingDatesProblem, gridCellKey, gridCells, gridTotals, lineTotal,
+  amountText, cellLines, convertAmount, DISTRICT_BUDGET, fiscalYearBreakdown, fiscalYearSpan, formatAmount, fundingDatesProblem, fundingEndLabel, gridCellKey, gridCells, gridTotals, hasOwnLines, lineAmountText, lineTotal,
+  obligateByProblem, schoolsByWave,
   parseAmount, recipientKey, recipientRows, schoolYearsByPhase, sourceName, stanceContradictions, stanceFit, stanceFitText, stanceOf, studentsByPhase, UNITS_MAX,
 } from '../../../renderer/src/domain/resource-rules';
 import { ALLOCATION_KINDS, MONEY_MAX_CENTS, type AllocationRow, type RecipientValue, type Stance } from '../../../renderer/src/domain/schemas';
@@ -79,8 +80,8 @@ describe('cells', () => {
 
   it('sums each recipient’s lines of one kind in one phase, and says what kind of lines they are', () => {
     const cells = gridCells(rows, 'money');
-    expect(cells.get('central|p1')).toEqual({ amount: 120_000_00, lineIds: [rows[0]?.id], ongoing: 1, oneTime: 0, flexible: 0 });
-    expect(cells.get('wave:w1|p1')).toEqual({ amount: 95_000_00, lineIds: [rows[1]?.id, rows[2]?.id], ongoing: 1, oneTime: 1, flexible: 1 });
+    expect(cells.get('central|p1')).toEqual({ amount: 120_000_00, lineIds: [rows[0]?.id], ongoing: 1, oneTime: 0, flexible: 0, perSchool: 0 });
+    expect(cells.get('wave:w1|p1')).toEqual({ amount: 95_000_00, lineIds: [rows[1]?.id, rows[2]?.id], ongoing: 1, oneTime: 1, flexible: 1, perSchool: 0 });
     expect(cells.get('wave:w1|p2')?.amount).toBe(5_00);
     expect(cells.size).toBe(3);
     expect(gridCells(rows, 'devices').get('wave:w1|p1')?.amount).toBe(120);
@@ -129,6 +130,74 @@ describe('cells', () => {
       expect(grid.total).toBe(budget.totalCents);
       expect([...grid.byRow.values()].reduce((a, b) => a + b, 0)).toBe(grid.total);
     }));
+  });
+});
+
+describe('recurring lines continued into later phases, and lines for each school of a wave', () => {
+  const ids = phases.map((p) => p.id);
+  const wave: RecipientValue = { kind: 'wave', waveId: 'w1' };
+
+  it('shows a continued line in the later phases’ cells, marked as continued, and not where it is not recurring', () => {
+    const coach = line({ amount: 475_000_00, recurrence: 'ongoing', untilPhaseId: 'p3' });
+    const cells = gridCells([coach, line({ phaseId: 'p2', amount: 10_00 }), line({ amount: 5_00, untilPhaseId: 'p3' })], 'money', ids);
+    expect(cells.get('central|p1')).toMatchObject({ amount: 475_005_00, lineIds: [coach.id, expect.any(String)] });
+    expect(cells.get('central|p1')?.continued).toBeUndefined();
+    expect(cells.get('central|p2')).toMatchObject({ amount: 10_00, continued: { amount: 475_000_00, lineIds: [coach.id], fromPhaseIds: ['p1'] } });
+    expect(cells.get('central|p3')).toMatchObject({ amount: 0, lineIds: [], continued: { amount: 475_000_00 } });
+    expect(hasOwnLines(cells.get('central|p3'))).toBe(false);
+    expect(hasOwnLines(cells.get('central|p2'))).toBe(true);
+    // Without the phase order, a cell holds its own lines only.
+    expect(gridCells([coach], 'money').size).toBe(1);
+  });
+
+  it('totals a continued line in each phase it covers, and a line for each school once per school', () => {
+    const years = schoolYearsByPhase(phases, 8);
+    const lines = [
+      line({ amount: 100_00, recurrence: 'ongoing', untilPhaseId: 'p3' }),
+      line({ recipient: wave, amount: 400_000_00, perSchool: true }),
+      line({ recipient: wave, amount: 400_000_00, perSchool: false, phaseId: 'p2' }),
+    ];
+    const sums = gridTotals(lines, 'money', years, ids, { w1: 5 });
+    expect(sums.byPhase.get('p1')).toBe(100_00 + 2_000_000_00);
+    expect(sums.byPhase.get('p2')).toBe(200_00 + 400_000_00);
+    expect(sums.byPhase.get('p3')).toBe(100_00);
+    expect(sums.byRow.get('wave:w1')).toBe(2_400_000_00);
+    expect(lineTotal({ kind: 'money', amount: 10_00, recurrence: 'ongoing' }, 2, 5)).toBe(100_00);
+    expect(schoolsByWave([{ waveId: 'w1' }, { waveId: 'w1' }, { waveId: null }, { waveId: 'w2' }])).toEqual({ w1: 2, w2: 1 });
+  });
+
+  it('totals money exactly as the budget does, with continued lines and lines for each school (property)', () => {
+    const years = schoolYearsByPhase(phases, 8);
+    const counts = { w1: 5, w2: 15 };
+    const arbitraryLine = fc.record({
+      phaseId: fc.constantFrom('p1', 'p2', 'p3'),
+      untilPhaseId: fc.constantFrom(null, 'p1', 'p2', 'p3'),
+      amount: fc.integer({ min: 0, max: 10_000_000_00 }),
+      recurrence: fc.constantFrom('one-time' as const, 'ongoing' as const),
+      kind: fc.constantFrom(...ALLOCATION_KINDS),
+      recipient: fc.constantFrom<RecipientValue>({ kind: 'central' }, { kind: 'wave', waveId: 'w1' }, { kind: 'wave', waveId: 'w2' }),
+      perSchool: fc.boolean(),
+    });
+    fc.assert(fc.property(fc.array(arbitraryLine, { maxLength: 30 }), (specs) => {
+      const lines = specs.map((s) => line(s));
+      const grid = gridTotals(lines, 'money', years, ids, counts);
+      const budget = totals(lines, phases, { schoolYearStartMonth: 8, schoolsByWave: counts });
+      for (const p of phases) expect(grid.byPhase.get(p.id) ?? 0).toBe(budget.byPhase[p.id]);
+      expect(grid.total).toBe(budget.totalCents);
+      const fte = gridTotals(lines, 'staff-fte', years, ids, counts);
+      for (const p of phases) expect(fte.byPhase.get(p.id) ?? 0).toBeCloseTo(budget.unitsByPhase[p.id]?.['staff-fte'] ?? 0, 6);
+    }));
+  });
+
+  it('says what a line amounts to: for the wave or for each school, and staff as FTE × cost', () => {
+    expect(lineAmountText(line({ recipient: wave, amount: 400_000_00, perSchool: true }), 5)).toBe('$400,000 for each of 5 schools = $2,000,000');
+    expect(lineAmountText(line({ recipient: wave, amount: 400_000_00 }), 5)).toBe('$400,000 for the wave');
+    expect(lineAmountText(line({ amount: 475_000_00, recurrence: 'ongoing' }), 0)).toBe('$475,000 a year');
+    expect(lineAmountText(line({ kind: 'staff-fte', amount: 5, recurrence: 'ongoing', staffCost: { perFteCents: 95_000_00, yearlyIncreasePercent: 3 } }), 0))
+      .toBe('5 FTE × $95,000 = $475,000 a year, rising 3% a year');
+    expect(lineAmountText(line({ recipient: wave, kind: 'staff-fte', amount: 1, perSchool: true, recurrence: 'ongoing', staffCost: { perFteCents: 80_000_00, yearlyIncreasePercent: 0 } }), 5))
+      .toBe('1 FTE for each of 5 schools = 5 FTE: 5 FTE × $80,000 = $400,000 a year');
+    expect(lineAmountText(line({ recipient: wave, kind: 'devices', amount: 30 }), 5)).toBe('30 devices for the wave');
   });
 });
 
@@ -247,7 +316,7 @@ describe('fiscalYearBreakdown', () => {
     const result = fiscalYearBreakdown(sources, [line({ sourceId: 'l' })], phases, {}, [2030]);
     expect(result.years).toEqual([2028, 2029, 2030]);
     expect(result.totals).toEqual([100_00, 0, 0]);
-    expect(fiscalYearBreakdown(sources, [], phases)).toEqual({ years: [], series: [], totals: [] });
+    expect(fiscalYearBreakdown(sources, [], phases)).toEqual({ years: [], series: [], totals: [], uncovered: [] });
   });
 
   it('adds up to the budget’s total (property)', () => {
@@ -264,6 +333,27 @@ describe('fiscalYearBreakdown', () => {
       expect(sum).toBe(totals(lines, phases, { fiscalStartMonth }).totalCents);
       for (let i = 1; i < result.years.length; i += 1) expect(result.years[i]).toBe((result.years[i - 1] ?? 0) + 1);
     }));
+  });
+});
+
+describe('grant dates', () => {
+  it('wants an obligate-by date between the start and the spend-by date', () => {
+    expect(obligateByProblem('2027-07-01', '2028-09-30', '2029-06-30')).toBeNull();
+    expect(obligateByProblem('2027-07-01', '2027-06-30', '2029-06-30')).toBe('The obligate-by date must be on or after the start date (Jul 1, 2027).');
+    expect(obligateByProblem('2027-07-01', '2029-07-01', '2029-06-30')).toBe('The obligate-by date must be on or before the spend-by date (Jun 30, 2029).');
+  });
+
+  it('calls a grant’s last date its spend-by date', () => {
+    expect(fundingEndLabel('federal-grant')).toBe('Spend by');
+    expect(fundingEndLabel('federal-formula')).toBe('Spend by');
+    expect(fundingEndLabel('local')).toBe('End date');
+    expect(fundingEndLabel('other')).toBe('End date');
+  });
+
+  it('gives each cliff year what is still uncovered in it', () => {
+    const result = fiscalYearBreakdown([], [line({})], phases, {}, [], [{ year: 2030, uncoveredCents: 475_000_00 }, { year: 2030, uncoveredCents: 5_00 }]);
+    expect(result.years).toEqual([2028, 2029, 2030]);
+    expect(result.uncovered).toEqual([0, 0, 475_005_00]);
   });
 });
 

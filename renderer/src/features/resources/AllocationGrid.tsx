@@ -4,10 +4,10 @@ import GlobalStyles from '@mui/material/GlobalStyles';
 import type { Theme } from '@mui/material/styles';
 import ErrorOutlineIcon from '@mui/icons-material/ErrorOutlineOutlined';
 import { ALLOCATION_KIND_LABELS } from '../../domain/schemas';
-import { amountText, clearsCell, formatAmount, gridCellKey, parseAmount, type AllocationKind, type GridCell, type GridTotals, type RecipientRow } from '../../domain/resource-rules';
+import { amountText, clearsCell, formatAmount, gridCellKey, hasOwnLines, parseAmount, type AllocationKind, type GridCell, type GridTotals, type RecipientRow } from '../../domain/resource-rules';
 import { clampPosition, type GridPosition } from '../../components/grid-navigation';
 import { cellIcon } from '../../components/stance-icons';
-import { cellCaption, cellLabel, editKey, editText, gridMove, rowWindow, scrollToRow, startsTyping, type EditMode } from './grid-model';
+import { cellAmount, cellCaption, cellLabel, editKey, editText, gridMove, rowWindow, scrollToRow, startsTyping, type CellContext, type EditMode } from './grid-model';
 import { colors } from '../../app/theme';
 
 export interface GridPhase {
@@ -32,6 +32,13 @@ export interface AllocationGridProps {
   onCommit: (row: RecipientRow, phase: GridPhase, amount: number | null) => void;
   /** Enter, typing or Delete on a cell with several lines: they are edited in the details. */
   onOpenLines: (row: RecipientRow, phase: GridPhase) => void;
+  /**
+   * Enter, typing or Delete on a cell that only shows amounts continued from an earlier phase:
+   * the focus has gone to that phase's cell, where the line is edited.
+   */
+  onContinued: (row: RecipientRow, phase: GridPhase, from: GridPhase) => void;
+  /** Schools per wave id (a wave's line may go to each of them). */
+  schoolsByWave: Readonly<Record<string, number>>;
   labelledBy: string;
   describedBy: string;
 }
@@ -99,6 +106,7 @@ const gridStyles = (theme: Theme) => {
     '.rs-grid .rs-amount': { display: 'block', marginLeft: 'auto', fontWeight: 600, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', minWidth: 0 },
     '.rs-grid .rs-caption': { display: 'block', fontSize: '0.75rem', color: theme.palette.text.secondary, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' },
     '.rs-grid .rs-odds': { color: theme.palette.warning.main },
+    '.rs-grid [data-continued] .rs-amount': { fontWeight: 400, fontStyle: 'italic', color: theme.palette.text.secondary },
     '.rs-grid .rs-line > .rs-odds, .rs-grid .rs-line > .rs-flex': { display: 'inline-flex', flexShrink: 0 },
     '.rs-grid .rs-line svg': { width: '1rem', height: '1rem', fill: 'currentColor', flexShrink: 0 },
     '.rs-grid [data-active]': { boxShadow: `inset 0 0 0 2px ${theme.palette.primary.main}` },
@@ -134,7 +142,9 @@ export function GridKey() {
     <ul className="rs-key" aria-label="Key to the grid">
       <li><span className="rs-flex">{FLEXIBLE_ICON}</span>A flexible line: the school decides how to spend it</li>
       <li><span className="rs-odds">{ODDS_ICON}</span>A flexible line in an area the plan holds tight</li>
-      <li>“per year”: ongoing money, paid in every school year of the phase</li>
+      <li>“per year”: recurring money, paid in every school year of the phase</li>
+      <li>“↳”: a recurring line continued from an earlier phase (edit it in that phase)</li>
+      <li>“×” and a number: an amount for each school in the wave, counted once per school</li>
     </ul>
   );
 }
@@ -152,13 +162,15 @@ interface GridRowProps {
   activeCol: number;
   editing: Editing | null;
   problemId: string | null;
+  context: CellContext;
   inputRef: RefObject<HTMLInputElement | null>;
   onEditChange: (event: ChangeEvent<HTMLInputElement>) => void;
   onEditBlur: () => void;
 }
 
 const sameCell = (a: GridCell | undefined, b: GridCell | undefined) => a === b || (a !== undefined && b !== undefined
-  && a.amount === b.amount && a.ongoing === b.ongoing && a.oneTime === b.oneTime && a.flexible === b.flexible
+  && a.amount === b.amount && a.ongoing === b.ongoing && a.oneTime === b.oneTime && a.flexible === b.flexible && a.perSchool === b.perSchool
+  && a.continued?.amount === b.continued?.amount && a.continued?.fromPhaseIds.join() === b.continued?.fromPhaseIds.join()
   && a.lineIds.length === b.lineIds.length && a.lineIds.every((id, i) => id === b.lineIds[i]));
 
 /**
@@ -167,8 +179,9 @@ const sameCell = (a: GridCell | undefined, b: GridCell | undefined) => a === b |
  */
 function sameRow(before: GridRowProps, after: GridRowProps): boolean {
   for (const key of Object.keys(after) as (keyof GridRowProps)[]) {
-    if (key !== 'cells' && key !== 'atOdds' && before[key] !== after[key]) return false;
+    if (key !== 'cells' && key !== 'atOdds' && key !== 'context' && before[key] !== after[key]) return false;
   }
+  if (before.context.waveSchools !== after.context.waveSchools || before.context.phaseName !== after.context.phaseName) return false;
   if (before.cells === after.cells && before.atOdds === after.atOdds) return true;
   return after.phases.every((phase) => {
     const key = gridCellKey(after.row.key, phase.id);
@@ -177,7 +190,7 @@ function sameRow(before: GridRowProps, after: GridRowProps): boolean {
 }
 
 /** One recipient's row. Memoized (see sameRow): scrolling renders only the rows coming into view. */
-const GridRow = memo(function GridRow({ index, row, phases, kind, cells, total, atOdds, template, activeCol, editing, problemId, inputRef, onEditChange, onEditBlur }: GridRowProps) {
+const GridRow = memo(function GridRow({ index, row, phases, kind, cells, total, atOdds, template, activeCol, editing, problemId, context, inputRef, onEditChange, onEditBlur }: GridRowProps) {
   return (
     <div role="row" aria-rowindex={index + 2} data-level={row.recipient.kind} style={{ top: index * ROW_HEIGHT, gridTemplateColumns: template }}>
       <div role="rowheader" title={row.name}>
@@ -197,7 +210,8 @@ const GridRow = memo(function GridRow({ index, row, phases, kind, cells, total, 
             data-col={col}
             data-active={activeCol === col ? '' : undefined}
             tabIndex={activeCol === col && !isEditing ? 0 : -1}
-            aria-label={cellLabel(row.name, phase.name, kind, cell, odds)}
+            aria-label={cellLabel(row.name, phase.name, kind, cell, odds, context)}
+            data-continued={cell && !hasOwnLines(cell) && cell.continued ? '' : undefined}
           >
             {isEditing ? (
               <input
@@ -217,9 +231,9 @@ const GridRow = memo(function GridRow({ index, row, phases, kind, cells, total, 
                 <span className="rs-line">
                   {odds && <span className="rs-odds">{ODDS_ICON}</span>}
                   {cell && cell.flexible > 0 && <span className="rs-flex">{FLEXIBLE_ICON}</span>}
-                  <span className="rs-amount">{cell ? formatAmount(kind, cell.amount) : ''}</span>
+                  <span className="rs-amount">{cellAmount(kind, cell)}</span>
                 </span>
-                <span className="rs-caption">{cellCaption(kind, cell)}</span>
+                <span className="rs-caption">{cellCaption(kind, cell, context.waveSchools)}</span>
               </>
             )}
           </div>
@@ -239,7 +253,9 @@ const GridRow = memo(function GridRow({ index, row, phases, kind, cells, total, 
  * and Shift+Tab save and move sideways, Escape cancels; Delete clears a cell. Only the rows in
  * view are in the page (with their aria-rowindex), so a plan with hundreds of schools opens at once.
  */
-export const AllocationGrid = memo(function AllocationGrid({ rows, phases, kind, cells, totals, atOdds, onActiveChange, onCommit, onOpenLines, labelledBy, describedBy }: AllocationGridProps) {
+export const AllocationGrid = memo(function AllocationGrid({
+  rows, phases, kind, cells, totals, atOdds, onActiveChange, onCommit, onOpenLines, onContinued, schoolsByWave, labelledBy, describedBy,
+}: AllocationGridProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const gridRef = useRef<HTMLDivElement>(null);
   const inputRef = useRef<HTMLInputElement>(null);
@@ -251,6 +267,13 @@ export const AllocationGrid = memo(function AllocationGrid({ rows, phases, kind,
   const [viewHeight, setViewHeight] = useState(FIRST_VIEW_PX);
   const [barPx, setBarPx] = useState(0);
   const problemId = useId();
+  // The words of each row's cells: the same object for a row while its wave's school count and the phases stay the same.
+  const phaseNameRef = useRef<(id: string) => string>(() => 'an earlier phase');
+  useEffect(() => {
+    phaseNameRef.current = (id: string) => phases.find((p) => p.id === id)?.name ?? 'an earlier phase';
+  });
+  const phaseName = useCallback((id: string) => phaseNameRef.current(id), []);
+  const contextOf = (row: RecipientRow): CellContext => ({ waveSchools: row.recipient.kind === 'wave' ? schoolsByWave[row.recipient.waveId] ?? 0 : null, phaseName });
 
   const size = { rows: rows.length + 1, cols: phases.length + 1 };
   const active = clampPosition(activeState, size);
@@ -312,11 +335,25 @@ export const AllocationGrid = memo(function AllocationGrid({ rows, phases, kind,
     cell?.focus();
   };
 
+  /** A cell showing only amounts continued from an earlier phase: the focus goes to that phase's cell, where the line is edited. */
+  const goToSource = (pos: GridPosition, cell: GridCell | undefined): boolean => {
+    const row = rows[pos.row];
+    const phase = phases[pos.col];
+    if (!row || !phase || !cell || hasOwnLines(cell) || !cell.continued) return false;
+    const col = phases.findIndex((p) => p.id === cell.continued?.fromPhaseIds[0]);
+    const from = phases[col];
+    if (!from) return false;
+    focusCell({ row: pos.row, col });
+    onContinued(row, phase, from);
+    return true;
+  };
+
   const beginEdit = (pos: GridPosition, text: string | null, mode: EditMode) => {
     const row = rows[pos.row];
     const phase = phases[pos.col];
     if (!row || !phase) return;
     const cell = cells.get(gridCellKey(row.key, phase.id));
+    if (goToSource(pos, cell)) return;
     if (cell && cell.lineIds.length > 1) {
       onOpenLines(row, phase);
       return;
@@ -405,7 +442,8 @@ export const AllocationGrid = memo(function AllocationGrid({ rows, phases, kind,
       const row = rows[pos.row];
       const phase = phases[pos.col];
       const cell = row && phase ? cells.get(gridCellKey(row.key, phase.id)) : undefined;
-      if (!row || !phase || !cell) return;
+      if (!row || !phase || !cell || goToSource(pos, cell)) return;
+      if (!hasOwnLines(cell)) return;
       if (cell.lineIds.length > 1) onOpenLines(row, phase);
       else onCommit(row, phase, null);
       return;
@@ -493,6 +531,7 @@ export const AllocationGrid = memo(function AllocationGrid({ rows, phases, kind,
                   activeCol={active.row === index ? active.col : -1}
                   editing={editing?.row === index ? editing : null}
                   problemId={editing?.row === index && problem ? problemId : null}
+                  context={contextOf(row)}
                   inputRef={inputRef}
                   onEditChange={onEditChange}
                   onEditBlur={onEditBlur}
@@ -504,7 +543,7 @@ export const AllocationGrid = memo(function AllocationGrid({ rows, phases, kind,
             <div role="row" aria-rowindex={rows.length + 2} style={{ gridTemplateColumns: template, height: FOOTER_HEIGHT }}>
               <div role="rowheader">
                 <span className="rs-name">Total for the phase</span>
-                {kind === 'money' && <span className="rs-detail">ongoing: every school year</span>}
+                {kind === 'money' && <span className="rs-detail">recurring: every school year</span>}
               </div>
               {phases.map((phase, col) => (
                 <div

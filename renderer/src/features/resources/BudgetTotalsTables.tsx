@@ -35,7 +35,8 @@ export const BudgetTotalsTables = memo(function BudgetTotalsTables({ phases, bud
         <Box>
           <Typography id="rs-by-phase-heading" component="h4" variant="subtitle2" sx={{ mb: 0.5 }}>By phase</Typography>
           <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
-            Students are those in schools whose wave has started by the phase. Staff, devices and hours are as entered for each phase.
+            Students are those in schools whose wave has started by the phase. Staff, devices and hours are as entered for each phase (a recurring line in every phase it continues into, a line for each school of a wave once per school).
+            {budget.staffCents > 0 && ` Money includes ${formatMoney(budget.staffCents)} of staff costs, worked out from FTE × cost per FTE.`}
           </Typography>
           <TableContainer>
             <Table size="small" aria-labelledby="rs-by-phase-heading" sx={{ '& td, & th': { whiteSpace: 'nowrap' } }}>

@@ -23,11 +23,16 @@ export interface BudgetWarningListProps {
 }
 
 /**
- * What the budget cannot stand on: phases that spend more from a source than it holds,
- * ongoing costs that outlive their source (the fiscal cliff, with its year), and flexible
- * lines that contradict a tight stance. Each says what and where, with an icon and a title.
+ * What the budget cannot stand on: phases that spend more from a source than it holds (or
+ * commit it after its obligate-by date), recurring costs that outlive their source (the fiscal
+ * cliff, with its year and what is still uncovered), and flexible lines that contradict a tight
+ * stance. Each says what and where, with an icon and a title. Cliffs that other sources pick up
+ * in full follow, saying who picks them up.
  */
-export const BudgetWarningList = memo(function BudgetWarningList({ warnings, stanceNotes, phaseName, sourceName }: BudgetWarningListProps) {
+export const BudgetWarningList = memo(function BudgetWarningList({ warnings: all, stanceNotes, phaseName, sourceName }: BudgetWarningListProps) {
+  // A cliff that other sources pick up in full is no longer a warning: it says who picks it up, below.
+  const warnings = all.filter((w) => w.kind !== 'cliff' || !w.resolved);
+  const covered = all.filter((w) => w.kind === 'cliff' && w.resolved);
   const count = warnings.length + stanceNotes.length;
   return (
     <Box component="section" aria-labelledby="rs-warnings-heading" sx={{ mb: 3 }}>
@@ -36,7 +41,9 @@ export const BudgetWarningList = memo(function BudgetWarningList({ warnings, sta
       </Typography>
       {count === 0 ? (
         <Alert severity="success" role="note" icon={<CheckCircleOutlineIcon fontSize="inherit" />}>
-          No warnings: no phase spends more from a source than it holds, and no ongoing cost outlives its source.
+          {covered.length === 0
+            ? 'No warnings: no phase spends more from a source than it holds, and no recurring cost outlives its source.'
+            : 'No warnings: no phase spends more from a source than it holds, and every recurring cost that outlives its source is picked up.'}
         </Alert>
       ) : (
         <Box component="ul" sx={{ listStyle: 'none', p: 0, m: 0, display: 'grid', gap: 1 }}>
@@ -60,6 +67,18 @@ export const BudgetWarningList = memo(function BudgetWarningList({ warnings, sta
               <Alert severity="info" role="note" icon={<StanceIcon stance="tight" fontSize="inherit" />}>
                 <AlertTitle>Flexible line in an area held tight</AlertTitle>
                 {n.text}
+              </Alert>
+            </li>
+          ))}
+        </Box>
+      )}
+      {covered.length > 0 && (
+        <Box component="ul" aria-label="Fiscal cliffs covered" sx={{ listStyle: 'none', p: 0, m: 0, mt: 1, display: 'grid', gap: 1 }}>
+          {covered.map((w) => (
+            <li key={`covered-${w.sourceId}`}>
+              <Alert severity="info" role="note" icon={<CheckCircleOutlineIcon fontSize="inherit" />}>
+                <AlertTitle>{`Fiscal cliff in ${fiscalYearLabel(w.kind === 'cliff' ? w.year : 0)} covered: ${sourceName(w.sourceId)}`}</AlertTitle>
+                {w.message}
               </Alert>
             </li>
           ))}

@@ -13,14 +13,18 @@ export interface EditableGridProps {
   phases: readonly GridPhase[];
   kind: AllocationKind;
   allocations: readonly AllocationRow[];
-  /** How many school years each phase pays ongoing money for. */
+  /** How many school years each phase pays recurring money for. */
   yearsByPhase: ReadonlyMap<string, number>;
+  /** Schools per wave id (a wave's line may go to each of them). */
+  schoolsByWave: Readonly<Record<string, number>>;
   atOdds: ReadonlySet<string>;
   /** How a line typed into an empty cell is paid for and whether it recurs. */
   defaults: NewLineDefaults;
   onActiveChange: (rowKey: string | null, phaseId: string | null) => void;
   /** Enter, typing or Delete on a cell of `count` lines: they are edited beside the grid. */
   onOpenLines: (row: RecipientRow, phase: GridPhase, count: number) => void;
+  /** Enter, typing or Delete on a cell showing only amounts continued from `from`: the focus has gone there. */
+  onContinued: (row: RecipientRow, phase: GridPhase, from: GridPhase) => void;
   /** Says something in the section's live region. */
   speak: (text: string) => void;
   labelledBy: string;
@@ -34,16 +38,17 @@ export interface EditableGridProps {
  * alone, not the section around it.
  */
 export const EditableGrid = memo(function EditableGrid({
-  planId, rows, phases, kind, allocations, yearsByPhase, atOdds, defaults, onActiveChange, onOpenLines, speak, labelledBy, describedBy,
+  planId, rows, phases, kind, allocations, yearsByPhase, schoolsByWave, atOdds, defaults, onActiveChange, onOpenLines, onContinued, speak, labelledBy, describedBy,
 }: EditableGridProps) {
   const run = useRunCommand();
-  const stored = useMemo(() => gridCells(allocations, kind), [allocations, kind]);
+  const phaseIds = useMemo(() => phases.map((p) => p.id), [phases]);
+  const stored = useMemo(() => gridCells(allocations, kind, phaseIds), [allocations, kind, phaseIds]);
   const isStored = useMemo(() => cellStored(storedCellsOf(allocations, kind, stored)), [allocations, kind, stored]);
   // The same map while the amounts on show are the same: only a change on screen re-renders the grid.
   const { pending: typed, hold } = usePendingValues<PendingCell>(isStored);
   const cells = useMemo(() => withPendingCells(stored, typed, kind), [stored, typed, kind]);
-  const storedSums = useMemo(() => gridTotals(allocations, kind, yearsByPhase), [allocations, kind, yearsByPhase]);
-  const totals = useMemo(() => withPendingTotals(storedSums, stored, typed, kind, yearsByPhase), [storedSums, stored, typed, kind, yearsByPhase]);
+  const storedSums = useMemo(() => gridTotals(allocations, kind, yearsByPhase, phaseIds, schoolsByWave), [allocations, kind, yearsByPhase, phaseIds, schoolsByWave]);
+  const totals = useMemo(() => withPendingTotals(storedSums, stored, typed, kind, yearsByPhase, schoolsByWave), [storedSums, stored, typed, kind, yearsByPhase, schoolsByWave]);
 
   // The latest values, for callbacks that stay the same from render to render (so the grid does not re-render).
   const latest = useRef({ kind, cells, defaults });
@@ -75,6 +80,8 @@ export const EditableGrid = memo(function EditableGrid({
       onActiveChange={onActiveChange}
       onCommit={onCommit}
       onOpenLines={openLines}
+      onContinued={onContinued}
+      schoolsByWave={schoolsByWave}
       labelledBy={labelledBy}
       describedBy={describedBy}
     />

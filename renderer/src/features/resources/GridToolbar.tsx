@@ -9,7 +9,7 @@ import AttachMoneyIcon from '@mui/icons-material/AttachMoney';
 import BadgeOutlinedIcon from '@mui/icons-material/BadgeOutlined';
 import LaptopChromebookOutlinedIcon from '@mui/icons-material/LaptopChromebookOutlined';
 import SchoolOutlinedIcon from '@mui/icons-material/SchoolOutlined';
-import { ALLOCATION_KINDS, ALLOCATION_KIND_LABELS, type AllocationRow } from '../../domain/schemas';
+import { ALLOCATION_KINDS, ALLOCATION_KIND_LABELS, RECURRENCE_LABELS, type AllocationRow } from '../../domain/schemas';
 import { DISTRICT_BUDGET, type AllocationKind } from '../../domain/resource-rules';
 
 const KIND_ICONS: Record<AllocationKind, typeof AttachMoneyIcon> = {
@@ -21,11 +21,6 @@ const KIND_ICONS: Record<AllocationKind, typeof AttachMoneyIcon> = {
 
 /** The value of "District budget" in the source menu (a menu value cannot be null). */
 const DISTRICT = 'district';
-
-export const RECURRENCE_LABELS: Record<AllocationRow['recurrence'], string> = {
-  'one-time': 'One-time',
-  ongoing: 'Ongoing (every school year)',
-};
 
 export interface GridToolbarProps {
   kind: AllocationKind;

@@ -14,9 +14,10 @@ import { untilOnScreen } from '../../components/until-on-screen';
 import { useStableRows } from '../../components/use-stable-rows';
 import { useSettledValue } from '../../components/use-settled-value';
 import { visuallyHidden } from '../../components/visually-hidden';
-import { budgetWarnings, totals as budgetTotals } from '../../domain/budget';
+import { budgetWarnings, coveredPhaseIds, totals as budgetTotals, type CliffWarning } from '../../domain/budget';
 import {
-  amountText, cellLines, fiscalYearBreakdown, gridCellKey, recipientKey, recipientRows, schoolYearsByPhase, sourceName, stanceContradictions, studentsByPhase, type AllocationKind, type NewLineDefaults, type RecipientRow,
+  amountText, cellLines, fiscalYearBreakdown, gridCellKey, recipientKey, recipientRows, schoolsByWave as countSchoolsByWave, schoolYearsByPhase, sourceName, stanceContradictions, studentsByPhase,
+  type AllocationKind, type NewLineDefaults, type RecipientRow,
 } from '../../domain/resource-rules';
 import type { AllocationRow, FundingSource } from '../../domain/schemas';
 import { SectionHeading } from '../../components/SectionHeading';
@@ -25,7 +26,7 @@ import { phaseSpan } from '../../domain/phase-rules';
 import { GridKey, type GridPhase } from './AllocationGrid';
 import { BudgetTotalsTables } from './BudgetTotalsTables';
 import { BudgetWarningList, type StanceNote } from './BudgetWarningList';
-import { CellLines, type LinesCell } from './CellLines';
+import { CellLines, type ContinuedLine, type LinesCell } from './CellLines';
 import { cliffsByYear } from './chart-model';
 import { addFundingSource, addLine, deleteFundingSource, deleteLine, moveFundingSource, type LinePlace } from './commands';
 import { EditableGrid } from './EditableGrid';
@@ -45,6 +46,7 @@ const Chart = memo(FundingChart);
 const Totals = memo(BudgetTotalsTables);
 const Key = memo(GridKey);
 const NO_LINES: AllocationRow[] = [];
+const NO_CONTINUED: ContinuedLine[] = [];
 const LINES_DELAY_MS = 150;
 const BUDGET_DELAY_MS = 250;
 
@@ -86,7 +88,7 @@ const SECTION_TOP = (
 /** How the grid is used, below its toolbar (the grid's description). */
 const GRID_HELP = (
   <Typography id="rs-grid-help" variant="body2" color="text.secondary" sx={{ mb: 1, maxWidth: '95ch' }}>
-    Type a number on a cell to set it; Enter or F2 edits it, Enter saves and moves down, Tab saves and moves right, Escape cancels, Delete clears. Arrow keys move. Ongoing money is per school year; totals count every school year of the phase. A cell with several lines is edited in its lines.
+    Type a number on a cell to set it; Enter or F2 edits it, Enter saves and moves down, Tab saves and moves right, Escape cancels, Delete clears. Arrow keys move. Recurring money is per school year; totals count every school year of the phases a line covers. A cell with several lines is edited in its lines; a cell marked ↳ shows a recurring line continued from an earlier phase, edited there.
   </Typography>
 );
 
@@ -116,17 +118,24 @@ export function ResourcesSection({ bundle }: SectionProps) {
   const newLines = useMemo<NewLineDefaults>(() => ({ sourceId: newLineSource, recurrence, flexible: false }), [newLineSource, recurrence]);
 
   const yearsByPhase = useMemo(() => schoolYearsByPhase(phases, plan.schoolYearStartMonth), [phases, plan.schoolYearStartMonth]);
+  const waveSchools = useMemo(() => countSchoolsByWave(bundle.schools), [bundle.schools]);
+  // Stays the same object while the counts are the same (editing a school's name does not re-render the grid).
+  const waveSchoolsKey = JSON.stringify(waveSchools);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the key stands for the counts
+  const schoolsByWave = useMemo(() => waveSchools, [waveSchoolsKey]);
+  const budgetSettings = useMemo(() => ({ ...calendar, schoolsByWave }), [calendar, schoolsByWave]);
   const students = useMemo(() => studentsByPhase(phases, bundle.waves, bundle.schools), [phases, bundle.waves, bundle.schools]);
   // The budget-wide figures (warnings, sources, the chart, the totals) follow
   // once edits pause, in a deferred render: amounts typed one after another reach the grid, its
   // totals and storage first, with no wait on the sums of every line in between.
   const settled = useDeferredValue(useSettledValue(allocations, BUDGET_DELAY_MS));
-  const budget = useMemo(() => budgetTotals(settled, phases, { ...calendar, studentsByPhase: students }), [settled, phases, calendar, students]);
-  const warnings = useMemo(() => budgetWarnings(sources, settled, phases, calendar), [sources, settled, phases, calendar]);
+  const budget = useMemo(() => budgetTotals(settled, phases, { ...budgetSettings, studentsByPhase: students }), [settled, phases, budgetSettings, students]);
+  const warnings = useMemo(() => budgetWarnings(sources, settled, phases, budgetSettings), [sources, settled, phases, budgetSettings]);
   const nameOfSource = useCallback((id: string) => sourceName(id, sources), [sources]);
   const nameOfPhase = useCallback((id: string) => phases.find((p) => p.id === id)?.name ?? 'a phase', [phases]);
   const cliffs = useMemo(() => cliffsByYear(warnings, nameOfSource), [warnings, nameOfSource]);
-  const breakdown = useMemo(() => fiscalYearBreakdown(sources, settled, phases, calendar, cliffs.map((c) => c.year)), [sources, settled, phases, calendar, cliffs]);
+  const cliffWarnings = useMemo(() => warnings.filter((w): w is CliffWarning => w.kind === 'cliff'), [warnings]);
+  const breakdown = useMemo(() => fiscalYearBreakdown(sources, settled, phases, budgetSettings, [], cliffWarnings), [sources, settled, phases, budgetSettings, cliffWarnings]);
 
   const contradictions = useMemo(() => stanceContradictions(settled, stances), [settled, stances]);
   const atOdds = useMemo(() => new Set(contradictions.filter((a) => a.kind === kind).map((a) => gridCellKey(recipientKey(a.recipient), a.phaseId))), [contradictions, kind]);
@@ -139,12 +148,16 @@ export function ResourcesSection({ bundle }: SectionProps) {
 
   const sourceUses = useMemo(() => {
     const uses = new Map<string, SourceUse>();
-    for (const s of sources) uses.set(s.id, { plannedCents: budget.bySource.find((b) => b.sourceId === s.id)?.cents ?? 0, overCents: 0, cliffYear: null });
+    for (const s of sources) uses.set(s.id, { plannedCents: budget.bySource.find((b) => b.sourceId === s.id)?.cents ?? 0, overCents: 0, cliffYear: null, uncoveredCents: 0, pickupText: '' });
     for (const w of warnings) {
       const use = uses.get(w.sourceId);
       if (!use) continue;
       if (w.kind === 'over-budget') use.overCents += w.overCents;
-      else use.cliffYear = w.year;
+      else {
+        use.cliffYear = w.year;
+        use.uncoveredCents = w.uncoveredCents;
+        use.pickupText = w.pickups.map((p) => `${sourceName(p.sourceId, sources)} picks up ${amountText('money', p.cents)} a year from FY${p.year}`).join('; ');
+      }
     }
     return uses;
   }, [sources, budget, warnings]);
@@ -159,11 +172,26 @@ export function ResourcesSection({ bundle }: SectionProps) {
   const shownActive = useSettledValue(active, LINES_DELAY_MS);
   const activeRow = rows.find((r) => r.key === shownActive.rowKey) ?? null;
   const activePhase = phases.find((p) => p.id === shownActive.phaseId) ?? null;
-  const linesCell = useMemo<LinesCell | null>(() => (activeRow && activePhase ? { rowName: activeRow.name, phaseId: activePhase.id, phaseName: activePhase.name, kind } : null), [activeRow, activePhase, kind]);
+  const activeWaveSchools = activeRow?.recipient.kind === 'wave' ? schoolsByWave[activeRow.recipient.waveId] ?? 0 : null;
+  const linesCell = useMemo<LinesCell | null>(
+    () => (activeRow && activePhase ? { rowName: activeRow.name, phaseId: activePhase.id, phaseName: activePhase.name, kind, waveSchools: activeWaveSchools } : null),
+    [activeRow, activePhase, kind, activeWaveSchools],
+  );
   // The lines follow storage at once (a line added or deleted in the panel shows there straight
   // away), and stay the same array while the cell's own lines hold the same, so edits to other
   // cells do not re-render the panel.
   const lines = useStableRows(useMemo(() => (activeRow && activePhase ? cellLines(allocations, activeRow.key, activePhase.id, kind) : NO_LINES), [allocations, activeRow, activePhase, kind]));
+  // Recurring lines of earlier phases that continue into the cell on show.
+  const phaseIds = useMemo(() => phases.map((p) => p.id), [phases]);
+  const continuedRaw = useMemo(() => {
+    if (!activeRow || !activePhase) return NO_CONTINUED;
+    const found = allocations.filter((a) => a.kind === kind && a.phaseId !== activePhase.id && a.untilPhaseId && recipientKey(a.recipient) === activeRow.key
+      && coveredPhaseIds(a, phaseIds).includes(activePhase.id));
+    return found.length === 0 ? NO_CONTINUED : found.map((line) => ({ line, fromPhaseName: phases.find((p) => p.id === line.phaseId)?.name ?? 'an earlier phase' }));
+  }, [allocations, activeRow, activePhase, kind, phaseIds, phases]);
+  const continuedKey = JSON.stringify(continuedRaw);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the key stands for the lines
+  const continued = useMemo(() => continuedRaw, [continuedKey]);
   const [focusRequest, setFocusRequest] = useState(0);
   const [focusLineId, setFocusLineId] = useState<string | null>(null);
   const [focusSourceId, setFocusSourceId] = useState<string | null>(null);
@@ -178,9 +206,9 @@ export function ResourcesSection({ bundle }: SectionProps) {
   const gridBox = useRef<HTMLDivElement>(null);
 
   // The latest values, for callbacks that stay the same from render to render (so the grid and the panels do not re-render).
-  const latest = useRef({ kind, newLineSource, recurrence, activeRow, activePhase, phases, sources });
+  const latest = useRef({ kind, newLineSource, recurrence, activeRow, activePhase, phases, sources, rows });
   useEffect(() => {
-    latest.current = { kind, newLineSource, recurrence, activeRow, activePhase, phases, sources };
+    latest.current = { kind, newLineSource, recurrence, activeRow, activePhase, phases, sources, rows };
   });
   const speak = useCallback((text: string) => speakRef.current(text), []);
 
@@ -191,6 +219,19 @@ export function ResourcesSection({ bundle }: SectionProps) {
   const onOpenLines = useCallback((row: RecipientRow, phase: GridPhase, count: number) => {
     speakRef.current(`${row.name}, ${phase.name} has ${count} lines: edit them one by one in the lines beside the grid.`);
     setFocusRequest((n) => n + 1);
+  }, []);
+
+  const onContinued = useCallback((row: RecipientRow, phase: GridPhase, from: GridPhase) => {
+    speakRef.current(`${row.name}, ${phase.name} shows a recurring line continued from ${from.name}: it is edited in ${from.name}, now in focus. Its line says how far it continues.`);
+  }, []);
+
+  const onGoToLine = useCallback((line: AllocationRow) => {
+    const { phases: ps } = latest.current;
+    const rowIndex = latest.current.rows.findIndex((r) => r.key === recipientKey(line.recipient));
+    const col = ps.findIndex((p) => p.id === line.phaseId);
+    const cell = gridBox.current?.querySelector<HTMLElement>(`[role="gridcell"][data-row="${rowIndex}"][data-col="${col}"]`);
+    if (cell) cell.focus();
+    else speakRef.current('Scroll the grid to that row to edit the line.');
   }, []);
 
   const onReturn = useCallback(() => {
@@ -315,10 +356,12 @@ export function ResourcesSection({ bundle }: SectionProps) {
               kind={kind}
               allocations={allocations}
               yearsByPhase={yearsByPhase}
+              schoolsByWave={schoolsByWave}
               atOdds={atOdds}
               defaults={newLines}
               onActiveChange={onActiveChange}
               onOpenLines={onOpenLines}
+              onContinued={onContinued}
               speak={speak}
               labelledBy="rs-grid-heading"
               describedBy="rs-grid-help"
@@ -328,6 +371,8 @@ export function ResourcesSection({ bundle }: SectionProps) {
           <Lines
             cell={linesCell}
             lines={lines}
+            continued={continued}
+            phases={gridPhases}
             sources={sourceOptions}
             areas={areaOptions}
             stances={stances}
@@ -337,6 +382,7 @@ export function ResourcesSection({ bundle }: SectionProps) {
             onKindChange={onLineKindChange}
             onDelete={onDeleteLine}
             onReturn={onReturn}
+            onGoToLine={onGoToLine}
           />
         </div>
       </Paper>

@@ -83,12 +83,15 @@ export interface ChartCliff {
   year: number;
   /** The sources that end, by name. */
   sources: string[];
+  /** Recurring costs of those sources nothing pays for yet in that year, per school year. */
+  uncoveredCents: number;
 }
 
 /**
  * One sentence for the chart's accessible name: the span of years, the peak, the sources, and
- * every cliff year. "Money per fiscal year, FY2028 to FY2031, by source: Innovation grant,
- * District budget. Highest in FY2029: $400,000. Fiscal cliff in FY2030: Innovation grant ends."
+ * every cliff year with what is still uncovered in it. "Money per fiscal year, FY2028 to FY2031, by
+ * source: Innovation grant, District budget. Highest in FY2029: $400,000. Fiscal cliff in FY2030:
+ * Innovation grant ends. Still uncovered in FY2030: $475,000."
  */
 export function chartSummary(breakdown: FiscalYearBreakdown, cliffs: readonly ChartCliff[]): string {
   const { years, totals, series } = breakdown;
@@ -100,19 +103,26 @@ export function chartSummary(breakdown: FiscalYearBreakdown, cliffs: readonly Ch
   totals.forEach((t, i) => { if (t > (totals[peak] ?? 0)) peak = i; });
   const parts = [series.length > 0 ? `Money per fiscal year, ${span}, by source: ${series.map((s) => s.name).join(', ')}.` : `Money per fiscal year, ${span}: nothing allocated.`];
   if ((totals[peak] ?? 0) > 0) parts.push(`Highest in ${fiscalYearLabel(years[peak] as number)}: ${formatMoney(totals[peak] as number)}.`);
-  for (const c of cliffs) parts.push(`Fiscal cliff in ${fiscalYearLabel(c.year)}: ${c.sources.join(' and ')} ${c.sources.length === 1 ? 'ends' : 'end'}.`);
+  for (const c of cliffs) {
+    parts.push(`Fiscal cliff in ${fiscalYearLabel(c.year)}: ${c.sources.join(' and ')} ${c.sources.length === 1 ? 'ends' : 'end'}.`);
+    parts.push(c.uncoveredCents > 0 ? `Still uncovered in ${fiscalYearLabel(c.year)}: ${formatMoney(c.uncoveredCents)}.` : `Its recurring costs are picked up.`);
+  }
   return parts.join(' ');
 }
 
-/** Cliff warnings grouped by year, earliest first, each with the names of the sources that end. */
-export function cliffsByYear(warnings: readonly { kind: string; year?: number; sourceId: string }[], nameOf: (sourceId: string) => string): ChartCliff[] {
-  const byYear = new Map<number, string[]>();
+/**
+ * Cliff warnings (covered ones too) grouped by year, earliest first, each with the names of the
+ * sources that end and what is still uncovered that year.
+ */
+export function cliffsByYear(warnings: readonly { kind: string; year?: number; sourceId: string; uncoveredCents?: number }[], nameOf: (sourceId: string) => string): ChartCliff[] {
+  const byYear = new Map<number, ChartCliff>();
   for (const w of warnings) {
     if (w.kind !== 'cliff' || w.year === undefined) continue;
-    const names = byYear.get(w.year) ?? [];
+    const cliff = byYear.get(w.year) ?? { year: w.year, sources: [], uncoveredCents: 0 };
     const name = nameOf(w.sourceId);
-    if (!names.includes(name)) names.push(name);
-    byYear.set(w.year, names);
+    if (!cliff.sources.includes(name)) cliff.sources.push(name);
+    cliff.uncoveredCents += Math.max(0, w.uncoveredCents ?? 0);
+    byYear.set(w.year, cliff);
   }
-  return [...byYear].sort(([a], [b]) => a - b).map(([year, sources]) => ({ year, sources }));
+  return [...byYear.values()].sort((a, b) => a.year - b.year);
 }

@@ -6,7 +6,8 @@
 import type { AddCommand, Named, PlanCommand } from '../../app/commands';
 import { newId } from '../../domain/ids';
 import { amountText, convertAmount, type AllocationKind, type GridCell, type NewLineDefaults, type RecipientRow } from '../../domain/resource-rules';
-import { ALLOCATION_KIND_LABELS, type AllocationRow, type FundingSource, type Phase, type Plan } from '../../domain/schemas';
+import { ALLOCATION_KIND_LABELS, FUNDING_TYPE_LABELS, type AllocationRow, type FundingSource, type FundingType, type Phase, type Plan, type StaffCost } from '../../domain/schemas';
+import { isGrantType } from '../../domain/budget';
 import type { ChangeSet } from '../../storage/transactions';
 import { cellEditLabel } from './grid-model';
 
@@ -76,9 +77,11 @@ export function setLineAmount(line: AllocationRow, place: LinePlace, amount: num
   return changeLine(line, place, `Change the amount of ${lineName(place)}`, { amount }, 'amount');
 }
 
-/** Makes a line count as another kind, keeping the number on show (see convertAmount). */
+/** Makes a line count as another kind, keeping the number on show (see convertAmount); only staff lines keep a cost per FTE. */
 export function setLineKind(line: AllocationRow, place: LinePlace, kind: AllocationKind): PlanCommand<ChangeSet> {
-  return changeLine(line, place, `Make ${lineName(place)} ${ALLOCATION_KIND_LABELS[kind]}`, { kind, amount: convertAmount(line.amount, line.kind, kind) });
+  return changeLine(line, place, `Make ${lineName(place)} ${ALLOCATION_KIND_LABELS[kind]}`, {
+    kind, amount: convertAmount(line.amount, line.kind, kind), staffCost: kind === 'staff-fte' ? line.staffCost : null,
+  });
 }
 
 /** Changes what pays for a line; null is the district's own budget. */
@@ -86,8 +89,25 @@ export function setLineSource(line: AllocationRow, place: LinePlace, sourceId: s
   return changeLine(line, place, `Change what pays for ${lineName(place)}`, { sourceId });
 }
 
+/** Makes a line recurring or one-time; a one-time line no longer continues into later phases. */
 export function setLineRecurrence(line: AllocationRow, place: LinePlace, recurrence: AllocationRow['recurrence']): PlanCommand<ChangeSet> {
-  return changeLine(line, place, `Make ${lineName(place)} ${recurrence === 'ongoing' ? 'ongoing' : 'one-time'}`, { recurrence });
+  return changeLine(line, place, `Make ${lineName(place)} ${recurrence === 'ongoing' ? 'recurring' : 'one-time'}`, recurrence === 'ongoing' ? { recurrence } : { recurrence, untilPhaseId: null });
+}
+
+/** How far a recurring line continues: through a later phase, or its own phase only (null). */
+export function setLineUntil(line: AllocationRow, place: LinePlace, until: Named | null): PlanCommand<ChangeSet> {
+  const untilPhaseId = until === null || until.id === line.phaseId ? null : until.id;
+  return changeLine(line, place, untilPhaseId === null ? `Keep ${lineName(place)} to ${place.phaseName}` : `Continue ${lineName(place)} through ${until?.name ?? 'a later phase'}`, { untilPhaseId });
+}
+
+/** Whether a wave's line goes to each school in the wave (true) or to the wave as a whole. */
+export function setLinePerSchool(line: AllocationRow, place: LinePlace, perSchool: boolean): PlanCommand<ChangeSet> {
+  return changeLine(line, place, perSchool ? `Give ${lineName(place)} to each school in the wave` : `Give ${lineName(place)} to the wave as a whole`, { perSchool });
+}
+
+/** What one FTE of a staff line costs a year, and its yearly increase; null when the money is not worked out from the staffing. */
+export function setLineStaffCost(line: AllocationRow, place: LinePlace, staffCost: StaffCost | null, field: 'cost' | 'increase'): PlanCommand<ChangeSet> {
+  return changeLine(line, place, field === 'cost' ? `Change the cost per FTE of ${lineName(place)}` : `Change the yearly increase of ${lineName(place)}`, { staffCost }, `staffCost.${field}`);
 }
 
 export function setLineArea(line: AllocationRow, place: LinePlace, areaId: string | null): PlanCommand<ChangeSet> {
@@ -146,8 +166,19 @@ export function setFundingSourceStart(source: FundingSource, start: string): Pla
   return changeSource(source, `Change the start of ${quoted(source)}`, 'start', { start });
 }
 
+/** The last day money may be spent: the spend-by date of a grant, the end of any other source. */
 export function setFundingSourceEnd(source: FundingSource, end: string): PlanCommand<ChangeSet> {
-  return changeSource(source, `Change the end of ${quoted(source)}`, 'end', { end });
+  return changeSource(source, isGrantType(source.type) ? `Change the spend-by date of ${quoted(source)}` : `Change the end of ${quoted(source)}`, 'end', { end });
+}
+
+/** The last day a grant's money may be committed; null when not stated. */
+export function setFundingSourceObligateBy(source: FundingSource, obligateBy: string | null): PlanCommand<ChangeSet> {
+  return changeSource(source, `Change the obligate-by date of ${quoted(source)}`, 'obligateBy', { obligateBy });
+}
+
+/** What kind of money a source is (federal formula, a one-time grant, state, local …); only grants keep an obligate-by date. */
+export function setFundingSourceType(source: FundingSource, type: FundingType): PlanCommand<ChangeSet> {
+  return { label: `Make ${quoted(source)} ${FUNDING_TYPE_LABELS[type]}`, write: ({ store }) => store.updateFundingSource(source.id, isGrantType(type) ? { type } : { type, obligateBy: null }) };
 }
 
 export function setFundingSourceNotes(source: FundingSource, notes: string): PlanCommand<ChangeSet> {

@@ -4,7 +4,7 @@
  * of it is unit-tested.
  */
 import { ALLOCATION_KIND_LABELS } from '../../domain/schemas';
-import { amountText, clearsCell, formatAmount, type AllocationKind, type GridCell } from '../../domain/resource-rules';
+import { amountText, clearsCell, formatAmount, hasOwnLines, type AllocationKind, type GridCell } from '../../domain/resource-rules';
 import { moveInGrid, type GridPosition, type GridSize } from '../../components/grid-navigation';
 
 // ——— Windowing ———
@@ -94,12 +94,18 @@ export function editKey(key: string, shift: boolean, mode: EditMode, pos: GridPo
 
 // ——— Words ———
 
+/** The mark of an amount continued from an earlier phase. */
+export const CONTINUED_MARK = '↳';
+
 /**
  * The short line under a cell's amount: how the money recurs ("per year", "one-time" or
- * "mixed") and how many lines there are when more than one. Flexible lines show as an icon.
+ * "mixed"), "×5" when its lines go to each of a wave's 5 schools, how many lines there are
+ * when more than one, and what continues into the cell from earlier phases ("↳ +$80,000").
+ * A cell holding only continued amounts says "continued". Flexible lines show as an icon.
  */
-export function cellCaption(kind: AllocationKind, cell: GridCell | undefined): string {
-  if (!cell || cell.lineIds.length === 0) return '';
+export function cellCaption(kind: AllocationKind, cell: GridCell | undefined, waveSchools: number | null = null): string {
+  if (!cell) return '';
+  if (!hasOwnLines(cell)) return cell.continued ? 'continued' : '';
   const parts: string[] = [];
   const count = cell.lineIds.length;
   if (kind === 'money') {
@@ -107,32 +113,62 @@ export function cellCaption(kind: AllocationKind, cell: GridCell | undefined): s
     else if (cell.oneTime === count) parts.push('one-time');
     else parts.push('mixed');
   }
+  if ((cell.perSchool ?? 0) === count) parts.push(waveSchools === null ? 'each school' : `×${waveSchools}`);
   if (count > 1) parts.push(`${count} lines`);
+  if (cell.continued) parts.push(`${CONTINUED_MARK} +${formatAmount(kind, cell.continued.amount)}`);
   return parts.join(' · ');
 }
 
+/** What a cell shows as its amount: its own lines, or "↳ $80,000" when it only shows amounts continued from earlier phases. */
+export function cellAmount(kind: AllocationKind, cell: GridCell | undefined): string {
+  if (!cell) return '';
+  if (hasOwnLines(cell)) return formatAmount(kind, cell.amount);
+  return cell.continued ? `${CONTINUED_MARK} ${formatAmount(kind, cell.continued.amount)}` : '';
+}
+
+/** What a cell's words need besides the cell: the wave's school count (null for other rows) and phase names. */
+export interface CellContext {
+  waveSchools: number | null;
+  phaseName: (phaseId: string) => string;
+}
+
+function continuedText(kind: AllocationKind, cell: GridCell, context: CellContext | undefined): string {
+  const continued = cell.continued;
+  if (!continued) return '';
+  const from = [...new Set(continued.fromPhaseIds)].map((id) => context?.phaseName(id) ?? 'an earlier phase');
+  const yearly = kind === 'money' ? ' a year' : '';
+  return `continued from ${from.join(' and ')}: ${amountText(kind, continued.amount)}${yearly} (edit it in ${from.join(' or ')})`;
+}
+
 /**
- * How a cell is read aloud: "Adams Elementary, Pilot: $50,000 a year, flexible" or
- * "Central office, Scale: none". `atOdds` adds that a flexible line contradicts a tight stance.
+ * How a cell is read aloud: "Adams Elementary, Pilot: $50,000 a year, flexible",
+ * "Wave 1, Pilot: $400,000 one-time for each of 5 schools ($2,000,000)", "Central office, Expand:
+ * continued from Pilot: $475,000 a year (edit it in Pilot)" or "Central office, Scale: none".
+ * `atOdds` adds that a flexible line contradicts a tight stance.
  */
-export function cellLabel(rowName: string, phaseName: string, kind: AllocationKind, cell: GridCell | undefined, atOdds = false): string {
-  if (!cell || cell.lineIds.length === 0) return `${rowName}, ${phaseName}: none`;
+export function cellLabel(rowName: string, phaseName: string, kind: AllocationKind, cell: GridCell | undefined, atOdds = false, context?: CellContext): string {
+  if (!cell || (!hasOwnLines(cell) && !cell.continued)) return `${rowName}, ${phaseName}: none`;
+  if (!hasOwnLines(cell)) return `${rowName}, ${phaseName}: ${continuedText(kind, cell, context)}`;
   const count = cell.lineIds.length;
   let text = amountText(kind, cell.amount);
   if (kind === 'money') {
     if (cell.ongoing === count) text += ' a year';
     else if (cell.oneTime === count) text += ' one-time';
-    else text += ` (${cell.ongoing} ongoing per year, ${cell.oneTime} one-time)`;
+    else text += ` (${cell.ongoing} recurring per year, ${cell.oneTime} one-time)`;
   }
+  const schools = context?.waveSchools ?? null;
+  if ((cell.perSchool ?? 0) === count && schools !== null) text += ` for each of ${schools} ${schools === 1 ? 'school' : 'schools'} (${amountText(kind, cell.amount * schools)})`;
+  else if ((cell.perSchool ?? 0) > 0) text += `, ${cell.perSchool} for each school`;
   if (count > 1) text += `, ${count} lines`;
   if (cell.flexible > 0) text += count > 1 ? `, ${cell.flexible} flexible` : ', flexible';
   if (atOdds) text += ', a flexible line where the area is held tight';
+  if (cell.continued) text += `; ${continuedText(kind, cell, context)}`;
   return `${rowName}, ${phaseName}: ${text}`;
 }
 
 /** The text a cell's editor starts with after Enter or F2: its amount as shown. */
 export function editText(kind: AllocationKind, cell: GridCell | undefined): string {
-  return cell && cell.lineIds.length > 0 ? formatAmount(kind, cell.amount) : '';
+  return cell && hasOwnLines(cell) ? formatAmount(kind, cell.amount) : '';
 }
 
 /** The undo label of a cell edit: "Set Money for Central office in Pilot to $120,000". */

@@ -68,10 +68,12 @@ export function cellStored(cellsOf: CellsOf): IsStored<PendingCell> {
 /**
  * The grid's totals with typed amounts laid over too, so a row and its phase total move with
  * the cell at once instead of after storage has answered. A cell of several lines is never
- * typed into, so a pending cell holds at most one stored line.
+ * typed into, so a pending cell holds at most one stored line. (A line that continues into
+ * later phases moves their totals once storage has it.)
  */
 export function withPendingTotals(
   totals: GridTotals, stored: ReadonlyMap<string, GridCell>, pending: PendingCells, kind: AllocationKind, yearsByPhase: ReadonlyMap<string, number>,
+  schoolsByWave: Readonly<Record<string, number>> = {},
 ): GridTotals {
   let adjusted: GridTotals | null = null;
   for (const [key, p] of pending) {
@@ -82,8 +84,10 @@ export function withPendingTotals(
     const current = stored.get(cellKey);
     if (years === undefined || (current && current.lineIds.length > 1)) continue;
     const recurrence = current ? (current.ongoing > 0 ? 'ongoing' : 'one-time') : p.recurrence;
-    const before = current ? lineTotal({ kind, amount: current.amount, recurrence }, years) : 0;
-    const after = clearsCell(p.amount) ? 0 : lineTotal({ kind, amount: p.amount, recurrence }, years);
+    // A line for each school of a wave counts once per school.
+    const times = current && (current.perSchool ?? 0) > 0 && rowKey.startsWith('wave:') ? schoolsByWave[rowKey.slice('wave:'.length)] ?? 0 : 1;
+    const before = current ? lineTotal({ kind, amount: current.amount, recurrence }, years, times) : 0;
+    const after = clearsCell(p.amount) ? 0 : lineTotal({ kind, amount: p.amount, recurrence }, years, times);
     if (after === before) continue;
     adjusted ??= { byRow: new Map(totals.byRow), byPhase: new Map(totals.byPhase), total: totals.total };
     adjusted.byRow.set(rowKey, (adjusted.byRow.get(rowKey) ?? 0) + after - before);

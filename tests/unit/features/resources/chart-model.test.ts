@@ -11,6 +11,7 @@ const breakdown: FiscalYearBreakdown = {
     { sourceId: null, name: 'District budget', cents: [15_000_00, 0, 40_000_00] },
   ],
   totals: [215_000_00, 80_000_00, 40_000_00],
+  uncovered: [0, 0, 0],
 };
 
 describe('shortMoney', () => {
@@ -70,25 +71,25 @@ describe('seriesStyle', () => {
 
 describe('chartSummary', () => {
   it('sums the chart up: years, sources, the peak and each cliff', () => {
-    expect(chartSummary(breakdown, [{ year: 2030, sources: ['Innovation grant'] }])).toBe(
-      'Money per fiscal year, FY2028 to FY2030, by source: Innovation grant, District budget. Highest in FY2028: $215,000. Fiscal cliff in FY2030: Innovation grant ends.',
+    expect(chartSummary(breakdown, [{ year: 2030, sources: ['Innovation grant'], uncoveredCents: 475_000_00 }])).toBe(
+      'Money per fiscal year, FY2028 to FY2030, by source: Innovation grant, District budget. Highest in FY2028: $215,000. Fiscal cliff in FY2030: Innovation grant ends. Still uncovered in FY2030: $475,000.',
     );
-    expect(chartSummary({ years: [], series: [], totals: [] }, [])).toBe('Money per fiscal year: nothing allocated yet.');
-    expect(chartSummary({ years: [2028], series: [], totals: [0] }, [{ year: 2028, sources: ['A', 'B'] }]))
-      .toBe('Money per fiscal year, FY2028: nothing allocated. Fiscal cliff in FY2028: A and B end.');
+    expect(chartSummary({ years: [], series: [], totals: [], uncovered: [] }, [])).toBe('Money per fiscal year: nothing allocated yet.');
+    expect(chartSummary({ years: [2028], series: [], totals: [0], uncovered: [0] }, [{ year: 2028, sources: ['A', 'B'], uncoveredCents: 0 }]))
+      .toBe('Money per fiscal year, FY2028: nothing allocated. Fiscal cliff in FY2028: A and B end. Its recurring costs are picked up.');
   });
 
-  it('groups cliff warnings by year, naming each source once', () => {
+  it('groups cliff warnings by year, naming each source once and adding up what is uncovered', () => {
     const warnings = [
-      { kind: 'cliff', year: 2031, sourceId: 'b' },
+      { kind: 'cliff', year: 2031, sourceId: 'b', uncoveredCents: 100 },
       { kind: 'over-budget', sourceId: 'a' },
-      { kind: 'cliff', year: 2030, sourceId: 'a' },
-      { kind: 'cliff', year: 2031, sourceId: 'c' },
+      { kind: 'cliff', year: 2030, sourceId: 'a', uncoveredCents: 0 },
+      { kind: 'cliff', year: 2031, sourceId: 'c', uncoveredCents: 250 },
     ];
     const names: Record<string, string> = { a: 'ESSER', b: 'Levy', c: 'Foundation grant' };
     expect(cliffsByYear(warnings, (id) => names[id] ?? id)).toEqual([
-      { year: 2030, sources: ['ESSER'] },
-      { year: 2031, sources: ['Levy', 'Foundation grant'] },
+      { year: 2030, sources: ['ESSER'], uncoveredCents: 0 },
+      { year: 2031, sources: ['Levy', 'Foundation grant'], uncoveredCents: 350 },
     ]);
   });
 });

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { CommandContext, CommandResult, PlanCommand } from '../../../../renderer/src/app/commands';
 import { gridCells, recipientRows, type GridCell } from '../../../../renderer/src/domain/resource-rules';
-import type { AllocationRow, PlanBundle } from '../../../../renderer/src/domain/schemas';
-import { addFundingSource, addLine, cellLineId, deleteFundingSource, deleteLine, moveFundingSource, renameFundingSource, setCell, setFundingSourceNotes, setLineAmount, setLineKind, setLineNote } from '../../../../renderer/src/features/resources/commands';
+import type { AllocationRow, FundingSource, PlanBundle } from '../../../../renderer/src/domain/schemas';
+import {
+  addFundingSource, addLine, cellLineId, deleteFundingSource, deleteLine, moveFundingSource, renameFundingSource, setCell, setFundingSourceEnd, setFundingSourceNotes, setFundingSourceObligateBy, setFundingSourceType,
+  setLineAmount, setLineKind, setLineNote, setLinePerSchool, setLineRecurrence, setLineStaffCost, setLineUntil,
+} from '../../../../renderer/src/features/resources/commands';
 import { samplePlan, withSchools } from '../../domain/plan-fixtures';
 import { useTestStore } from '../../storage/test-store';
 
@@ -107,6 +110,41 @@ describe('line commands', () => {
     expect(await lineById(line.id)).toMatchObject({ kind: 'devices', amount: 120_000 });
   });
 
+  it('continues a recurring line through a later phase, back to its own phase, and stops it when it becomes one-time', async () => {
+    const line = { ...fixtureLine(0), recurrence: 'ongoing' as const };
+    await runWrite(setLineRecurrence(fixtureLine(0), place(), 'ongoing'));
+    const until = setLineUntil(line, place(), phase(2));
+    expect(until.label).toBe(`Continue line 1 through ${phase(2).name} for Central office in ${phase(0).name}`);
+    await runWrite(until);
+    expect(await lineById(line.id)).toMatchObject({ recurrence: 'ongoing', untilPhaseId: phase(2).id });
+    const back = setLineUntil(line, place(), phase(0));
+    expect(back.label).toBe(`Keep line 1 to ${phase(0).name} for Central office in ${phase(0).name}`);
+    await runWrite(setLineUntil(line, place(), phase(2)));
+    const once = setLineRecurrence({ ...line, untilPhaseId: phase(2).id }, place(), 'one-time');
+    expect(once.label).toBe(`Make line 1 one-time for Central office in ${phase(0).name}`);
+    await runWrite(once);
+    expect(await lineById(line.id)).toMatchObject({ recurrence: 'one-time', untilPhaseId: null });
+    expect(setLineRecurrence(line, place(), 'ongoing').label).toBe(`Make line 1 recurring for Central office in ${phase(0).name}`);
+  });
+
+  it('gives a wave’s line to each school or to the wave, and sets a staff line’s cost per FTE', async () => {
+    const line = fixtureLine(0);
+    const each = setLinePerSchool(line, place(), true);
+    expect(each.label).toBe(`Give line 1 to each school in the wave for Central office in ${phase(0).name}`);
+    await runWrite(each);
+    expect((await lineById(line.id))?.perSchool).toBe(true);
+    await runWrite(setLineKind(line, place(), 'staff-fte'));
+    const staff = (await lineById(line.id)) as AllocationRow;
+    const cost = setLineStaffCost(staff, place(), { perFteCents: 95_000_00, yearlyIncreasePercent: 0 }, 'cost');
+    expect(cost).toMatchObject({ label: `Change the cost per FTE of line 1 for Central office in ${phase(0).name}`, field: `allocation.${line.id}.staffCost.cost` });
+    await runWrite(cost);
+    await runWrite(setLineStaffCost(staff, place(), { perFteCents: 95_000_00, yearlyIncreasePercent: 3 }, 'increase'));
+    expect((await lineById(line.id))?.staffCost).toEqual({ perFteCents: 95_000_00, yearlyIncreasePercent: 3 });
+    // Only staff lines keep a cost per FTE.
+    await runWrite(setLineKind((await lineById(line.id)) as AllocationRow, place(), 'money'));
+    expect((await lineById(line.id))?.staffCost).toBeNull();
+  });
+
   it('deletes a line, saying what went', async () => {
     const line = fixtureLine(0);
     const del = deleteLine(planId(), line, place());
@@ -145,6 +183,21 @@ describe('funding source commands', () => {
     await runWrite(rename);
     await runWrite(notes);
     expect((await load()).fundingSources[0]).toMatchObject({ name: 'State grant', notes: 'Renewal in May. ' });
+  });
+
+  it('types a source, dates a grant’s obligate-by and spend-by, and drops the obligate-by date when it is no grant', async () => {
+    const type = setFundingSourceType(grant(), 'federal-grant');
+    expect(type.label).toBe('Make “Innovation grant” One-time federal grant');
+    await runWrite(type);
+    const asGrant = (await load()).fundingSources[0] as FundingSource;
+    const obligate = setFundingSourceObligateBy(asGrant, '2028-09-30');
+    expect(obligate).toMatchObject({ label: 'Change the obligate-by date of “Innovation grant”', field: `fundingSource.${grant().id}.obligateBy` });
+    await runWrite(obligate);
+    expect(setFundingSourceEnd(asGrant, '2029-06-30').label).toBe('Change the spend-by date of “Innovation grant”');
+    expect(setFundingSourceEnd({ ...grant(), type: 'local' }, '2029-06-30').label).toBe('Change the end of “Innovation grant”');
+    expect((await load()).fundingSources[0]).toMatchObject({ type: 'federal-grant', obligateBy: '2028-09-30' });
+    await runWrite(setFundingSourceType(asGrant, 'local'));
+    expect((await load()).fundingSources[0]).toMatchObject({ type: 'local', obligateBy: null });
   });
 
   it('moves and deletes a source; what it paid for goes to the district budget', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
-  cellCaption, cellEditLabel, cellLabel, editKey, editText, gridMove, rowWindow, scrollToRow, startsTyping,
+  cellAmount, cellCaption, cellEditLabel, cellLabel, editKey, editText, gridMove, rowWindow, scrollToRow, startsTyping,
 } from '../../../../renderer/src/features/resources/grid-model';
 import type { GridCell } from '../../../../renderer/src/domain/resource-rules';
 
@@ -108,7 +108,7 @@ describe('cell words', () => {
     expect(cellLabel('Central office', 'Pilot', 'money', cell(120_000_00, { ongoing: 1 }))).toBe('Central office, Pilot: $120,000 a year');
     expect(cellLabel('Wave 1', 'Pilot', 'money', cell(15_000_00, { flexible: 1 }))).toBe('Wave 1, Pilot: $15,000 one-time, flexible');
     expect(cellLabel('Wave 1', 'Pilot', 'money', cell(95_000_00, { ongoing: 1, oneTime: 1, flexible: 1 }), true))
-      .toBe('Wave 1, Pilot: $95,000 (1 ongoing per year, 1 one-time), 2 lines, 1 flexible, a flexible line where the area is held tight');
+      .toBe('Wave 1, Pilot: $95,000 (1 recurring per year, 1 one-time), 2 lines, 1 flexible, a flexible line where the area is held tight');
     expect(cellLabel('Adams', 'Scale', 'devices', cell(120, { oneTime: 2 }))).toBe('Adams, Scale: 120 devices, 2 lines');
   });
 
@@ -119,6 +119,24 @@ describe('cell words', () => {
     expect(cellCaption('money', cell(1, { ongoing: 2, oneTime: 1 }))).toBe('mixed · 3 lines');
     expect(cellCaption('staff-fte', cell(1, { ongoing: 1 }))).toBe('');
     expect(cellCaption('devices', cell(1, { oneTime: 2 }))).toBe('2 lines');
+  });
+
+  it('marks amounts continued from an earlier phase, and lines for each school of a wave', () => {
+    const context = { waveSchools: 5, phaseName: (id: string) => (id === 'p1' ? 'Pilot' : 'Expand') };
+    const continuedOnly: GridCell = { amount: 0, lineIds: [], ongoing: 0, oneTime: 0, flexible: 0, continued: { amount: 475_000_00, lineIds: ['c'], fromPhaseIds: ['p1'] } };
+    expect(cellAmount('money', continuedOnly)).toBe('↳ $475,000');
+    expect(cellCaption('money', continuedOnly)).toBe('continued');
+    expect(cellLabel('Central office', 'Expand', 'money', continuedOnly, false, { ...context, waveSchools: null }))
+      .toBe('Central office, Expand: continued from Pilot: $475,000 a year (edit it in Pilot)');
+    expect(editText('money', continuedOnly)).toBe('');
+    const both: GridCell = { ...cell(10_00, { ongoing: 1 }), continued: continuedOnly.continued };
+    expect(cellAmount('money', both)).toBe('$10');
+    expect(cellCaption('money', both)).toBe('per year · ↳ +$475,000');
+    expect(cellLabel('Central office', 'Expand', 'money', both, false, context)).toBe('Central office, Expand: $10 a year; continued from Pilot: $475,000 a year (edit it in Pilot)');
+    const each: GridCell = { ...cell(400_000_00), perSchool: 1 };
+    expect(cellCaption('money', each)).toBe('one-time · each school');
+    expect(cellCaption('money', each, 5)).toBe('one-time · ×5');
+    expect(cellLabel('Wave 1', 'Pilot', 'money', each, false, context)).toBe('Wave 1, Pilot: $400,000 one-time for each of 5 schools ($2,000,000)');
   });
 
   it('starts editing from the amount on show', () => {

@@ -51,6 +51,16 @@ describe('pending cells', () => {
     expect(withPendingTotals(totals, withWave, new Map(), 'money', years)).toBe(totals);
   });
 
+  it('moves the totals once per school for a typed amount on a line that goes to each school of a wave', () => {
+    const years = new Map([['p1', 1]]);
+    const withWave = new Map<string, GridCell>([['wave:w1|p1', { ...cell(10_00), perSchool: 1 }]]);
+    const totals = { byRow: new Map([['wave:w1', 50_00]]), byPhase: new Map([['p1', 50_00]]), total: 50_00 };
+    const pending: PendingCells = new Map([[pendingKey('money', 'wave:w1|p1'), { kind: 'money', lineId: 'l0', amount: 20_00, recurrence: 'one-time' }]]);
+    const shown = withPendingTotals(totals, withWave, pending, 'money', years, { w1: 5 });
+    expect(shown.byRow.get('wave:w1')).toBe(100_00);
+    expect(shown.total).toBe(100_00);
+  });
+
   it('lets go of amounts once storage has them, keeping the same map when none settled', () => {
     // As usePendingValues holds them once their writes are done.
     const written = (cells: PendingCells): PendingEntries<PendingCell> => new Map([...cells].map(([key, value]) => [key, { value, written: true }]));
