@@ -226,7 +226,7 @@ function rawTimelineHtml(bundle: PlanBundle): string {
   const rows = phases.map((p, i) => {
     const markers = bundle.milestones.filter((m) => m.phaseId === p.id).map((m) => {
       const text = escapeHtml(`Milestone: ${m.name}, ${m.date}${m.done ? ', done' : ''}`);
-      return `<span role="img" aria-label="${text}" title="${text}" class="raw-tl-ms${m.done ? ' done' : ''}" style="left:${x(m.date)}px">${m.done ? '✓' : ''}</span>`;
+      return `<span role="button" tabindex="-1" data-ms="${m.id}" aria-label="${text}" class="raw-tl-ms${m.done ? ' done' : ''}" style="left:${x(m.date)}px">${m.done ? '✓' : ''}</span>`;
     }).join('');
     return `<div class="raw-tl-row"><div class="raw-tl-label">${i + 1}. ${escapeHtml(p.name)}<br>${p.start} – ${p.end}</div><div class="raw-tl-track">`
       + `<div role="button" tabindex="0" data-phase-bar="${p.id}" class="raw-tl-bar" style="left:${x(p.start)}px;width:${x(p.end) - x(p.start)}px">${escapeHtml(p.name)}</div>${markers}</div></div>`;

@@ -74,6 +74,32 @@ export function rationalesToFlag<T extends { phaseId: string } & WithRationale>(
   return [...flagged.values()];
 }
 
+/** One position's edit: where, and what changes. */
+export interface PositionChange {
+  phaseId: string;
+  changes: { position?: number | null; rationaleOrigin?: RationaleOrigin };
+}
+
+/**
+ * The edits that set one decision's position in `phaseId` and, when it really changes, flag the
+ * template words that explain it for review (the phase's own, or those written on an earlier
+ * phase that cover it). The first edit is the phase's own. `positions` are that decision's.
+ */
+export function positionChanges<T extends { phaseId: string; position: number | null } & WithRationale>(
+  phaseIds: readonly string[], positions: readonly T[], phaseId: string, position: number | null,
+): PositionChange[] {
+  const current = positions.find((p) => p.phaseId === phaseId);
+  const changed = (current?.position ?? null) !== position;
+  const flags = changed ? rationalesToFlag(phaseIds, positions, [phaseId]) : [];
+  const own: PositionChange = { phaseId, changes: { position } };
+  const rest: PositionChange[] = [];
+  for (const row of flags) {
+    if (row.phaseId === phaseId) own.changes.rationaleOrigin = originAfterChange(row);
+    else rest.push({ phaseId: row.phaseId, changes: { rationaleOrigin: originAfterChange(row) } });
+  }
+  return [own, ...rest];
+}
+
 /** The short label beside template words: "From the template", or with "— review" when flagged. */
 export function originLabel(record: WithRationale | undefined): string | null {
   if (!isTemplateText(record)) return null;

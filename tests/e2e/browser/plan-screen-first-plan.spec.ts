@@ -60,3 +60,23 @@ test('the library says plainly what may happen to plans kept in the browser', as
   await expect(footer).toContainText(/disk space/);
   await expect(footer).not.toContainText('marked persistent');
 });
+
+test('moving the need-or-readiness slider flags decision 3’s template words for review, there and under Decisions', async ({ page }) => {
+  const library = new LibraryPage(page);
+  await library.goto();
+  await library.createPlan('Lean plan', 'Riverside Unified');
+  const plan = new PlanPage(page);
+  await plan.openSection('Need & readiness');
+  const review = page.getByText(/The template’s rationale for decision 3 was written for the lean it had/);
+  await expect(review).toHaveCount(0);
+  // Toward need, by keyboard, as the leader did with the slider.
+  const slider = page.getByRole('slider', { name: 'Prioritize need or readiness in Pilot' });
+  await slider.focus();
+  await page.keyboard.press('Home');
+  await plan.expectSaved();
+  await expect(review).toBeVisible();
+  await expectNoAxeViolations(page, 'need and readiness with a rationale to review');
+  await review.getByRole('link', { name: 'review it under Decisions' }).click();
+  const decision3 = page.getByRole('region', { name: /^3\. Where to pilot/ });
+  await expect(decision3.getByText(/From the template — review:/)).toBeVisible();
+});

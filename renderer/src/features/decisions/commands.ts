@@ -1,7 +1,7 @@
 /** What a planner does in the decisions section, as commands: a position per phase, why, and keeping a template's why. */
 import type { Named, PlanCommand } from '../../app/commands';
 import { positionEditLabel, type Decision } from '../../domain/decisions';
-import { ORIGIN_AFTER_EDIT, originAfterChange, originAfterKeep, rationalesToFlag } from '../../domain/rationale-origin';
+import { ORIGIN_AFTER_EDIT, originAfterKeep, positionChanges } from '../../domain/rationale-origin';
 import type { Position } from '../../domain/schemas';
 import type { PositionEdit } from '../../storage/roadmap-repository';
 import type { ChangeSet } from '../../storage/transactions';
@@ -22,15 +22,9 @@ export function setPosition(planId: string, decision: Decision, phase: Named, po
   return {
     label: positionEditLabel(decision, phase.name, position),
     write: ({ store }) => {
-      const current = context?.positions.find((p) => p.phaseId === phase.id);
-      const changed = (current?.position ?? null) !== position;
-      const flags = context && changed ? rationalesToFlag(context.phaseIds, context.positions, [phase.id]) : [];
-      if (flags.length === 0) return store.setPosition(planId, phase.id, n, { position });
-      const edits: PositionEdit[] = flags.map((p) => ({ phaseId: p.phaseId, decision: n, changes: { rationaleOrigin: originAfterChange(p) } }));
-      const own = edits.find((e) => e.phaseId === phase.id);
-      if (own) own.changes.position = position;
-      else edits.unshift({ phaseId: phase.id, decision: n, changes: { position } });
-      return store.setStancesAndPositions(planId, [], edits);
+      const edits = context ? positionChanges(context.phaseIds, context.positions, phase.id, position) : [];
+      if (edits.length <= 1) return store.setPosition(planId, phase.id, n, edits[0]?.changes ?? { position });
+      return store.setStancesAndPositions(planId, [], edits.map((e): PositionEdit => ({ ...e, decision: n })));
     },
   };
 }

@@ -1,4 +1,5 @@
 import { useCallback, useState } from 'react';
+import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Link from '@mui/material/Link';
 import MenuItem from '@mui/material/MenuItem';
@@ -10,6 +11,7 @@ import { useRunCommand } from '../../app/plan-history';
 import { planRoute, routeHref } from '../../app/router';
 import { usePendingValues } from '../../components/use-pending-values';
 import { positionLabel } from '../../domain/decisions';
+import { coveringRationale, needsReview } from '../../domain/rationale-origin';
 import { positionFromSlider, sliderFromPosition } from '../../domain/school-scoring';
 import type { Phase, Position } from '../../domain/schemas';
 import { setNeedReadinessLean } from './commands';
@@ -43,13 +45,14 @@ export function LeanPanel({ planId, phases, positions, phaseId, onPhaseChange }:
   const [moving, setMoving] = useState<number | null>(null);
   const slider = moving ?? sliderFromPosition(current);
   const phase = phases.find((p) => p.id === phaseId);
+  const explained = phaseId === null ? null : coveringRationale(phases.map((p) => p.id), positions.filter((p) => p.decision === NEED_READINESS.number), phaseId);
 
   const commit = async (value: number) => {
     setMoving(null);
     if (!phase) return;
     const position = positionFromSlider(value);
     if (position === current) return;
-    await hold(phase.id, position, run(setNeedReadinessLean(planId, phase, position)));
+    await hold(phase.id, position, run(setNeedReadinessLean(planId, phase, position, { phaseIds: phases.map((p) => p.id), positions })));
   };
 
   return (
@@ -83,6 +86,11 @@ export function LeanPanel({ planId, phases, positions, phaseId, onPhaseChange }:
             {phase?.name ?? 'This phase'}: {leanText(moving === null ? current : positionFromSlider(moving))}
           </Typography>
         </Box>
+      )}
+      {explained && needsReview(explained) && (
+        <Alert severity="warning" sx={{ mt: 2 }}>
+          The template’s rationale for decision 3 was written for the lean it had, and the lean has moved: <Link href={routeHref(planRoute(planId, 'decisions'))}>review it under Decisions</Link>.
+        </Alert>
       )}
     </Paper>
   );

@@ -8,7 +8,8 @@ import { positionEditLabel } from '../../domain/decisions';
 import { newId } from '../../domain/ids';
 import { suggestedIndicators } from '../../domain/indicators';
 import type { ImportSchool, NewIndicator } from '../../domain/roster-import';
-import type { IndicatorRow, IndicatorSideValue } from '../../domain/schemas';
+import { positionChanges } from '../../domain/rationale-origin';
+import type { IndicatorRow, IndicatorSideValue, Position } from '../../domain/schemas';
 import { phaseForNewWave, waveName } from '../../domain/waves';
 import { plural } from '../../domain/words';
 import type { ChangeSet } from '../../storage/transactions';
@@ -135,10 +136,19 @@ export function deleteIndicator(indicator: Named): PlanCommand<ChangeSet> {
  * Sets where a phase leans on decision 3 (null clears it). It is the Decisions section's
  * position, so it carries the same undo label as setting it there.
  */
-export function setNeedReadinessLean(planId: string, phase: Named, position: number | null): PlanCommand<ChangeSet> {
+export function setNeedReadinessLean(
+  planId: string, phase: Named, position: number | null, context?: { phaseIds: readonly string[]; positions: readonly Position[] },
+): PlanCommand<ChangeSet> {
+  const n = NEED_READINESS.number;
   return {
     label: positionEditLabel(NEED_READINESS, phase.name, position),
-    write: ({ store }) => store.setPosition(planId, phase.id, NEED_READINESS.number, { position }),
+    // As on the Decisions section: a template's words about decision 3 are flagged for review
+    // when the lean they explain moves ("pilot where schools are ready" after a move toward need).
+    write: ({ store }) => {
+      const edits = context ? positionChanges(context.phaseIds, context.positions.filter((p) => p.decision === n), phase.id, position) : [];
+      if (edits.length <= 1) return store.setPosition(planId, phase.id, n, edits[0]?.changes ?? { position });
+      return store.setStancesAndPositions(planId, [], edits.map((e) => ({ ...e, decision: n })));
+    },
   };
 }
 

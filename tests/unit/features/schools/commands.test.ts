@@ -148,6 +148,29 @@ describe('the lean', () => {
   });
 });
 
+describe('the lean and the template\'s words', () => {
+  it('flags decision 3\'s template rationale for review when the lean moves, in the same step, and one Undo puts both back', async () => {
+    const before = (await load()).positions.filter((p) => p.decision === 3);
+    const written = before.find((p) => p.rationale.trim() !== '');
+    if (!written) throw new Error('the template writes a rationale for decision 3');
+    expect(written.rationaleOrigin).toBe('template');
+    const phaseIds = bundle.phases.map((p) => p.id);
+    const pilot = bundle.phases[0];
+    if (!pilot) throw new Error('the template has phases');
+    const current = before.find((p) => p.phaseId === pilot.id)?.position ?? null;
+    const towardNeed = current === null ? -2 : Math.max(-2, current - 1);
+    const command = setNeedReadinessLean(planId(), pilot, towardNeed, { phaseIds, positions: before });
+    const result = await command.write(ctx);
+    const after = (await load()).positions.filter((p) => p.decision === 3);
+    expect(after.find((p) => p.phaseId === pilot.id)?.position).toBe(towardNeed);
+    expect(after.find((p) => p.id === written.id)?.rationaleOrigin).toBe('template-review');
+    await ctx.store.applyChange(result, 'undo');
+    const undone = (await load()).positions.filter((p) => p.decision === 3);
+    expect(undone.find((p) => p.id === written.id)?.rationaleOrigin).toBe('template');
+    expect(undone.find((p) => p.phaseId === pilot.id)?.position ?? null).toBe(current);
+  });
+});
+
 describe('wave commands', () => {
   it('names a new wave from its place and links it to the phase at that place, or the last phase', async () => {
     const third = addWave(planId(), bundle.waves.length, bundle.phases);
