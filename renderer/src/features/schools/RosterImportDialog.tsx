@@ -27,6 +27,7 @@ import { INDICATOR_SIDES, type IndicatorRow, type IndicatorSideValue } from '../
 import type { IndicatorDirection } from '../../domain/school-scoring';
 import { visuallyHidden } from '../../components/visually-hidden';
 import { plural } from '../../domain/words';
+import { decodeText, ENCODING_CHOICE_LABELS, ENCODING_CHOICES, unreadableMessages, type DecodedText, type EncodingChoice } from '../../domain/text-encoding';
 import { percentText } from './school-format';
 
 export interface RosterImportDialogProps {
@@ -39,7 +40,14 @@ export interface RosterImportDialogProps {
 
 interface LoadedFile {
   name: string;
+  decoded: DecodedText;
   parsed: ParsedCsv;
+}
+
+/** The chosen file's bytes, kept so that another text encoding can be chosen without choosing the file again. */
+interface PickedFile {
+  name: string;
+  bytes: Uint8Array;
 }
 
 const PREVIEW_ROWS = 5;
@@ -59,6 +67,8 @@ function fileProblem(name: string, parsed: ParsedCsv): string | null {
  */
 export function RosterImportDialog({ planId, indicators, onClose, onImport }: RosterImportDialogProps) {
   const [file, setFile] = useState<LoadedFile | null>(null);
+  const [picked, setPicked] = useState<PickedFile | null>(null);
+  const [encoding, setEncoding] = useState<EncodingChoice>('auto');
   const [readError, setReadError] = useState<string | null>(null);
   const [choices, setChoices] = useState<ColumnChoice[]>([]);
   const [fixes, setFixes] = useState<RosterFixes>({});
@@ -88,25 +98,39 @@ export function RosterImportDialog({ planId, indicators, onClose, onImport }: Ro
     return old ? { ...g, [index]: { ...old, ...change } } : g;
   });
 
-  const choose = async (picked: File | undefined) => {
-    if (!picked) return;
+  /** Reads the bytes as text in the chosen encoding, and starts the columns and fixes afresh. */
+  const load = (source: PickedFile, choice: EncodingChoice) => {
+    const decoded = decodeText(source.bytes, choice);
+    const parsed = parseCsv(decoded.text);
+    const problem = fileProblem(source.name, parsed);
+    setReadError(problem);
+    if (problem) {
+      setFile(null);
+      return;
+    }
+    setFile({ name: source.name, decoded, parsed });
+    setChoices(guessChoices(parsed, indicators));
+    setGuesses(guessNewIndicators(parsed));
+    setRangeTexts({});
+    setFixes({});
+  };
+
+  const choose = async (chosen: File | undefined) => {
+    if (!chosen) return;
     try {
-      const parsed = parseCsv(await picked.text());
-      const problem = fileProblem(picked.name, parsed);
-      setReadError(problem);
-      if (problem) {
-        setFile(null);
-        return;
-      }
-      setFile({ name: picked.name, parsed });
-      setChoices(guessChoices(parsed, indicators));
-      setGuesses(guessNewIndicators(parsed));
-      setRangeTexts({});
-      setFixes({});
+      const source = { name: chosen.name, bytes: new Uint8Array(await chosen.arrayBuffer()) };
+      setPicked(source);
+      load(source, encoding);
     } catch (error) {
       setFile(null);
-      setReadError(`“${picked.name}” could not be read: ${error instanceof Error ? error.message : String(error)}`);
+      setPicked(null);
+      setReadError(`“${chosen.name}” could not be read: ${error instanceof Error ? error.message : String(error)}`);
     }
+  };
+
+  const chooseEncoding = (choice: EncodingChoice) => {
+    setEncoding(choice);
+    if (picked) load(picked, choice);
   };
 
   const submit = async () => {
@@ -120,6 +144,12 @@ export function RosterImportDialog({ planId, indicators, onClose, onImport }: Ro
 
   const badLines = result ? new Set(result.problems.filter((p) => p.line !== file?.parsed.headerLine).map((p) => p.line)).size : 0;
   const fileLevel = result?.problems.filter((p) => p.line === file?.parsed.headerLine) ?? [];
+  // Text kept from each row that holds a character that could not be read (a sign of the wrong encoding), by line.
+  const unreadable = new Map<number, string[]>();
+  result?.schools.forEach((school, i) => {
+    const messages = unreadableMessages([school.name, school.code, school.gradeBand]);
+    if (messages.length > 0) unreadable.set(result.lines[i] ?? 0, messages);
+  });
 
   return (
     <Dialog open onClose={onClose} fullWidth maxWidth="lg" aria-labelledby="roster-title">
@@ -130,9 +160,15 @@ export function RosterImportDialog({ planId, indicators, onClose, onImport }: Ro
             {file ? 'Choose another file…' : 'Choose a CSV file…'}
           </Button>
           <input ref={picker} hidden tabIndex={-1} aria-hidden type="file" accept=".csv,.tsv,.txt,text/csv,text/plain" onChange={(e) => { void choose(e.target.files?.[0]); e.target.value = ''; }} />
-          <Typography color="text.secondary">
-            {file ? `${file.name}: ${plural(file.parsed.rows.length, 'row')} under the header on line ${file.parsed.headerLine}.` : 'A CSV export from your student information system, with a header row. Commas, semicolons or tabs; with or without a byte-order mark. Schools already in the plan (same code, or same name) are updated; a blank cell keeps what the plan has.'}
-          </Typography>
+          <TextField select size="small" label="Text encoding" value={encoding} onChange={(e) => chooseEncoding(e.target.value as EncodingChoice)} sx={{ width: 280 }}>
+            {ENCODING_CHOICES.map((choice) => <MenuItem key={choice} value={choice}>{ENCODING_CHOICE_LABELS[choice]}</MenuItem>)}
+          </TextField>
+          <Box sx={{ flex: '1 1 360px' }}>
+            <Typography color="text.secondary">
+              {file ? `${file.name}: ${plural(file.parsed.rows.length, 'row')} under the header on line ${file.parsed.headerLine}.` : 'A CSV export from your student information system, with a header row. Commas, semicolons or tabs; UTF-8 or Windows-1252 (as Excel on Windows saves CSV), with or without a byte-order mark. Schools already in the plan (same code, or same name) are updated; a blank cell keeps what the plan has.'}
+            </Typography>
+            {file && <Typography color="text.secondary">{file.decoded.reason}</Typography>}
+          </Box>
         </Box>
         {readError && <Alert severity="error" sx={{ mb: 2 }}>{readError}</Alert>}
         {file && result && (
@@ -159,12 +195,17 @@ export function RosterImportDialog({ planId, indicators, onClose, onImport }: Ro
                 {fileLevel.map((p) => <div key={p.message}>{p.message}</div>)}
               </Alert>
             ) : (
-              <Alert severity={badLines > 0 ? 'warning' : 'success'} sx={{ mb: 2 }} role="status">
+              <Alert severity={badLines > 0 || unreadable.size > 0 ? 'warning' : 'success'} sx={{ mb: 2 }} role="status">
                 {plural(result.schools.length, 'school')} ready to import.
                 {badLines > 0 && ` ${plural(badLines, 'row')} with problems: fix a value below, or the row is skipped.`}
               </Alert>
             )}
             {result.notes.map((note) => <Alert key={note} severity="info" sx={{ mb: 1 }}>{note}</Alert>)}
+            {fileLevel.length === 0 && unreadable.size > 0 && (
+              <Alert severity="warning" sx={{ mb: 2 }}>
+                {plural(unreadable.size, 'school')} {unreadable.size === 1 ? 'has' : 'have'} a character that could not be read, flagged in the preview: choose another text encoding above, or {unreadable.size === 1 ? 'it is' : 'they are'} imported as shown.
+              </Alert>
+            )}
             {fileLevel.length === 0 && result.problems.length > 0 && (
               <List dense aria-label="Rows with problems" sx={{ border: 1, borderColor: 'divider', borderRadius: 1, mb: 2, maxHeight: 320, overflow: 'auto' }}>
                 {result.problems.map((problem) => {
@@ -216,7 +257,7 @@ export function RosterImportDialog({ planId, indicators, onClose, onImport }: Ro
             {result.schools.length > 0 && (
               <>
                 <Typography variant="h3" sx={{ fontSize: '1.05rem', mt: 3, mb: 1 }}>3. Preview</Typography>
-                <Preview result={result} choices={choices} parsed={file.parsed} own={own} warnings={warnings} />
+                <Preview result={result} choices={choices} parsed={file.parsed} own={own} warnings={warnings} unreadable={unreadable} />
               </>
             )}
           </>
@@ -344,12 +385,12 @@ function IndicatorSettings({ label, choice, own, setting, rangeText: typed, rang
   );
 }
 
-function Preview({ result, choices, parsed, own, warnings }: { result: NonNullable<ReturnType<typeof checkRoster>>; choices: ColumnChoice[]; parsed: ParsedCsv; own: IndicatorRow[]; warnings: RangeWarning[] }) {
+function Preview({ result, choices, parsed, own, warnings, unreadable }: { result: NonNullable<ReturnType<typeof checkRoster>>; choices: ColumnChoice[]; parsed: ParsedCsv; own: IndicatorRow[]; warnings: RangeWarning[]; unreadable: Map<number, string[]> }) {
   const outside = new Set(warnings.map((w) => `${w.line}:${w.index}`));
-  // The first rows, and every row with a value outside its range, so the flags can be seen.
+  // The first rows, and every row with a value outside its range or a character that could not be read, so the flags can be seen.
   const shown = result.schools.flatMap((school, i) => {
     const line = result.lines[i] ?? 0;
-    return i < PREVIEW_ROWS || warnings.some((w) => w.line === line) ? [{ school, line }] : [];
+    return i < PREVIEW_ROWS || warnings.some((w) => w.line === line) || unreadable.has(line) ? [{ school, line }] : [];
   });
   const columns = result.indicatorColumns.map(({ index, key }) => {
     const choice = choices[index] ?? 'ignore';
@@ -359,7 +400,7 @@ function Preview({ result, choices, parsed, own, warnings }: { result: NonNullab
   return (
     // Many columns scroll sideways: the container takes the keyboard focus so arrow keys can scroll it.
     <TableContainer tabIndex={0} role="region" aria-label="Preview of the import" sx={{ border: 1, borderColor: 'divider', borderRadius: 1 }}>
-      <Table size="small" aria-label={`First ${Math.min(PREVIEW_ROWS, result.schools.length)} schools as they will be imported${shown.length > PREVIEW_ROWS ? ', and those with a value outside its range' : ''}`}>
+      <Table size="small" aria-label={`First ${Math.min(PREVIEW_ROWS, result.schools.length)} schools as they will be imported${shown.length > PREVIEW_ROWS ? ', and those with a flagged value' : ''}`}>
         <TableHead>
           <TableRow>
             <TableCell>Line</TableCell>
@@ -375,7 +416,15 @@ function Preview({ result, choices, parsed, own, warnings }: { result: NonNullab
           {shown.map(({ school: s, line }) => (
             <TableRow key={line}>
               <TableCell>{line}</TableCell>
-              <TableCell>{s.name}</TableCell>
+              <TableCell>
+                {s.name}
+                {unreadable.get(line)?.map((message) => (
+                  <Typography key={message} variant="body2" sx={{ color: 'warning.dark', fontWeight: 600, display: 'flex', gap: 0.5, alignItems: 'flex-start', maxWidth: '48ch' }}>
+                    <WarningAmberIcon fontSize="inherit" aria-hidden sx={{ mt: '3px' }} />
+                    {message}
+                  </Typography>
+                ))}
+              </TableCell>
               <TableCell>{s.code || '—'}</TableCell>
               <TableCell>{s.gradeBand || '—'}</TableCell>
               <TableCell align="right">{s.students.toLocaleString('en-US')}</TableCell>
