@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { allocationSchema, fundingSourceSchema, indicatorSchema, schoolSchema, waveSchema, CHILD_COLLECTIONS, isoDateSchema, milestoneSchema, outcomeSchema, positionSchema, stanceSchema, areaSchema, phaseSchema, planSchema, timestampSchema, type PlanBundle } from './schemas';
 import { phaseDateProblem } from './phase-rules';
 import { MIGRATIONS } from './plan-file-migrations';
+import { safeFileStem } from './file-names';
 
 export const PLAN_FILE_FORMAT = 'roadmap-planner.plan';
 export const PLAN_FILE_VERSION = 4;
@@ -48,9 +49,7 @@ export type ReadPlanFileResult =
   | { ok: false; summary: string; problems: FileProblem[] };
 
 export function planFileName(planName: string): string {
-  const printable = [...planName].map((ch) => (ch.charCodeAt(0) < 32 ? ' ' : ch)).join('');
-  const safe = printable.replace(/[\\/:*?"<>|]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 100);
-  return `${safe || 'plan'}${PLAN_FILE_EXTENSION}`;
+  return `${safeFileStem(planName)}${PLAN_FILE_EXTENSION}`;
 }
 
 export function serializePlanFile(bundle: PlanBundle, app: { name: string; version: string }, exportedAt: string): string {

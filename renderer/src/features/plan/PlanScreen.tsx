@@ -16,6 +16,7 @@ import DeleteOutlinedIcon from '@mui/icons-material/DeleteOutlined';
 import FileDownloadOutlinedIcon from '@mui/icons-material/FileDownloadOutlined';
 import MoreVertIcon from '@mui/icons-material/MoreVert';
 import PrintOutlinedIcon from '@mui/icons-material/PrintOutlined';
+import ShareOutlinedIcon from '@mui/icons-material/ShareOutlined';
 import RedoIcon from '@mui/icons-material/Redo';
 import UndoIcon from '@mui/icons-material/Undo';
 import { appServices } from '../../app/services';
@@ -46,6 +47,9 @@ const SECTION_VIEWS: Record<PlanSection, LazyView<SectionProps>> = {
   resources: lazyView(async () => (await import('../resources/ResourcesSection')).ResourcesSection),
   outcomes: lazyView(async () => (await import('../outcomes/OutcomesSection')).OutcomesSection),
 };
+
+/** The share dialog and the calendar code arrive when the planner opens it. */
+const shareDialog = lazyView(async () => (await import('../share/ShareDialog')).ShareDialog);
 
 /** Fetches a section's code without showing it. */
 export function preloadSection(section: PlanSection): Promise<void> {
@@ -124,6 +128,7 @@ function PlanWorkspace({ planId, section }: { planId: string; section: PlanSecti
   const notify = useNotify();
   const files = usePlanFiles();
   const [menuAnchor, setMenuAnchor] = useState<HTMLElement | null>(null);
+  const [sharing, setSharing] = useState(false);
   const sectionLabel = PLAN_SECTIONS.find((s) => s.key === section)?.label ?? '';
   // The section's code is fetched while the plan is read, not after.
   void preloadSection(section).catch(() => undefined);
@@ -184,10 +189,18 @@ function PlanWorkspace({ planId, section }: { planId: string; section: PlanSecti
             <MenuItem onClick={() => { setMenuAnchor(null); void ctx.host.printToPdf(`${plan.name} — ${sectionLabel}.pdf`); }}>
               <ListItemIcon><PrintOutlinedIcon fontSize="small" /></ListItemIcon>Print this section or save as PDF…
             </MenuItem>
+            <MenuItem onClick={() => { setMenuAnchor(null); setSharing(true); }} onFocus={() => void shareDialog.preload().catch(() => undefined)}>
+              <ListItemIcon><ShareOutlinedIcon fontSize="small" /></ListItemIcon>Share…
+            </MenuItem>
             <MenuItem onClick={() => void onDeletePlan()}>
               <ListItemIcon><DeleteOutlinedIcon fontSize="small" /></ListItemIcon>Delete plan
             </MenuItem>
           </Menu>
+          {sharing && (
+            <Suspense fallback={null}>
+              <shareDialog.View planId={plan.id} planName={plan.name} exportPlanFile={exportNow} onClose={() => setSharing(false)} />
+            </Suspense>
+          )}
         </Toolbar>
         <SectionNav planId={plan.id} section={section} />
       </AppBar>

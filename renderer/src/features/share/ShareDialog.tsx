@@ -1,0 +1,99 @@
+import { useState } from 'react';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Checkbox from '@mui/material/Checkbox';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogContentText from '@mui/material/DialogContentText';
+import DialogTitle from '@mui/material/DialogTitle';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import FormGroup from '@mui/material/FormGroup';
+import FormLabel from '@mui/material/FormLabel';
+import Typography from '@mui/material/Typography';
+import { useNotify } from '../../app/notifications';
+import { useSaveStatus } from '../../app/save-status';
+import { appServices } from '../../app/services';
+import { errorMessage } from '../../domain/messages';
+import type { CalendarOptions } from '../../domain/calendar-file';
+import { saveCalendar } from './share-commands';
+
+const CALENDAR_PARTS: { key: keyof CalendarOptions; label: string }[] = [
+  { key: 'phases', label: 'Phases' },
+  { key: 'milestones', label: 'Milestones' },
+  { key: 'gates', label: 'Go / no-go gates' },
+];
+
+/**
+ * Ways to share the plan, each saying who it is for. `exportPlanFile` is the plan file's own
+ * export, passed in so this feature does not reach into another.
+ */
+export function ShareDialog({ planId, planName, exportPlanFile, onClose }: {
+  planId: string;
+  planName: string;
+  exportPlanFile: () => Promise<void>;
+  onClose: () => void;
+}) {
+  const notify = useNotify();
+  const { settled } = useSaveStatus();
+  const [include, setInclude] = useState<CalendarOptions>({ phases: true, milestones: true, gates: true });
+  const [busy, setBusy] = useState(false);
+  const nothingChosen = !include.phases && !include.milestones && !include.gates;
+
+  const onPlanFile = () => {
+    onClose();
+    void exportPlanFile();
+  };
+
+  const onCalendar = async () => {
+    setBusy(true);
+    try {
+      // Text still waiting to be saved goes into the calendar too.
+      await settled();
+      const result = await saveCalendar(appServices(), planId, include);
+      if (result.status === 'saved') {
+        notify({ message: `Saved the calendar to ${result.location}.` });
+        onClose();
+      }
+    } catch (error) {
+      notify({ message: `Could not save the calendar: ${errorMessage(error)}`, severity: 'error' });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Dialog open onClose={onClose} fullWidth maxWidth="sm" aria-labelledby="share-title" aria-describedby="share-intro">
+      <DialogTitle id="share-title">{`Share “${planName}”`}</DialogTitle>
+      <DialogContent>
+        <DialogContentText id="share-intro" sx={{ mb: 2 }}>Choose a format for the people you are sharing with.</DialogContentText>
+        <Box component="section" aria-labelledby="share-plan-file" sx={{ border: 1, borderColor: 'divider', borderRadius: 1, p: 2, mb: 2 }}>
+          <Typography id="share-plan-file" variant="h2" sx={{ fontSize: '1.05rem', fontWeight: 600 }}>Plan file (.roadmap.json)</Typography>
+          <Typography variant="body2" color="text.secondary" sx={{ mb: 1.5 }}>For colleagues with Roadmap Planner; opens as the same plan.</Typography>
+          <Button variant="outlined" onClick={onPlanFile}>Save plan file…</Button>
+        </Box>
+        <Box component="section" aria-labelledby="share-calendar" sx={{ border: 1, borderColor: 'divider', borderRadius: 1, p: 2 }}>
+          <Typography id="share-calendar" variant="h2" sx={{ fontSize: '1.05rem', fontWeight: 600 }}>Calendar (.ics)</Typography>
+          <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>For everyone’s calendar: phases, go / no-go gates and milestones.</Typography>
+          <Box component="fieldset" sx={{ border: 0, p: 0, m: 0, mb: 1 }}>
+            <FormLabel component="legend" sx={{ fontSize: '0.875rem' }}>Include</FormLabel>
+            <FormGroup row>
+              {CALENDAR_PARTS.map((part) => (
+                <FormControlLabel
+                  key={part.key}
+                  label={part.label}
+                  control={<Checkbox checked={include[part.key]} onChange={(e) => setInclude({ ...include, [part.key]: e.target.checked })} />}
+                />
+              ))}
+            </FormGroup>
+          </Box>
+          {nothingChosen && <Typography variant="body2" role="status" sx={{ mb: 1 }}>Choose at least one thing to include.</Typography>}
+          <Button variant="outlined" disabled={busy || nothingChosen} onClick={() => void onCalendar()}>Save calendar…</Button>
+        </Box>
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onClose}>Close</Button>
+      </DialogActions>
+    </Dialog>
+  );
+}
