@@ -1,7 +1,9 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Download, type Page } from '@playwright/test';
 import { mkdirSync, readFileSync } from 'node:fs';
 import ICAL from 'ical.js';
+import Papa from 'papaparse';
 import { LibraryPage } from './library-page';
+import { PlanPage } from './plan-page';
 import { expectNoAxeViolations, tabTo } from '../support';
 
 const SHOTS = '/tmp/share-shots';
@@ -45,7 +47,8 @@ test('a planner shares the plan as a plan file and as a calendar with every phas
   let dialog = await openShare(page);
   await expect(dialog.getByRole('region', { name: 'Plan file (.roadmap.json)' })).toContainText('For colleagues with Roadmap Planner; opens as the same plan.');
   await expect(dialog.getByRole('region', { name: 'Calendar (.ics)' })).toContainText('For everyone’s calendar: phases, go / no-go gates and milestones.');
-  for (const part of ['Phases', 'Milestones', 'Go / no-go gates']) await expect(dialog.getByRole('checkbox', { name: part })).toBeChecked();
+  const calendarRegion = dialog.getByRole('region', { name: 'Calendar (.ics)' });
+  for (const part of ['Phases', 'Milestones', 'Go / no-go gates']) await expect(calendarRegion.getByRole('checkbox', { name: part })).toBeChecked();
   await expectNoAxeViolations(page, 'share dialog');
   await page.screenshot({ path: `${SHOTS}/share-dialog.png` });
 
@@ -101,7 +104,7 @@ test('the share dialog works with the keyboard alone', async ({ page }) => {
   await expect(dialog).toBeVisible();
 
   // Leave milestones out, with Tab and Space only.
-  const milestones = dialog.getByRole('checkbox', { name: 'Milestones' });
+  const milestones = dialog.getByRole('region', { name: 'Calendar (.ics)' }).getByRole('checkbox', { name: 'Milestones' });
   await tabTo(page, milestones);
   await page.keyboard.press('Space');
   await expect(milestones).not.toBeChecked();
@@ -127,4 +130,57 @@ test('the share dialog works with the keyboard alone', async ({ page }) => {
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
   await expect(more).toBeFocused();
+});
+
+test('a planner shares only the schools as a CSV file, and a hostile school name comes out as text', async ({ page }) => {
+  mkdirSync(SHOTS, { recursive: true });
+  const library = new LibraryPage(page);
+  const plan = new PlanPage(page);
+  await library.goto();
+  await library.createPlan(PLAN, 'Riverside Unified');
+
+  const hostile = '=HYPERLINK("http://x","y")';
+  await plan.openSection('Schools');
+  await page.getByRole('button', { name: 'Add school' }).click();
+  const add = page.getByRole('dialog', { name: 'Add a school' });
+  await add.getByLabel('School name').fill(hostile);
+  await add.getByLabel('Students').fill('412');
+  await add.getByLabel('FRL share (%)').fill('71.5');
+  await add.getByRole('button', { name: 'Add school' }).click();
+  await expect(add).toBeHidden();
+
+  const dialog = await openShare(page);
+  const csv = dialog.getByRole('region', { name: 'Spreadsheet tables (.csv)' });
+  await expect(csv).toContainText('For the finance office and anyone with a spreadsheet: one file per table.');
+  const tables = ['Phases', 'Milestones', 'Schools', 'Waves', 'Funding sources', 'Allocations'];
+  for (const table of tables) await expect(csv.getByRole('checkbox', { name: table })).toBeChecked();
+  for (const table of tables.filter((t) => t !== 'Schools')) await csv.getByRole('checkbox', { name: table }).uncheck();
+  await expectNoAxeViolations(page, 'share dialog, CSV tables');
+  await page.screenshot({ path: `${SHOTS}/share-dialog-csv.png`, fullPage: true });
+
+  // Nothing chosen: the dialog says so and will not save.
+  await csv.getByRole('checkbox', { name: 'Schools' }).uncheck();
+  await expect(csv.getByRole('status')).toHaveText('Choose at least one table.');
+  await expect(csv.getByRole('button', { name: 'Save CSV files…' })).toBeDisabled();
+  await csv.getByRole('checkbox', { name: 'Schools' }).check();
+
+  const downloads: Download[] = [];
+  page.on('download', (d) => downloads.push(d));
+  const download = page.waitForEvent('download');
+  await csv.getByRole('button', { name: 'Save CSV files…' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe(`${SAFE} – Schools.csv`);
+  await expect(page.getByText(`Saved the Schools table to your Downloads folder as ${SAFE} – Schools.csv.`)).toBeVisible();
+  await expect(dialog).toBeHidden();
+  expect(downloads).toHaveLength(1);
+
+  const text = readFileSync(await file.path(), 'utf8');
+  expect(text.startsWith('\uFEFF')).toBe(true);
+  expect(text.endsWith('\r\n')).toBe(true);
+  const parsed = Papa.parse<string[]>(text.slice(1), { skipEmptyLines: true });
+  expect(parsed.errors).toEqual([]);
+  const [header, ...rows] = parsed.data;
+  expect(header).toEqual(['School', 'Code', 'Grade band', 'Students', 'Free or reduced-price lunch (%)', 'Wave']);
+  expect(rows).toContainEqual([`'${hostile}`, '', '', '412', '71.5', '']);
+  for (const row of rows) expect(row[0]).not.toMatch(/^\s*[=+\-@]/);
 });

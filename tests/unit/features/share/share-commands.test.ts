@@ -1,18 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import ICAL from 'ical.js';
-import { saveCalendar, type ShareContext } from '../../../../renderer/src/features/share/share-commands';
+import Papa from 'papaparse';
+import { saveCalendar, saveCsvTables, type ShareContext } from '../../../../renderer/src/features/share/share-commands';
 import type { PlanBundle } from '../../../../renderer/src/domain/schemas';
 import type { SaveFileRequest } from '../../../../renderer/src/host/host';
-import { samplePlan } from '../../domain/plan-fixtures';
+import { samplePlan, withSchools } from '../../domain/plan-fixtures';
 
 const ALL = { phases: true, milestones: true, gates: true };
 
-function context(bundle: PlanBundle, saved: SaveFileRequest[], fail?: string): ShareContext {
+function context(bundle: PlanBundle, saved: SaveFileRequest[], fail?: string, cancelAt?: number): ShareContext {
   return {
     store: { loadBundle: (id: string) => Promise.resolve(id === bundle.plan.id ? bundle : undefined) },
     host: {
       saveFile: (request) => {
         if (fail) return Promise.reject(new Error(fail));
+        if (saved.length === cancelAt) return Promise.resolve({ status: 'cancelled' });
         saved.push(request);
         return Promise.resolve({ status: 'saved', location: `your Downloads folder as ${request.suggestedName}` });
       },
@@ -39,5 +41,44 @@ describe('saveCalendar', () => {
     const bundle = samplePlan();
     await expect(saveCalendar(context(bundle, [], 'The disk is full.'), bundle.plan.id, ALL)).rejects.toThrow('The disk is full.');
     await expect(saveCalendar(context(bundle, []), 'no-such-plan', ALL)).rejects.toThrow('This plan no longer exists.');
+  });
+});
+
+describe('saveCsvTables', () => {
+  it('saves one CSV file per chosen table, in the dialog’s order, named for the plan and the table', async () => {
+    const bundle = withSchools(samplePlan({ name: 'Riverside 2027/28: pilot?' }));
+    const saved: SaveFileRequest[] = [];
+    const result = await saveCsvTables(context(bundle, saved), bundle.plan.id, ['allocations', 'schools', 'fundingSources']);
+    expect(saved.map((r) => r.suggestedName)).toEqual([
+      'Riverside 2027 28 pilot – Schools.csv',
+      'Riverside 2027 28 pilot – Funding sources.csv',
+      'Riverside 2027 28 pilot – Allocations.csv',
+    ]);
+    expect(result).toEqual({ status: 'saved', locations: saved.map((r) => `your Downloads folder as ${r.suggestedName}`) });
+    for (const request of saved) expect(request.filters).toEqual([{ name: 'Spreadsheet table (CSV)', extensions: ['csv'] }]);
+    const schools = Papa.parse<string[]>(saved[0]?.content.slice(1) ?? '', { skipEmptyLines: true }).data;
+    expect(schools.slice(1).map((r) => r[0])).toEqual(bundle.schools.map((s) => s.name));
+  });
+
+  it('saves all six tables when all are chosen', async () => {
+    const bundle = samplePlan();
+    const saved: SaveFileRequest[] = [];
+    await saveCsvTables(context(bundle, saved), bundle.plan.id, ['phases', 'milestones', 'schools', 'waves', 'fundingSources', 'allocations']);
+    expect(saved.map((r) => r.suggestedName)).toEqual(['Phases', 'Milestones', 'Schools', 'Waves', 'Funding sources', 'Allocations'].map((t) => `Riverside roadmap – ${t}.csv`));
+    for (const request of saved) expect(request.content.startsWith('\uFEFF')).toBe(true);
+  });
+
+  it('stops when the planner cancels a file, saying which were saved', async () => {
+    const bundle = samplePlan();
+    const saved: SaveFileRequest[] = [];
+    const result = await saveCsvTables(context(bundle, saved, undefined, 1), bundle.plan.id, ['phases', 'milestones', 'schools']);
+    expect(saved).toHaveLength(1);
+    expect(result).toEqual({ status: 'cancelled', locations: ['your Downloads folder as Riverside roadmap – Phases.csv'] });
+  });
+
+  it('passes on the host’s error, and says when the plan is gone', async () => {
+    const bundle = samplePlan();
+    await expect(saveCsvTables(context(bundle, [], 'The disk is full.'), bundle.plan.id, ['phases'])).rejects.toThrow('The disk is full.');
+    await expect(saveCsvTables(context(bundle, []), 'no-such-plan', ['phases'])).rejects.toThrow('This plan no longer exists.');
   });
 });
