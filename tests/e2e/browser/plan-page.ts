@@ -37,6 +37,16 @@ export class PlanPage {
     await expect(this.page.getByRole('heading', { level: 2, name: name === 'Decisions' ? 'The seven decisions' : name })).toBeVisible();
   }
 
+  /** On the Schools section: opens the roster import and hands it a file; returns the dialog. */
+  async openRosterImport(filePath: string): Promise<Locator> {
+    await this.page.getByRole('button', { name: 'Import roster…' }).click();
+    const dialog = this.page.getByRole('dialog', { name: 'Import schools from a roster file' });
+    const chooser = this.page.waitForEvent('filechooser');
+    await dialog.getByRole('button', { name: 'Choose a CSV file…' }).click();
+    await (await chooser).setFiles(filePath);
+    return dialog;
+  }
+
   async backToLibrary(): Promise<void> {
     await this.page.getByRole('link', { name: 'All plans' }).click();
   }

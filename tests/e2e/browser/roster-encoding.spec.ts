@@ -21,11 +21,7 @@ async function startImport(page: Page) {
   await library.createPlan('Mountain View rollout', 'Mountain View Unified');
   const plan = new PlanPage(page);
   await plan.openSection('Schools');
-  await page.getByRole('button', { name: 'Import roster…' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Import schools from a roster file' });
-  const chooser = page.waitForEvent('filechooser');
-  await dialog.getByRole('button', { name: 'Choose a CSV file…' }).click();
-  await (await chooser).setFiles(ROSTER);
+  const dialog = await plan.openRosterImport(ROSTER);
   await expect(dialog.getByRole('status')).toHaveText('7 schools ready to import.');
   return { plan, dialog };
 }

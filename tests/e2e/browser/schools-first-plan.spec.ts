@@ -22,11 +22,7 @@ async function startImport(page: Page, file: string) {
   await library.createPlan('Riverside first plan', 'Riverside Unified', /Template: Pilot to scale — balanced/);
   const plan = new PlanPage(page);
   await plan.openSection('Schools');
-  await page.getByRole('button', { name: 'Import roster…' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Import schools from a roster file' });
-  const chooser = page.waitForEvent('filechooser');
-  await dialog.getByRole('button', { name: 'Choose a CSV file…' }).click();
-  await (await chooser).setFiles(file);
+  const dialog = await plan.openRosterImport(file);
   await expect(dialog.getByRole('status')).toHaveText('40 schools ready to import.');
   return { plan, dialog };
 }

@@ -12,11 +12,7 @@ test('a planner imports a messy 120-school roster, fixes the broken rows, and fi
   await plan.openSection('Schools');
   await expect(page.getByText(/No schools yet/)).toBeVisible();
 
-  await page.getByRole('button', { name: 'Import roster…' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Import schools from a roster file' });
-  const chooser = page.waitForEvent('filechooser');
-  await dialog.getByRole('button', { name: 'Choose a CSV file…' }).click();
-  await (await chooser).setFiles(`${FIXTURES_DIR}roster-120.csv`);
+  const dialog = await plan.openRosterImport(`${FIXTURES_DIR}roster-120.csv`);
 
   // Columns are guessed from their headers; the absence column feeds the plan's own indicator.
   await expect(dialog.getByRole('combobox', { name: 'Read “Total Enrollment” as' })).toHaveText('Students (needed)');

@@ -41,6 +41,7 @@ import { SchoolDialog } from './SchoolDialog';
 import { addSchool, assignSchools, deleteSchools, editSchool, importRoster } from './commands';
 import { countText, percentText, schoolsSummary, scoreText, waveNameOf } from './school-format';
 import { useSchoolScores } from './use-school-scores';
+import { useRowSelection } from './use-row-selection';
 
 type SortKey = 'order' | 'name' | 'students' | 'frlPercent' | 'need' | 'readiness' | 'wave';
 type SortDirection = 'asc' | 'desc';
@@ -84,7 +85,6 @@ export function SchoolsSection({ bundle }: SectionProps) {
   const [sort, setSort] = useState<{ key: SortKey; direction: SortDirection }>({ key: 'order', direction: 'asc' });
   const [page, setPage] = useState(0);
   const [perPage, setPerPage] = useState(50);
-  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [dialog, setDialog] = useState<{ kind: 'school'; school: School | null } | { kind: 'import' } | null>(null);
 
   const waveOrder = useMemo(() => new Map(waves.map((w) => [w.id, w.order])), [waves]);
@@ -95,6 +95,7 @@ export function SchoolsSection({ bundle }: SectionProps) {
   }, [schools, query, sort, scores, waveOrder]);
   const lastPage = Math.max(0, Math.ceil(shown.length / perPage) - 1);
   const pageRows = shown.slice(Math.min(page, lastPage) * perPage, (Math.min(page, lastPage) + 1) * perPage);
+  const { selected, allOnPage, someOnPage, toggle, toggleAll, clear: clearSelection } = useRowSelection(pageRows);
   const selectedHere = schools.filter((s) => selected.has(s.id));
   // Values outside their indicator's stated range, by school: "Staff Readiness Survey (1-5) is 10, outside 1–5".
   const outOfRange = useMemo(() => new Map(schools.flatMap((s) => {
@@ -110,26 +111,11 @@ export function SchoolsSection({ bundle }: SectionProps) {
   const importSchools = (rows: ImportSchool[], newIndicators: NewIndicator[]) => run(importRoster(plan.id, rows, newIndicators));
 
   const deleteSelected = async () => {
-    if (await run(deleteSchools(plan.id, selectedHere))) setSelected(new Set());
+    if (await run(deleteSchools(plan.id, selectedHere))) clearSelection();
   };
 
   const assignSelected = (waveId: string | null) => run(assignSchools(plan.id, selectedHere.map((s) => s.id), waveId, waves));
 
-  const toggle = (id: string) => setSelected((old) => {
-    const next = new Set(old);
-    if (next.has(id)) next.delete(id);
-    else next.add(id);
-    return next;
-  });
-  const allOnPage = pageRows.length > 0 && pageRows.every((s) => selected.has(s.id));
-  const toggleAll = () => setSelected((old) => {
-    const next = new Set(old);
-    for (const s of pageRows) {
-      if (allOnPage) next.delete(s.id);
-      else next.add(s.id);
-    }
-    return next;
-  });
   // A second click flips the order; numbers start from the largest, names from A.
   const sortBy = (key: SortKey) => setSort((old) => ({
     key,
@@ -181,7 +167,7 @@ export function SchoolsSection({ bundle }: SectionProps) {
                 <MenuItem value={NO_WAVE}>No wave</MenuItem>
               </TextField>
               <Button color="error" startIcon={<DeleteOutlinedIcon />} onClick={() => void deleteSelected()}>Delete</Button>
-              <Button onClick={() => setSelected(new Set())}>Clear selection</Button>
+              <Button onClick={clearSelection}>Clear selection</Button>
             </Paper>
           )}
           {outOfRange.size > 0 && (
@@ -195,7 +181,7 @@ export function SchoolsSection({ bundle }: SectionProps) {
                 <TableHead>
                   <TableRow>
                     <TableCell padding="checkbox">
-                      <Checkbox checked={allOnPage} indeterminate={!allOnPage && pageRows.some((s) => selected.has(s.id))} onChange={toggleAll} slotProps={{ input: { 'aria-label': 'Select every school on this page' } }} />
+                      <Checkbox checked={allOnPage} indeterminate={someOnPage} onChange={toggleAll} slotProps={{ input: { 'aria-label': 'Select every school on this page' } }} />
                     </TableCell>
                     {SORTABLE.slice(0, 1).map((c) => <SortHeader key={c.key} column={c} sort={sort} onSort={sortBy} />)}
                     <TableCell>Code</TableCell>

@@ -37,6 +37,7 @@ import { leanText, needReadinessPosition } from './need-readiness';
 import { countText, schoolsSummary, scoreText } from './school-format';
 import { visuallyHidden } from '../../components/visually-hidden';
 import { useSchoolScores } from './use-school-scores';
+import { useRowSelection } from './use-row-selection';
 
 const NO_PHASE = 'none';
 const NO_WAVE = 'none';
@@ -302,7 +303,6 @@ function AssignTable({ waves, phases, positions, schools, scores, onAssign, onAs
   const [filter, setFilter] = useState<string>('all');
   const [sort, setSort] = useState<SortKey>('order');
   const [chosenPhase, setChosenPhase] = useState<string | null>(null);
-  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [page, setPage] = useState(0);
   const phaseId = phases.some((p) => p.id === chosenPhase) ? chosenPhase : (phases[0]?.id ?? null);
   const slider = sliderFromPosition(needReadinessPosition(positions, phaseId));
@@ -333,24 +333,10 @@ function AssignTable({ waves, phases, positions, schools, scores, onAssign, onAs
   const lastPage = Math.max(0, Math.ceil(shown.length / perPage) - 1);
   const current = Math.min(page, lastPage);
   const pageRows = shown.slice(current * perPage, (current + 1) * perPage);
+  const { selected, allOnPage, someOnPage, toggle, toggleAll, clear: clearSelection } = useRowSelection(pageRows);
   const chosen = schools.filter((s) => selected.has(s.id));
-  const allOnPage = pageRows.length > 0 && pageRows.every((s) => selected.has(s.id));
-  const toggle = (id: string) => setSelected((old) => {
-    const next = new Set(old);
-    if (next.has(id)) next.delete(id);
-    else next.add(id);
-    return next;
-  });
-  const toggleAll = () => setSelected((old) => {
-    const next = new Set(old);
-    for (const s of pageRows) {
-      if (allOnPage) next.delete(s.id);
-      else next.add(s.id);
-    }
-    return next;
-  });
   const moveChosen = async (waveId: string | null) => {
-    if (await onAssignMany(chosen.map((s) => s.id), waveId)) setSelected(new Set());
+    if (await onAssignMany(chosen.map((s) => s.id), waveId)) clearSelection();
   };
   const phaseName = phases.find((p) => p.id === phaseId)?.name ?? 'the plan';
 
@@ -381,7 +367,7 @@ function AssignTable({ waves, phases, positions, schools, scores, onAssign, onAs
             {waves.map((w) => <MenuItem key={w.id} value={w.id}>{w.name}</MenuItem>)}
             <MenuItem value={NO_WAVE}>No wave</MenuItem>
           </TextField>
-          <Button onClick={() => setSelected(new Set())}>Clear selection</Button>
+          <Button onClick={clearSelection}>Clear selection</Button>
         </Paper>
       )}
       <TableContainer>
@@ -389,7 +375,7 @@ function AssignTable({ waves, phases, positions, schools, scores, onAssign, onAs
           <TableHead>
             <TableRow>
               <TableCell padding="checkbox">
-                <Checkbox checked={allOnPage} indeterminate={!allOnPage && pageRows.some((s) => selected.has(s.id))} onChange={toggleAll} slotProps={{ input: { 'aria-label': 'Select every school on this page' } }} />
+                <Checkbox checked={allOnPage} indeterminate={someOnPage} onChange={toggleAll} slotProps={{ input: { 'aria-label': 'Select every school on this page' } }} />
               </TableCell>
               <TableCell>School</TableCell>
               <TableCell align="right">Students</TableCell>
