@@ -18,7 +18,15 @@ export function electronIpcDeps(): IpcDeps<WebContents> {
       const dialogOptions: OpenDialogOptions = { ...options, properties: ['openFile'] };
       return window ? dialog.showOpenDialog(window, dialogOptions) : dialog.showOpenDialog(dialogOptions);
     },
-    printToPdf: (sender) => sender.printToPDF({ printBackground: true, preferCSSPageSize: true }),
+    // The report's own CSS sets paper size, orientation per page and the "Page N of M" footer;
+    // tagging and the outline (from the report's headings) make the PDF readable by assistive
+    // technology and navigable by bookmarks.
+    printToPdf: (sender) => sender.printToPDF({
+      printBackground: true,
+      preferCSSPageSize: true,
+      generateTaggedPDF: true,
+      generateDocumentOutline: true,
+    }),
     defaultDirectory: () => app.getPath('documents'),
     appInfo: () => ({
       name: app.getName(),

@@ -6,14 +6,14 @@
  */
 import { basename, join } from 'node:path';
 import type { z } from 'zod';
-import { channels, type AppInfo, type Channel, type ResultOf } from '../shared/ipc';
+import { channels, MAX_SAVE_BYTES, type AppInfo, type Channel, type ResultOf } from '../shared/ipc';
 import { writeFileAtomic } from './atomic-write';
 import { describeFileError } from './file-errors';
 import { readTextFile } from './read-text-file';
 import { isTrustedAppUrl } from './security';
 
 /** Matches the largest plan file the app can export (the contract's `content` limit), in bytes. */
-export const MAX_OPEN_BYTES = 200 * 1024 * 1024;
+export const MAX_OPEN_BYTES = MAX_SAVE_BYTES;
 
 export interface IpcInvokeEvent<Sender> {
   readonly senderFrame: { readonly url: string } | null;

@@ -20,9 +20,16 @@ const fileFilter = z.object({
   extensions: z.array(z.string().regex(/^[a-z0-9.]{1,20}$/i)).min(1).max(10),
 });
 
+/** The largest file the app writes: the largest plan file, a long board packet, a big workbook. */
+export const MAX_SAVE_BYTES = 200 * 1024 * 1024;
+
 export const saveFileRequest = z.object({
   suggestedName: z.string().min(1).max(255),
-  content: z.string().max(200 * 1024 * 1024),
+  /** Text (plan files, CSV, calendars, HTML, XML) or bytes (spreadsheets). */
+  content: z.union([
+    z.string().max(MAX_SAVE_BYTES),
+    z.instanceof(Uint8Array).refine((bytes) => bytes.byteLength <= MAX_SAVE_BYTES, { message: `Too large: over ${MAX_SAVE_BYTES / 1024 / 1024} MB.` }),
+  ]),
   filters: z.array(fileFilter).max(5),
 });
 export const saveFileResult = z.discriminatedUnion('status', [

@@ -1,12 +1,32 @@
-import type { Host } from './host';
+import type { Host, SaveFileRequest } from './host';
+
+/** The media type a download is labelled with, from the first filter's extension. */
+const MEDIA_TYPES: Record<string, string> = {
+  json: 'application/json',
+  csv: 'text/csv',
+  ics: 'text/calendar',
+  html: 'text/html',
+  xml: 'application/xml',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  pdf: 'application/pdf',
+};
+
+export function downloadMediaType(filters: SaveFileRequest['filters']): string {
+  for (const extension of filters.flatMap((f) => f.extensions)) {
+    const type = MEDIA_TYPES[extension.toLowerCase()];
+    if (type) return type;
+  }
+  return 'application/octet-stream';
+}
 
 /** The plain-browser shell: files go to Downloads, come from a file picker; print uses the print dialog. */
 export function createBrowserHost(appVersion: string): Host {
   return {
     kind: 'browser',
     async saveFile({ suggestedName, content, filters }) {
-      const type = filters.some((f) => f.extensions.includes('json')) ? 'application/json' : 'text/plain';
-      const url = URL.createObjectURL(new Blob([content], { type }));
+      // A copy of the bytes: a Blob may not be built on a view of a shared or resizable buffer.
+      const part = typeof content === 'string' ? content : new Uint8Array(content);
+      const url = URL.createObjectURL(new Blob([part], { type: downloadMediaType(filters) }));
       try {
         const link = document.createElement('a');
         link.href = url;

@@ -130,6 +130,14 @@ describe('file:save', () => {
     });
   });
 
+  it('writes bytes as they are, for files that are not text (a spreadsheet)', async () => {
+    saveTo = join(documents, 'Plan – Spreadsheet.xlsx');
+    const bytes = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x00, 0xff, 0x80]);
+    const result = await ipc.invoke('file:save', fromApp(), { suggestedName: 'Plan – Spreadsheet.xlsx', content: bytes, filters: [{ name: 'Spreadsheet', extensions: ['xlsx'] }] });
+    expect(result).toEqual({ status: 'saved', location: saveTo });
+    expect([...readFileSync(saveTo)]).toEqual([...bytes]);
+  });
+
   it('does nothing when the dialog is cancelled', async () => {
     expect(await ipc.invoke('file:save', fromApp(), saveRequest)).toEqual({ status: 'cancelled' });
     expect(readdirSync(documents)).toEqual([]);

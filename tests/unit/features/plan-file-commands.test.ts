@@ -6,6 +6,7 @@ import { createPlan, deletePlan, duplicatePlan } from '../../../renderer/src/fea
 import type { Host } from '../../../renderer/src/host/host';
 import type { SaveFileRequest } from '../../../electron/shared/ipc';
 import { newId } from '../../../renderer/src/domain/ids';
+import { savedText } from '../support/saved-text';
 
 /** A shell whose file dialogs are scripted: saved files are kept, the next file to open is set by the test. */
 function fakeHost() {
@@ -40,7 +41,7 @@ async function exportedFile(planId: string) {
   await exportPlan(ctx, planId);
   const file = files.saved.at(-1);
   if (!file) throw new Error('nothing was saved');
-  return file;
+  return { ...file, content: savedText(file) };
 }
 
 describe('export and import commands', () => {

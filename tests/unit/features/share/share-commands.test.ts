@@ -5,6 +5,7 @@ import { saveCalendar, saveCsvTables, type ShareContext } from '../../../../rend
 import type { PlanBundle } from '../../../../renderer/src/domain/schemas';
 import type { SaveFileRequest } from '../../../../renderer/src/host/host';
 import { samplePlan, withSchools } from '../../domain/plan-fixtures';
+import { savedText } from '../../support/saved-text';
 
 const ALL = { phases: true, milestones: true, gates: true };
 
@@ -32,7 +33,7 @@ describe('saveCalendar', () => {
     expect(saved).toHaveLength(1);
     expect(saved[0]?.suggestedName).toBe('Riverside 2027 28 pilot – Calendar.ics');
     expect(saved[0]?.filters).toEqual([{ name: 'Calendar', extensions: ['ics'] }]);
-    const events = new ICAL.Component(ICAL.parse(saved[0]?.content ?? '')).getAllSubcomponents('vevent');
+    const events = new ICAL.Component(ICAL.parse(savedText(saved[0]))).getAllSubcomponents('vevent');
     const gates = bundle.phases.filter((p) => p.gate.trim()).length;
     expect(events).toHaveLength(bundle.phases.length + gates + bundle.milestones.length);
   });
@@ -56,7 +57,7 @@ describe('saveCsvTables', () => {
     ]);
     expect(result).toEqual({ status: 'saved', locations: saved.map((r) => `your Downloads folder as ${r.suggestedName}`) });
     for (const request of saved) expect(request.filters).toEqual([{ name: 'Spreadsheet table (CSV)', extensions: ['csv'] }]);
-    const schools = Papa.parse<string[]>(saved[0]?.content.slice(1) ?? '', { skipEmptyLines: true }).data;
+    const schools = Papa.parse<string[]>(savedText(saved[0]).slice(1), { skipEmptyLines: true }).data;
     expect(schools.slice(1).map((r) => r[0])).toEqual(bundle.schools.map((s) => s.name));
   });
 
@@ -65,7 +66,7 @@ describe('saveCsvTables', () => {
     const saved: SaveFileRequest[] = [];
     await saveCsvTables(context(bundle, saved), bundle.plan.id, ['phases', 'milestones', 'schools', 'waves', 'fundingSources', 'allocations']);
     expect(saved.map((r) => r.suggestedName)).toEqual(['Phases', 'Milestones', 'Schools', 'Waves', 'Funding sources', 'Allocations'].map((t) => `Riverside roadmap – ${t}.csv`));
-    for (const request of saved) expect(request.content.startsWith('\uFEFF')).toBe(true);
+    for (const request of saved) expect(savedText(request).startsWith('\uFEFF')).toBe(true);
   });
 
   it('stops when the planner cancels a file, saying which were saved', async () => {
