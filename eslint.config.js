@@ -13,7 +13,7 @@ export const FEATURE_COMPOSITION = {
   'plan/PlanScreen.tsx': '*',
   'plan/sections.ts': '*',
   'plan/sections.tsx': '*',
-  'library/*': ['plan-file'],
+  'library/*': ['plan-file', 'share'],
 };
 const uiAndStorage = ['react', 'react-dom', 'react-dom/*', '@mui/*', '@emotion/*', 'dexie', 'dexie-react-hooks'];
 

@@ -79,6 +79,16 @@ export function useSaveState(): SaveState {
   return useContext(SaveStateContext);
 }
 
+const nothingPending = () => Promise.resolve();
+
+/**
+ * Waits for the text still being saved on this screen, if the screen saves as the planner types
+ * (a plan's screen); elsewhere (the library) nothing is ever pending.
+ */
+export function useSettledSaves(): () => Promise<void> {
+  return useContext(SaveStatusContext)?.settled ?? nothingPending;
+}
+
 export function useSaveStatus(): SaveStatus {
   const value = useContext(SaveStatusContext);
   if (!value) throw new Error('useSaveStatus needs a SaveStatusProvider.');

@@ -184,3 +184,22 @@ test('a planner shares only the schools as a CSV file, and a hostile school name
   expect(rows).toContainEqual([`'${hostile}`, '', '', '412', '71.5', '']);
   for (const row of rows) expect(row[0]).not.toMatch(/^\s*[=+\-@]/);
 });
+
+test('a planner shares a plan from the library’s row menu without opening it', async ({ page }) => {
+  const library = new LibraryPage(page);
+  await library.goto();
+  await library.createPlan(PLAN, 'Riverside Unified');
+  await page.getByRole('link', { name: 'All plans' }).click();
+
+  await library.chooseAction(PLAN, 'Share…');
+  const dialog = page.getByRole('dialog', { name: `Share “${PLAN}”` });
+  await expect(dialog).toBeVisible();
+  await expectNoAxeViolations(page, 'share dialog from the library');
+  const download = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Save calendar…' }).click();
+  const calendar = await download;
+  expect(calendar.suggestedFilename()).toBe(`${SAFE} – Calendar.ics`);
+  expect(calendarEvents(readFileSync(await calendar.path(), 'utf8')).length).toBeGreaterThan(0);
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('heading', { name: 'Your plans' })).toBeVisible();
+});

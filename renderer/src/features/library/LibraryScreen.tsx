@@ -34,6 +34,8 @@ const renameDialog = lazyView(async () => (await import('./RenameDialog')).Renam
 const actionsMenu = lazyView(async () => (await import('./PlanActionsMenu')).PlanActionsMenu);
 const preload = (view: { preload: () => Promise<void> }) => () => void view.preload().catch(() => undefined);
 const preloadActions = preload(actionsMenu);
+/** The share dialog and its formats' code arrive when a planner goes to share a plan. */
+const shareDialog = lazyView(async () => (await import('../share/ShareDialog')).ShareDialog);
 
 /**
  * The app's services and the list's code, once fetched. Asked for after the first paint (a
@@ -87,6 +89,7 @@ export function LibraryScreen() {
   // closed stays for next time.
   const [newPlanOpened, setNewPlanOpened] = useState(false);
   const [renaming, setRenaming] = useState<PlanSummary | null>(null);
+  const [sharing, setSharing] = useState<PlanSummary | null>(null);
   const [menu, setMenu] = useState<{ anchor: HTMLElement; plan: PlanSummary } | null>(null);
   // The menu too is mounted at its first opening and kept, so that it closes (and hands the
   // focus back) with its transition, as it did when it was always mounted.
@@ -170,6 +173,8 @@ export function LibraryScreen() {
                 notify({ message: `Duplicated “${p.name}”.` });
               })),
               exportToFile: menuAction((p) => files.exportPlanFile(p.id)),
+              share: menuAction((p) => setSharing(p)),
+              shareIntent: preload(shareDialog),
               delete: menuAction(onDelete),
             }}
           />
@@ -195,6 +200,16 @@ export function LibraryScreen() {
               await renamePlan(ctx, renaming.id, name);
               setRenaming(null);
             })}
+          />
+        )}
+      </Suspense>
+      <Suspense fallback={null}>
+        {sharing && (
+          <shareDialog.View
+            planId={sharing.id}
+            planName={sharing.name}
+            exportPlanFile={() => files.exportPlanFile(sharing.id)}
+            onClose={() => setSharing(null)}
           />
         )}
       </Suspense>

@@ -6,12 +6,16 @@ import DeleteOutlinedIcon from '@mui/icons-material/DeleteOutlined';
 import DriveFileRenameOutlineIcon from '@mui/icons-material/DriveFileRenameOutline';
 import FileDownloadOutlinedIcon from '@mui/icons-material/FileDownloadOutlined';
 import OpenInNewIcon from '@mui/icons-material/OpenInNew';
+import ShareOutlinedIcon from '@mui/icons-material/ShareOutlined';
 
 interface PlanActions {
   open: () => void;
   rename: () => void;
   duplicate: () => void;
   exportToFile: () => void;
+  share: () => void;
+  /** The share dialog's code is fetched when the planner points at or reaches its item. */
+  shareIntent: () => void;
   delete: () => void;
 }
 
@@ -30,6 +34,9 @@ export function PlanActionsMenu({ anchor, onClose, actions }: { anchor: HTMLElem
       </MenuItem>
       <MenuItem onClick={actions.exportToFile}>
         <ListItemIcon><FileDownloadOutlinedIcon fontSize="small" /></ListItemIcon>Export to file…
+      </MenuItem>
+      <MenuItem onClick={actions.share} onFocus={actions.shareIntent} onPointerEnter={actions.shareIntent}>
+        <ListItemIcon><ShareOutlinedIcon fontSize="small" /></ListItemIcon>Share…
       </MenuItem>
       <MenuItem onClick={actions.delete}>
         <ListItemIcon><DeleteOutlinedIcon fontSize="small" /></ListItemIcon>Delete

@@ -12,7 +12,7 @@ import FormGroup from '@mui/material/FormGroup';
 import FormLabel from '@mui/material/FormLabel';
 import Typography from '@mui/material/Typography';
 import { useNotify } from '../../app/notifications';
-import { useSaveStatus } from '../../app/save-status';
+import { useSettledSaves } from '../../app/save-status';
 import { appServices } from '../../app/services';
 import { errorMessage } from '../../domain/messages';
 import type { CalendarOptions } from '../../domain/calendar-file';
@@ -37,7 +37,7 @@ export function ShareDialog({ planId, planName, exportPlanFile, onClose }: {
   onClose: () => void;
 }) {
   const notify = useNotify();
-  const { settled } = useSaveStatus();
+  const settled = useSettledSaves();
   const [include, setInclude] = useState<CalendarOptions>({ phases: true, milestones: true, gates: true });
   const [busy, setBusy] = useState(false);
   const nothingChosen = !include.phases && !include.milestones && !include.gates;
