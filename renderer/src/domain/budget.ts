@@ -4,7 +4,7 @@
  * outlive their funding (a fiscal cliff). Money is always integer cents.
  */
 import { addDays, addMonths, differenceInCalendarDays, format, parseISO } from 'date-fns';
-import type { FundingType } from './schemas';
+import { MONEY_MAX_CENTS, type FundingType } from './schemas';
 
 export interface FundingSource {
   id: string;
@@ -221,7 +221,9 @@ export function hasStaffCost(line: Pick<Allocation, 'kind' | 'staffCost'>): line
  */
 export function staffYearCents(fte: number, cost: StaffCost, yearIndex: number): number {
   const rate = 1 + (Number.isFinite(cost.yearlyIncreasePercent) ? Math.max(0, cost.yearlyIncreasePercent) : 0) / 100;
-  return cents(fte * cost.perFteCents * rate ** Math.max(0, yearIndex));
+  // A year of one line is held to the largest amount the app accepts: a compounding increase on
+  // a mistyped cost would otherwise outgrow exact whole cents in the plan's totals.
+  return Math.min(MONEY_MAX_CENTS, cents(fte * cost.perFteCents * rate ** Math.max(0, yearIndex)));
 }
 
 // ——— Charges and totals ———

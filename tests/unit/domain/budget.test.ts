@@ -4,6 +4,7 @@ import {
   budgetWarnings, charges, coveredPhaseIds, fiscalCliffs, fiscalYearOf, formatMoney, isGrantType, lastObligationDay, lineMultiplier, parseMoney, schoolYearsOf, staffYearCents, totals,
   type Allocation, type BudgetPhase, type FundingSource,
 } from '../../../renderer/src/domain/budget';
+import { MONEY_MAX_CENTS } from '../../../renderer/src/domain/schemas';
 
 const pilot: BudgetPhase = { id: 'p1', name: 'Pilot', start: '2022-08-01', end: '2023-07-31' };
 const expand: BudgetPhase = { id: 'p2', name: 'Expand', start: '2023-08-01', end: '2025-07-31' };
@@ -213,6 +214,8 @@ describe('staff lines: money follows from FTE × cost per FTE', () => {
     expect(staffYearCents(5, { perFteCents: 9_500_000, yearlyIncreasePercent: 3 }, 1)).toBe(48_925_000);
     expect(staffYearCents(5, { perFteCents: 9_500_000, yearlyIncreasePercent: 3 }, 2)).toBe(50_392_750);
     expect(staffYearCents(1.5, { perFteCents: 3_333_333, yearlyIncreasePercent: 0 }, 0)).toBe(5_000_000); // rounded to the cent
+    // A mistyped cost compounding for years stays within the largest amount the app accepts.
+    expect(staffYearCents(936, { perFteCents: 774_102_939, yearlyIncreasePercent: 43 }, 14)).toBe(MONEY_MAX_CENTS);
   });
 
   it('charges a recurring staff line every school year, rising, through the phases it covers', () => {
