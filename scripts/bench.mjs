@@ -11,7 +11,7 @@
 //
 // Options: --profile FILE (a CPU profile of the run, for DevTools), --reps N (default 21), --edits N (default 200), --renders N (mounts of each section,
 // default 15), --stance-edits N (default 100), --startup-runs N (cold loads of each start-up page, default 15), --open-runs N
-// (openings of each section in the app, each way, default 5), --dexie-debug (Dexie's debug mode on, as Dexie sets
+// (openings of each section in the app, each way, default 5), --report-runs N (PDFs of each report, default 3), --dexie-debug (Dexie's debug mode on, as Dexie sets
 // it itself for pages on localhost / 127.0.0.1; the desktop app runs with it off), --only STEPS (a comma-separated list of
 // the steps to run, e.g. "grid edits,roster import" or "startup"; tests/bench/results.json is then left as it is).
 import { createServer } from 'node:http';
@@ -20,7 +20,7 @@ import { cpus, loadavg } from 'node:os';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromiumArgs, findChromium } from './chromium.mjs';
-import { benchSectionOpen, benchStartup, STARTUP_APP_PATH, STARTUP_BARE_PATH } from '../tests/bench/startup.mjs';
+import { benchReports, benchSectionOpen, benchStartup, STARTUP_APP_PATH, STARTUP_BARE_PATH } from '../tests/bench/startup.mjs';
 
 const PORT = 4611;
 /** The smaller of the two screens the app is designed for. */
@@ -53,6 +53,14 @@ const TARGETS = [
   { key: 'open-tight-loose-warm', text: '< 300 ms', met: (m) => m.app < 300 },
   { key: 'open-roadmap-warm', text: '< 300 ms', met: (m) => m.app < 300 },
   { key: 'open-resources-warm', text: '< 300 ms', met: (m) => m.app < 300 },
+  // The share issue's targets on the large plan.
+  { key: 'share-csv', text: '< 500 ms', met: (m) => m.app < 500 },
+  { key: 'share-ics', text: '< 500 ms', met: (m) => m.app < 500 },
+  { key: 'share-mspdi', text: '< 500 ms', met: (m) => m.app < 500 },
+  { key: 'share-html', text: '< 500 ms', met: (m) => m.app < 500 },
+  { key: 'share-xlsx', text: '< 1 s', met: (m) => m.app < 1000 },
+  { key: 'report-packet-pdf', text: '< 5 s', met: (m) => m.app < 5000 },
+  { key: 'report-briefs-pdf', text: '< 10 s', met: (m) => m.app < 10000 },
 ];
 
 /**
@@ -61,6 +69,7 @@ const TARGETS = [
  */
 const STARTUP_STEP = 'startup';
 const OPEN_STEP = 'section opens';
+const REPORTS_STEP = 'reports';
 
 function parseOptions(argv) {
   const number = (flag, fallback) => {
@@ -78,6 +87,7 @@ function parseOptions(argv) {
     stanceEdits: number('--stance-edits', 100),
     startupRuns: number('--startup-runs', 15),
     openRuns: number('--open-runs', 5),
+    reportRuns: number('--report-runs', 3),
     warmupStanceEdits: 10,
     dexieDebug: argv.includes('--dexie-debug'),
     only: argv.includes('--only') ? (argv[argv.indexOf('--only') + 1] ?? '').split(',').map((name) => name.trim()).filter(Boolean) : null,
@@ -184,6 +194,8 @@ function report(result, browserVersion, load) {
     `Rendering at ${env.viewport.width}×${env.viewport.height}: median of ${options.renders} mounts of each section (after 1 warm-up); stance edits: ${options.stanceEdits} after ${options.warmupStanceEdits} warm-up${stance?.extra?.path === 'store' ? ', through planStore.setStance: the matrix did not take the key press' : ''}.`,
     'Baseline: the same cells, bars and markers as plain DOM from a bare IndexedDB read (tests/bench/README.md has the definitions).',
   ].join('\n'));
+  group('share', 'native export ms', `Share formats: median of ${options.reps} runs (after 1 warm-up), each from reading the plan to the file's text or bytes; baseline: the native export (read + serialize) in the same runs.`);
+  group('reports', 'baseline', `Printed reports: median of ${options.reportRuns} (after 1 warm-up), from opening the report's address in the app to the PDF's bytes (Chromium's print, tagged, with an outline).`);
   const firstRuns = ['matrix-paint', 'timeline-paint'].map((key) => measures.find((m) => m.key === key)).filter((m) => m?.extra?.firstRun);
   if (firstRuns.length > 0) {
     const text = firstRuns.map((m) => {
@@ -235,6 +247,7 @@ async function main() {
   const runs = (step) => !options.only || options.only.includes(step);
   const runStartup = runs(STARTUP_STEP);
   const runOpens = runs(OPEN_STEP);
+  const runReports = runs(REPORTS_STEP);
   // Opening sections needs the page too: it fills the app's database with the large plan.
   const runPage = !options.only || options.only.some((name) => name !== STARTUP_STEP);
   if (runPage) {
@@ -243,7 +256,7 @@ async function main() {
   } else {
     await mkdir(outDir, { recursive: true });
   }
-  if (runStartup || runOpens) {
+  if (runStartup || runOpens || runReports) {
     console.log(`Building the app for the start-up measure (→ dist/bench/${STARTUP_APP_PATH})…`);
     await buildStartupPages();
   }
@@ -268,6 +281,10 @@ async function main() {
       if (runOpens) {
         console.log(`Opening sections of the large plan in the app, ${options.openRuns} times each, before and after its code is preloaded…`);
         openMeasures.push(...await benchSectionOpen({ context: run.page.context(), origin: `http://127.0.0.1:${PORT}`, runs: options.openRuns, log: console.log }));
+      }
+      if (runReports) {
+        console.log(`Making the large plan's board packet and school briefs as PDFs in the app, ${options.reportRuns} times each…`);
+        openMeasures.push(...await benchReports({ context: run.page.context(), origin: `http://127.0.0.1:${PORT}`, runs: options.reportRuns, log: console.log }));
       }
     }
     result = { ...result, measures: [...startupMeasures, ...result.measures, ...openMeasures] };

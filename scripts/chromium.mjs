@@ -21,6 +21,46 @@ export function findChromium() {
   return CANDIDATES.find((p) => existsSync(p)) ?? null;
 }
 
+const hasCommand = (name) => spawnSync('sh', ['-c', `command -v ${name}`], { stdio: 'ignore' }).status === 0;
+
+/**
+ * The readers the tests open shared files with, as people's tools would: poppler's pdftotext and
+ * pdfinfo for the PDFs, xmllint for the project file. Each: a command it provides, and its
+ * Debian package.
+ */
+export const FILE_READERS = [
+  { command: 'pdftotext', package: 'poppler-utils' },
+  { command: 'pdfinfo', package: 'poppler-utils' },
+  { command: 'xmllint', package: 'libxml2-utils' },
+];
+
+function aptInstall(packages, log) {
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (!isRoot || !hasCommand('apt-get')) return false;
+  log(`Installing the system packages ${packages.join(', ')} (apt-get install)…`);
+  execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', timeout: 10 * 60_000 });
+  execFileSync('apt-get', ['install', '-y', '-qq', ...packages], { stdio: 'inherit', timeout: 15 * 60_000, env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  return true;
+}
+
+/**
+ * Makes sure the file readers are installed (on Debian/Ubuntu as root, installs the packages).
+ * Returns the commands still missing, for the caller to report; tests that need one fail with
+ * its name rather than pass without reading the file.
+ */
+export function ensureFileReaders({ log = console.log } = {}) {
+  const missing = () => FILE_READERS.filter((r) => !hasCommand(r.command));
+  const before = missing();
+  if (before.length > 0) {
+    try {
+      aptInstall([...new Set(before.map((r) => r.package))], log);
+    } catch (error) {
+      log(`Could not install the file readers: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  return missing().map((r) => `${r.command} (Debian package ${r.package})`);
+}
+
 /**
  * Finds Chromium or, on Debian/Ubuntu as root, installs the system package. Otherwise throws
  * with exactly what to install.
@@ -28,12 +68,7 @@ export function findChromium() {
 export function ensureChromium({ log = console.log } = {}) {
   const found = findChromium();
   if (found) return found;
-  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  const hasApt = spawnSync('sh', ['-c', 'command -v apt-get'], { stdio: 'ignore' }).status === 0;
-  if (isRoot && hasApt) {
-    log('Chromium is not installed; installing the system package (apt-get install chromium)…');
-    execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', timeout: 10 * 60_000 });
-    execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', timeout: 15 * 60_000, env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  if (aptInstall(['chromium'], log)) {
     const installed = findChromium();
     if (installed) return installed;
   }

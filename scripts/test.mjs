@@ -7,7 +7,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ensureChromium } from './chromium.mjs';
+import { ensureChromium, ensureFileReaders } from './chromium.mjs';
 import { electronBinary } from './electron-binary.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -135,6 +135,8 @@ try {
 } catch (error) {
   console.error(String(error instanceof Error ? error.message : error));
 }
+const missingReaders = ensureFileReaders();
+if (missingReaders.length > 0) console.error(`Missing file readers (the tests that open files with them will fail): ${missingReaders.join(', ')}`);
 
 check('typecheck (tsc -b)', (await run('Typecheck', bin('tsc'), ['-b'])).ok);
 check('lint (eslint, zero warnings)', (await run('Lint', bin('eslint'), ['--max-warnings', '0', '.'])).ok);

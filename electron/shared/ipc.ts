@@ -28,7 +28,7 @@ export const saveFileRequest = z.object({
   /** Text (plan files, CSV, calendars, HTML, XML) or bytes (spreadsheets). */
   content: z.union([
     z.string().max(MAX_SAVE_BYTES),
-    z.instanceof(Uint8Array).refine((bytes) => bytes.byteLength <= MAX_SAVE_BYTES, { message: `Too large: over ${MAX_SAVE_BYTES / 1024 / 1024} MB.` }),
+    z.custom<Uint8Array>((value) => value instanceof Uint8Array, { message: 'Expected text or bytes.' }).refine((bytes) => bytes.byteLength <= MAX_SAVE_BYTES, { message: `Too large: over ${MAX_SAVE_BYTES / 1024 / 1024} MB.` }),
   ]),
   filters: z.array(fileFilter).max(5),
 });

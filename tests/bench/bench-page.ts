@@ -21,6 +21,7 @@ import { check, gc, median, percentile, timed, type Measure, type MeasureKey } f
 import { benchSectionRender, benchStanceEdit } from './render-bench';
 import { benchRosterImport } from './roster-bench';
 import { benchGridEdit, benchGridRender } from './grid-bench';
+import { benchShareFormats } from './share-bench';
 
 export interface BenchOptions {
   /** Measured repetitions of each whole-plan operation (one more runs first as a warm-up). */
@@ -310,6 +311,7 @@ async function runBench(options: BenchOptions): Promise<BenchResult> {
     ['stance edits', () => benchStanceEdit({ planId, raw: pair.raw, edits: options.stanceEdits, warmup: options.warmupStanceEdits })],
     ['resources grid', () => benchGridRender({ planId, raw: pair.raw, reps: options.renders })],
     ['grid edits', () => benchGridEdit({ planId, raw: pair.raw, edits: options.stanceEdits, warmup: options.warmupStanceEdits })],
+    ['share formats', () => benchShareFormats({ reps: options.reps, store: pair.store, planId })],
     ['roster import', () => benchRosterImport({ reps: options.reps, store: pair.store, raw: pair.raw, planId: library.others[0]?.plan.id ?? planId })],
   ];
   for (const [name, step] of steps) {

@@ -267,3 +267,49 @@ export async function benchSectionOpen({ context, origin, runs, idleMs = 5000, l
   log(`bench: section opens done (${runs} of each section, each way)`);
   return measures;
 }
+
+/** The printed reports, as a planner makes them: each from its address in the app to the PDF's bytes. */
+const REPORTS = [
+  { kind: 'packet', key: 'report-packet-pdf', label: 'board packet' },
+  { kind: 'briefs', key: 'report-briefs-pdf', label: 'school briefs, every school' },
+];
+
+/**
+ * Making the large plan's board packet and school briefs as PDFs in the built app: from opening
+ * the report's address (the report's code not yet fetched) until Chromium's PDF (tagged, with its
+ * outline, as the tests and the desktop app make it) is in hand. This is Chromium's own print, so
+ * there is no baseline in plain DOM; the page count is kept with the figures.
+ */
+export async function benchReports({ context, origin, runs, log = () => {} }) {
+  const app = `${origin}/${STARTUP_APP_PATH}`;
+  const library = await context.newPage();
+  await library.goto(`${app}#/`);
+  const href = await library.getByRole('link', { name: LARGE_PLAN, exact: true }).getAttribute('href', { timeout: 30_000 });
+  await library.close();
+  const measures = [];
+  for (const report of REPORTS) {
+    const samples = [];
+    let pages = 0;
+    for (let run = -1; run < runs; run += 1) {
+      const page = await context.newPage();
+      try {
+        const start = Date.now();
+        await page.goto(`${app}${href}/report/${report.kind}`);
+        await page.waitForFunction(() => document.querySelectorAll('.report h2').length > 0, null, { timeout: 60_000 });
+        const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true });
+        const ms = Date.now() - start;
+        pages = (pdf.toString('latin1').match(/\/Type\s*\/Page\b/g) ?? []).length;
+        if (run >= 0) samples.push(ms);
+      } finally {
+        await page.close();
+      }
+    }
+    if (pages < 2) throw new Error(`The ${report.label} PDF has ${pages} pages`);
+    measures.push({
+      key: report.key, group: 'reports', label: `${report.label} PDF of the large plan (${pages} pages), median of ${runs}`,
+      app: percentile(samples, 50), raw: 0, appSamples: samples, rawSamples: [], extra: { pages },
+    });
+  }
+  log(`bench: reports done (${runs} of each)`);
+  return measures;
+}

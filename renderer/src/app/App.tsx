@@ -19,9 +19,12 @@ const loadPlanScreen = async () => {
   return planModule;
 };
 const planScreen = lazyView(async () => (await loadPlanScreen()).PlanScreen);
+// A printed report is its own chunk, fetched only when one is opened.
+const reportScreen = lazyView(async () => (await import('../features/share/report/ReportScreen')).ReportScreen);
 
 /** Whether the code a route shows is in, so that it can be shown at once, without suspending. */
 function isLoaded(route: Route): boolean {
+  if (route.screen === 'report') return reportScreen.isLoaded();
   return route.screen === 'library' || (planScreen.isLoaded() && planModule?.isSectionLoaded(route.section) === true);
 }
 
@@ -57,7 +60,8 @@ function usePreloadPlanScreen(): void {
       const link = event.target instanceof Element ? event.target.closest<HTMLAnchorElement>('a[href^="#/plans/"]') : null;
       if (!link) return;
       const route = parseRoute(link.getAttribute('href') ?? '');
-      void preloadPlan(route.screen === 'plan' ? route.section : undefined).catch(() => undefined);
+      if (route.screen === 'report') void reportScreen.preload().catch(() => undefined);
+      else void preloadPlan(route.screen === 'plan' ? route.section : undefined).catch(() => undefined);
     };
     document.addEventListener('pointerover', onIntent, { passive: true });
     document.addEventListener('focusin', onIntent);
@@ -91,7 +95,10 @@ export function App() {
   const shownHref = isLoaded(current) ? href : deferredHref;
   const route = useMemo(() => parseRoute(shownHref), [shownHref]);
   // The same element while the route is the same, so the deferred value catching up re-renders nothing.
-  const screen = useMemo(() => (route.screen === 'plan' ? <planScreen.View planId={route.planId} section={route.section} /> : <LibraryScreen />), [route]);
+  const screen = useMemo(() => {
+    if (route.screen === 'report') return <reportScreen.View planId={route.planId} kind={route.kind} options={route.options} />;
+    return route.screen === 'plan' ? <planScreen.View planId={route.planId} section={route.section} /> : <LibraryScreen />;
+  }, [route]);
   usePreloadPlanScreen();
 
   useEffect(() => {
@@ -118,7 +125,7 @@ export function App() {
       <CssBaseline />
       <GlobalStyles styles={PRINT_STYLES} />
       <NotificationsProvider>
-        <ErrorBoundary key={route.screen === 'plan' ? route.planId : 'library'}>
+        <ErrorBoundary key={route.screen === 'library' ? 'library' : `${route.screen}:${route.planId}`}>
           <Suspense fallback={<LoadingFallback label="Opening the plan" minHeight="100vh" />}>
             {screen}
           </Suspense>

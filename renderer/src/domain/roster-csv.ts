@@ -14,6 +14,11 @@ export interface CsvRow {
 
 export interface ParsedCsv {
   delimiter: CsvDelimiter;
+  /**
+   * Set when the rows come from a spreadsheet's sheet (named so): a line is then the sheet's row
+   * number, and a cell that was a number in the sheet is written plainly (see sheetToParsed).
+   */
+  sheet?: string;
   header: string[];
   /** 1-based line of the header (blank lines before it are skipped). */
   headerLine: number;
@@ -160,6 +165,11 @@ export interface NumberOptions {
   percent?: boolean;
   /** The file writes decimals with a comma (usual with `;`-separated files): "12,5" is 12.5. */
   decimalComma?: boolean;
+  /**
+   * The text came from a spreadsheet's number cell, written plainly ("123.456", "-0.5"): it is read
+   * as that number, never with a thousands separator.
+   */
+  plain?: boolean;
 }
 
 export type ParsedNumber = number | null | { error: string };
@@ -184,6 +194,7 @@ const SPACES = /[\s\u00A0\u202F\u2009]/g;
 export function parseNumber(text: string, options: NumberOptions = {}): ParsedNumber {
   let s = text.trim();
   if (s === '') return null;
+  if (options.plain && /^-?\d+(\.\d+)?$/.test(s)) return Number(s) === 0 ? 0 : Number(s);
   const notNumber = { error: 'is not a number' };
   if (s.endsWith('%')) {
     if (!options.percent) return { error: 'has a % sign where a plain number is expected' };
@@ -259,7 +270,7 @@ function isError(value: ParsedNumber): value is { error: string } {
 // ---------------------------------------------------------------------------------------------------------------
 // Mapping columns to fields
 
-export type RosterField = 'name' | 'code' | 'gradeBand' | 'students' | 'frlPercent';
+export type RosterField = 'name' | 'code' | 'gradeBand' | 'students' | 'frlPercent' | 'wave';
 /** What a column is read as: one of the fields, a free-named indicator (named after its header), or nothing. */
 export type ColumnTarget = RosterField | 'indicator' | 'ignore';
 /** One target per column of the header, by position (headers may repeat). */
@@ -283,6 +294,7 @@ export const ROSTER_FIELDS: readonly RosterFieldInfo[] = [
     required: false,
     description: 'Share of students who qualify for free or reduced-price lunch, 0 to 100.',
   },
+  { field: 'wave', label: 'Wave', required: false, description: 'The wave the school joins in, by its name; a blank cell keeps the school’s wave.' },
 ];
 
 /** "Free/Reduced Lunch %" → "free reduced lunch percent". */
@@ -303,7 +315,13 @@ exact('name', ['School Name', 'School', 'Site', 'Site Name', 'Name', 'Campus', '
 exact('code', ['School Code', 'Code', 'CDS Code', 'School ID', 'Site ID', 'Site Code', 'ID', 'School Number', 'School No', 'NCES ID', 'NCES School ID', 'State School ID', 'Campus ID', 'Building Code', 'Location Code', 'LEA Code']);
 exact('gradeBand', ['Grade Band', 'Grades', 'Grade Span', 'Grade Range', 'Grade Levels', 'Grade Level', 'Level', 'School Level', 'Grades Served', 'Span', 'School Type', 'Grade Configuration']);
 exact('students', ['Enrollment', 'Students', 'Total Enrollment', 'Student Count', 'Enrolled', 'Number of Students', '# Students', 'Total Students', 'Enrollment Total', 'Headcount', 'Membership', 'Student Enrollment', 'Total Membership', 'Enrollment Count']);
+exact('wave', ['Wave', 'Wave Name', 'Cohort', 'Rollout Wave']);
 exact('frlPercent', ['% FRL', 'FRL %', 'FRL', 'FRL Percent', 'Percent FRL', 'Free/Reduced Lunch %', 'Free/Reduced Lunch', 'Free and Reduced Lunch %', 'FRPL %', '% FRPL', 'FRPL', 'FARMS %', 'FARMS', 'Pct Free/Reduced', '% Free/Reduced']);
+
+/** Whether a header is one of the usual names of a field ("Students", "School Code"), not just close to one. */
+export function isKnownHeader(header: string): boolean {
+  return EXACT[normalizeHeader(header)] !== undefined;
+}
 
 function guessField(header: string): RosterField | null {
   const h = normalizeHeader(header);
@@ -316,6 +334,7 @@ function guessField(header: string): RosterField | null {
   }
   if (words.has('enrollment') || words.has('enrolment') || (words.has('students') && (words.has('total') || isCount))) return 'students';
   if (words.has('grade') || words.has('grades')) return 'gradeBand';
+  if (words.has('wave')) return 'wave';
   if ((words.has('school') || words.has('site') || words.has('campus')) && (words.has('name') || words.size === 1)) return 'name';
   if (words.has('code') || words.has('id') || words.has('cds')) return 'code';
   return null;
@@ -353,6 +372,10 @@ export interface RosterSchool {
   students: number;
   frlPercent: number | null;
   indicators: Record<string, number | null>;
+  /** The wave's name as written, when a column is read as the wave (blank: keep the school's wave). */
+  wave?: string;
+  /** The plan's wave that name stands for, once checked against the plan (see checkRoster). */
+  waveId?: string;
 }
 
 export interface RosterProblem {
@@ -360,7 +383,7 @@ export interface RosterProblem {
   line: number;
   /** The column as the file names it, or the field's label when no column is mapped. */
   column: string;
-  /** A whole sentence: "Line 14, Students: “about 300” is not a whole number." */
+  /** A whole sentence: "Line 14, Students: “about 300” is not a whole number." (or "Schools sheet, row 14, …"). */
   message: string;
 }
 
@@ -386,6 +409,21 @@ export function normalizeGradeBand(text: string): string {
 
 const q = (text: string) => `“${text}”`;
 
+/** "Schools sheet, row 14" (a sheet already called "… sheet" or "Sheet1" is not called a sheet twice). */
+export function sheetRowName(sheet: string, row: number): string {
+  return `${/sheet/i.test(sheet) ? sheet : `${sheet} sheet`}, row ${row}`;
+}
+
+/** Where a row is, to start a message: "Line 14" in a file, "Schools sheet, row 14" in a workbook. */
+export function rowPlace(parsed: Pick<ParsedCsv, 'sheet'>, line: number): string {
+  return parsed.sheet === undefined ? `Line ${line}` : sheetRowName(parsed.sheet, line);
+}
+
+/** What a row is called inside a sentence: "line" in a file, "row" in a sheet. */
+export function lineWord(parsed: Pick<ParsedCsv, 'sheet'>): string {
+  return parsed.sheet === undefined ? 'line' : 'row';
+}
+
 /**
  * Checks every row against the mapping. Returns the rows that are fine as schools (so the good ones can be imported)
  * and one problem per bad cell, with its line. Duplicated codes or names are flagged on the later row, which is left
@@ -400,6 +438,7 @@ export function validateRoster(
   options: { decimalComma?: boolean } = {},
 ): RosterResult {
   const decimalComma = options.decimalComma ?? parsed.delimiter === ';';
+  const plain = parsed.sheet !== undefined;
   const problems: RosterProblem[] = [];
   const notes: string[] = [];
   const columnName = (index: number) => parsed.header[index] || `Column ${index + 1}`;
@@ -443,7 +482,7 @@ export function validateRoster(
   let frlFactor = 1;
   if (frlIndex !== undefined) {
     const written = parsed.rows.map((r) => cell(r, frlIndex)).filter((v) => v !== '');
-    const values = written.map((v) => parseNumber(v, { percent: true, decimalComma }));
+    const values = written.map((v) => parseNumber(v, { percent: true, decimalComma, plain }));
     if (
       written.length > 0 &&
       written.every((v) => !v.endsWith('%')) &&
@@ -463,7 +502,7 @@ export function validateRoster(
   for (const row of parsed.rows) {
     const rowProblems: RosterProblem[] = [];
     const report = (index: number, message: string) =>
-      rowProblems.push({ line: row.line, column: columnName(index), message: `Line ${row.line}, ${columnName(index)}: ${message}` });
+      rowProblems.push({ line: row.line, column: columnName(index), message: `${rowPlace(parsed, row.line)}, ${columnName(index)}: ${message}` });
 
     if (row.cells.length > parsed.header.length && row.cells.slice(parsed.header.length).some((c) => c.trim() !== '')) {
       const sep = parsed.delimiter === '\t' ? 'tab' : parsed.delimiter;
@@ -485,7 +524,7 @@ export function validateRoster(
     const studentsIndex = single.students as number;
     const studentsText = cell(row, studentsIndex);
     let students = 0;
-    const parsedStudents = parseNumber(studentsText, { decimalComma });
+    const parsedStudents = parseNumber(studentsText, { decimalComma, plain });
     if (parsedStudents === null) report(studentsIndex, 'the number of students is empty.');
     else if (isError(parsedStudents) || !Number.isInteger(parsedStudents)) report(studentsIndex, `${q(studentsText)} is not a whole number.`);
     else if (parsedStudents < 0) report(studentsIndex, `${q(studentsText)} is below 0.`);
@@ -494,7 +533,7 @@ export function validateRoster(
     let frlPercent: number | null = null;
     if (frlIndex !== undefined) {
       const text = cell(row, frlIndex);
-      const value = parseNumber(text, { percent: true, decimalComma });
+      const value = parseNumber(text, { percent: true, decimalComma, plain });
       if (isError(value)) report(frlIndex, `${q(text)} is not a percentage.`);
       else if (value !== null) {
         const percent = Math.round(value * frlFactor * 1e6) / 1e6;
@@ -507,7 +546,7 @@ export function validateRoster(
     const indicators: Record<string, number | null> = {};
     for (const { index, key } of indicatorColumns) {
       const text = cell(row, index);
-      const value = parseNumber(text, { percent: true, decimalComma });
+      const value = parseNumber(text, { percent: true, decimalComma, plain });
       if (isError(value)) report(index, `${q(text)} is not a number.`);
       else indicators[key] = value;
     }
@@ -518,9 +557,9 @@ export function validateRoster(
       const codeLine = codeKey ? seenCodes.get(codeKey) : undefined;
       const nameLine = seenNames.get(nameKey);
       if (codeLine !== undefined && single.code !== undefined) {
-        report(single.code, `${q(code)} is also the code of the school on line ${codeLine}.`);
+        report(single.code, `${q(code)} is also the code of the school on ${lineWord(parsed)} ${codeLine}.`);
       } else if (nameLine !== undefined) {
-        report(nameIndex, `${q(name)} is also the name of the school on line ${nameLine}.`);
+        report(nameIndex, `${q(name)} is also the name of the school on ${lineWord(parsed)} ${nameLine}.`);
       }
     }
 
@@ -530,7 +569,8 @@ export function validateRoster(
     }
     if (code) seenCodes.set(code.toLowerCase(), row.line);
     seenNames.set(name.toLowerCase(), row.line);
-    schools.push({ name, code, gradeBand, students, frlPercent, indicators });
+    const wave = single.wave === undefined ? {} : { wave: cell(row, single.wave).replace(/\s+/g, ' ') };
+    schools.push({ name, code, gradeBand, students, frlPercent, indicators, ...wave });
     lines.push(row.line);
   }
   return { schools, lines, problems, notes, indicatorColumns };

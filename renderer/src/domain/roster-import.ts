@@ -6,8 +6,8 @@
 import { newId } from './ids';
 import { guessIndicator, outsideRange, rangeText, sameIndicatorName, type IndicatorGuess } from './indicators';
 import { formatNumber } from './numbers';
-import { suggestMapping, validateRoster, type ParsedCsv, type RosterField, type RosterMapping, type RosterResult } from './roster-csv';
-import { NAME_MAX, SCHOOL_CODE_MAX, STUDENTS_MAX, type IndicatorRow, type School } from './schemas';
+import { isKnownHeader, rowPlace, suggestMapping, validateRoster, type ParsedCsv, type RosterField, type RosterMapping, type RosterResult } from './roster-csv';
+import { NAME_MAX, SCHOOL_CODE_MAX, STUDENTS_MAX, type IndicatorRow, type School, type Wave } from './schemas';
 
 /** What one column is read as: a field, one of the plan's indicators, a new indicator, or nothing. */
 export type ColumnChoice = RosterField | 'new-indicator' | 'ignore' | `indicator:${string}`;
@@ -23,16 +23,28 @@ export type ImportSchool = Omit<School, 'id' | 'planId' | 'order'>;
 
 const indicatorId = (choice: ColumnChoice): string | null => (choice.startsWith('indicator:') ? choice.slice('indicator:'.length) : null);
 
-/** The guessed choices: fields by header name, number columns to the indicator of the same name, or a new one. */
+/**
+ * The guessed choices: fields by header name, number columns to the indicator of the same name,
+ * or a new one. A column named exactly like one of the plan's indicators feeds it, even where its
+ * name is close to a field's ("Enrollment growth") or it has no values yet, unless it is a
+ * field's usual name; a column
+ * named like an indicator read from a school field (FRL) is not imported again as an indicator
+ * (the plan's own workbook has such columns).
+ */
 export function guessChoices(parsed: ParsedCsv, indicators: readonly IndicatorRow[]): ColumnChoice[] {
   const own = indicators.filter((i) => i.source === 'value');
+  const fromFields = indicators.filter((i) => i.source !== 'value');
   const taken = new Set<string>();
   return suggestMapping(parsed.header, parsed.rows).map((target, index): ColumnChoice => {
+    const header = parsed.header[index] ?? '';
+    if (target !== 'indicator' && target !== 'ignore' && isKnownHeader(header)) return target;
+    const match = own.find((i) => !taken.has(i.id) && sameIndicatorName(i.name, header));
+    if (match) {
+      taken.add(match.id);
+      return `indicator:${match.id}`;
+    }
     if (target !== 'indicator') return target;
-    const match = own.find((i) => !taken.has(i.id) && sameIndicatorName(i.name, parsed.header[index] ?? ''));
-    if (!match) return 'new-indicator';
-    taken.add(match.id);
-    return `indicator:${match.id}`;
+    return fromFields.some((i) => sameIndicatorName(i.name, header)) ? 'ignore' : 'new-indicator';
   });
 }
 
@@ -60,8 +72,11 @@ export function withFixes(parsed: ParsedCsv, fixes: RosterFixes): ParsedCsv {
   };
 }
 
-/** Checks the fixed file against the choices. */
-export function checkRoster(parsed: ParsedCsv, choices: readonly ColumnChoice[], fixes: RosterFixes = {}): RosterResult {
+/**
+ * Checks the fixed file against the choices, and each wave named in it against the plan's waves
+ * (`waves`): a name the plan does not have is a problem on its row.
+ */
+export function checkRoster(parsed: ParsedCsv, choices: readonly ColumnChoice[], fixes: RosterFixes = {}, waves: readonly Pick<Wave, 'id' | 'name'>[] = []): RosterResult {
   const problems: RosterResult['problems'] = [];
   const seen = new Map<string, number>();
   choices.forEach((choice, index) => {
@@ -75,17 +90,30 @@ export function checkRoster(parsed: ParsedCsv, choices: readonly ColumnChoice[],
   });
   const result = validateRoster(withFixes(parsed, fixes), mappingOf(choices));
   if (problems.length > 0) return { ...result, schools: [], lines: [], problems: [...problems, ...result.problems] };
-  return withinLimits(result, parsed, choices);
+  return withinLimits(result, parsed, choices, waves);
 }
 
-/** Moves schools that the app could not store (a name too long, too many students) to the problems, with their line. */
-function withinLimits(result: RosterResult, parsed: ParsedCsv, choices: readonly ColumnChoice[]): RosterResult {
+const waveKey = (text: string) => text.trim().replace(/\s+/g, ' ').toLowerCase();
+
+/** "“Wave 9” is not a wave in this plan (its waves: Wave 1, Wave 2)." */
+function unknownWave(name: string, waves: readonly Pick<Wave, 'name'>[]): string {
+  const known = waves.length === 0 ? 'the plan has no waves yet' : `its waves: ${waves.map((w) => w.name).join(', ')}`;
+  return `“${name}” is not a wave in this plan (${known}). Correct the name, or clear it to keep the school’s wave.`;
+}
+
+/**
+ * Moves schools that the app could not store (a name too long, too many students, a wave the
+ * plan does not have) to the problems, with their line; the others get their wave's id.
+ */
+function withinLimits(result: RosterResult, parsed: ParsedCsv, choices: readonly ColumnChoice[], waves: readonly Pick<Wave, 'id' | 'name'>[]): RosterResult {
+  const waveIds = new Map(waves.map((w) => [waveKey(w.name), w.id]));
   const columnOf = (field: RosterField) => parsed.header[choices.indexOf(field)] ?? field;
   const limits: { field: RosterField; problem: (s: RosterResult['schools'][number]) => string | null }[] = [
     { field: 'name', problem: (s) => (s.name.length > NAME_MAX ? `the name is longer than ${NAME_MAX} characters.` : null) },
     { field: 'code', problem: (s) => (s.code.length > SCHOOL_CODE_MAX ? `the code is longer than ${SCHOOL_CODE_MAX} characters.` : null) },
     { field: 'gradeBand', problem: (s) => (s.gradeBand.length > 20 ? 'the grade band is longer than 20 characters.' : null) },
     { field: 'students', problem: (s) => (s.students > STUDENTS_MAX ? `${s.students.toLocaleString('en-US')} is more than ${STUDENTS_MAX.toLocaleString('en-US')} students.` : null) },
+    { field: 'wave', problem: (s) => (s.wave && !waveIds.has(waveKey(s.wave)) ? unknownWave(s.wave, waves) : null) },
   ];
   const schools: RosterResult['schools'] = [];
   const lines: number[] = [];
@@ -94,11 +122,12 @@ function withinLimits(result: RosterResult, parsed: ParsedCsv, choices: readonly
     const line = result.lines[i] ?? 0;
     const found = limits.flatMap(({ field, problem }) => {
       const message = problem(school);
-      return message ? [{ line, column: columnOf(field), message: `Line ${line}, ${columnOf(field)}: ${message}` }] : [];
+      return message ? [{ line, column: columnOf(field), message: `${rowPlace(parsed, line)}, ${columnOf(field)}: ${message}` }] : [];
     });
     if (found.length > 0) problems.push(...found);
     else {
-      schools.push(school);
+      const waveId = school.wave ? waveIds.get(waveKey(school.wave)) : undefined;
+      schools.push(waveId === undefined ? school : { ...school, waveId });
       lines.push(line);
     }
   });
@@ -134,7 +163,7 @@ export function rangeWarnings(
     result.schools.forEach((school, i) => {
       const value = school.indicators[key];
       const line = result.lines[i] ?? 0;
-      if (outsideRange(value, range)) warnings.push({ line, index, column, message: `Line ${line}, ${column}: ${formatNumber(value as number)} is outside ${rangeText(range)}.` });
+      if (outsideRange(value, range)) warnings.push({ line, index, column, message: `${rowPlace(parsed, line)}, ${column}: ${formatNumber(value as number)} is outside ${rangeText(range)}.` });
     });
   }
   return warnings.sort((a, b) => a.line - b.line || a.index - b.index);
@@ -174,7 +203,7 @@ export function importRecords(
       const id = idByKey.get(key);
       return id === undefined || value === null ? [] : [[id, value]];
     })),
-    waveId: null,
+    waveId: s.waveId ?? null,
   }));
   return { schools, newIndicators };
 }
@@ -192,8 +221,8 @@ export function rosterMatcher<S extends Pick<School, 'code' | 'name'>>(existing:
 
 /**
  * A school already in the plan, as a roster row updates it: name and students always, and its
- * code, grade band and FRL share where the file has them. A blank cell or a column the file
- * does not have keeps what the plan holds (as a blank indicator value does); its wave stays.
+ * code, grade band, FRL share and wave where the file has them. A blank cell or a column the
+ * file does not have keeps what the plan holds (as a blank indicator value does).
  */
 export function rosterUpdate<S extends School>(school: S, row: ImportSchool): S {
   return {
@@ -203,6 +232,7 @@ export function rosterUpdate<S extends School>(school: S, row: ImportSchool): S 
     ...(row.code.trim() !== '' ? { code: row.code } : {}),
     ...(row.gradeBand.trim() !== '' ? { gradeBand: row.gradeBand } : {}),
     ...(row.frlPercent !== null ? { frlPercent: row.frlPercent } : {}),
+    ...(row.waveId !== null ? { waveId: row.waveId } : {}),
     values: { ...school.values, ...row.values },
   };
 }

@@ -77,27 +77,31 @@ export function createSchoolsRepository(tx: Transactions) {
     },
     /**
      * Writes a checked roster in one transaction: a school the roster matches (domain's
-     * rosterMatcher) is updated as rosterUpdate says, keeping its wave; the others are added.
+     * rosterMatcher) is updated as rosterUpdate says (its wave kept unless the roster names one); the others are added.
      * New indicators are added first, so the schools' values can name them.
      */
     async importSchools(planId: string, schools: readonly SchoolInput[], newIndicators: readonly Omit<IndicatorRow, 'order'>[]): Promise<{ added: number; updated: number; change: ChangeSet }> {
       const { value, change: set } = await edit('import the roster', planId, async (rec) => {
-        const [existing, firstIndicator, firstSchool] = await Promise.all([
+        const [existing, firstIndicator, firstSchool, waves] = await Promise.all([
           db.schools.where('planId').equals(planId).toArray(),
           nextOrder('indicators', planId),
           nextOrder('schools', planId),
+          db.waves.where('planId').equals(planId).primaryKeys(),
         ]);
         await rec.putAll('indicators', newIndicators.map((row, i) => ({ row: { ...row, planId, order: firstIndicator + i }, before: undefined })));
         const matchOf = rosterMatcher(existing);
+        // A wave deleted (in another window) since the roster was checked is no wave: the school keeps its own.
+        const planWaves = new Set<string>(waves);
         let order = firstSchool;
-        const writes = schools.map((school) => {
+        const writes = schools.map((named) => {
+          const school = named.waveId === null || planWaves.has(named.waveId) ? named : { ...named, waveId: null };
           const match = matchOf(school);
           return match ? { row: rosterUpdate(match, school), before: match } : { row: { ...school, id: newId(), planId, order: order++ }, before: undefined };
         });
         await rec.putAll('schools', writes);
         const updated = writes.filter((w) => w.before !== undefined).length;
         return { added: writes.length - updated, updated };
-      }, ['indicators', 'schools']);
+      }, ['indicators', 'schools', 'waves']);
       return { ...value, change: set };
     },
     /** Puts schools in a wave, or (null) takes them out of any. */

@@ -1,5 +1,12 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
+/** A file handed to a file picker as bytes, as a test makes it. */
+export interface ChosenFile {
+  name: string;
+  mimeType: string;
+  buffer: Buffer;
+}
+
 /** One plan's workspace. */
 export class PlanPage {
   readonly saveState: Locator;
@@ -37,13 +44,23 @@ export class PlanPage {
     await expect(this.page.getByRole('heading', { level: 2, name: name === 'Decisions' ? 'The seven decisions' : name })).toBeVisible();
   }
 
-  /** On the Schools section: opens the roster import and hands it a file; returns the dialog. */
-  async openRosterImport(filePath: string): Promise<Locator> {
+  /** On the Schools section: opens the roster import and hands it a file (a path, or bytes with a name); returns the dialog. */
+  async openRosterImport(filePath: string | ChosenFile): Promise<Locator> {
     await this.page.getByRole('button', { name: 'Import roster…' }).click();
     const dialog = this.page.getByRole('dialog', { name: 'Import schools from a roster file' });
     const chooser = this.page.waitForEvent('filechooser');
-    await dialog.getByRole('button', { name: 'Choose a CSV file…' }).click();
+    await dialog.getByRole('button', { name: 'Choose a CSV or Excel file…' }).click();
     await (await chooser).setFiles(filePath);
+    return dialog;
+  }
+
+  /** On the Resources section: opens the allocations import and hands it a workbook; returns the dialog. */
+  async openAllocationImport(file: string | ChosenFile): Promise<Locator> {
+    await this.page.getByRole('button', { name: 'Import allocations from a spreadsheet…' }).click();
+    const dialog = this.page.getByRole('dialog', { name: 'Import allocations from a spreadsheet' });
+    const chooser = this.page.waitForEvent('filechooser');
+    await dialog.getByRole('button', { name: 'Choose an Excel file…' }).click();
+    await (await chooser).setFiles(file);
     return dialog;
   }
 

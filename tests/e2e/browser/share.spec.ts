@@ -152,17 +152,18 @@ test('a planner shares only the schools as a CSV file, and a hostile school name
   const dialog = await openShare(page);
   const csv = dialog.getByRole('region', { name: 'Spreadsheet tables (.csv)' });
   await expect(csv).toContainText('For the finance office and anyone with a spreadsheet: one file per table.');
-  const tables = ['Phases', 'Milestones', 'Schools', 'Waves', 'Funding sources', 'Allocations'];
-  for (const table of tables) await expect(csv.getByRole('checkbox', { name: table })).toBeChecked();
-  for (const table of tables.filter((t) => t !== 'Schools')) await csv.getByRole('checkbox', { name: table }).uncheck();
+  const tables = ['Phases', 'Milestones', 'Tight & loose', 'Decisions', 'Schools', 'Waves', 'Funding sources', 'Allocations', 'Money by fiscal year'];
+  expect(await csv.getByRole('group', { name: 'Tables' }).getByRole('checkbox').count()).toBe(tables.length);
+  for (const table of tables) await expect(csv.getByRole('checkbox', { name: table, exact: true })).toBeChecked();
+  for (const table of tables.filter((t) => t !== 'Schools')) await csv.getByRole('checkbox', { name: table, exact: true }).uncheck();
   await expectNoAxeViolations(page, 'share dialog, CSV tables');
   await page.screenshot({ path: `${SHOTS}/share-dialog-csv.png`, fullPage: true });
 
   // Nothing chosen: the dialog says so and will not save.
-  await csv.getByRole('checkbox', { name: 'Schools' }).uncheck();
+  await csv.getByRole('checkbox', { name: 'Schools', exact: true }).uncheck();
   await expect(csv.getByRole('status')).toHaveText('Choose at least one table.');
   await expect(csv.getByRole('button', { name: 'Save CSV files…' })).toBeDisabled();
-  await csv.getByRole('checkbox', { name: 'Schools' }).check();
+  await csv.getByRole('checkbox', { name: 'Schools', exact: true }).check();
 
   const downloads: Download[] = [];
   page.on('download', (d) => downloads.push(d));
@@ -180,8 +181,9 @@ test('a planner shares only the schools as a CSV file, and a hostile school name
   const parsed = Papa.parse<string[]>(text.slice(1), { skipEmptyLines: true });
   expect(parsed.errors).toEqual([]);
   const [header, ...rows] = parsed.data;
-  expect(header).toEqual(['School', 'Code', 'Grade band', 'Students', 'Free or reduced-price lunch (%)', 'Wave']);
-  expect(rows).toContainEqual([`'${hostile}`, '', '', '412', '71.5', '']);
+  // The plan's indicators follow, one column each, as in the workbook.
+  expect(header?.slice(0, 6)).toEqual(['School', 'Code', 'Grade band', 'Students', 'Free or reduced-price lunch (%)', 'Wave']);
+  expect(rows.map((row) => row.slice(0, 6))).toContainEqual([`'${hostile}`, '', '', '412', '71.5', '']);
   for (const row of rows) expect(row[0]).not.toMatch(/^\s*[=+\-@]/);
 });
 

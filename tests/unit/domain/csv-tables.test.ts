@@ -58,13 +58,18 @@ describe('csvTable', () => {
     expect(rows.some((r) => r[3] !== '')).toBe(true);
   });
 
-  it('gives schools with plain numbers and their wave by name', () => {
+  it('gives schools with plain numbers, their wave by name and a column per indicator of their own', () => {
     const { header, rows } = table(bundle, 'schools');
-    expect(header).toEqual(['School', 'Code', 'Grade band', 'Students', 'Free or reduced-price lunch (%)', 'Wave']);
+    // The FRL share indicator reads the school's own FRL column, so it has no column of its own.
+    const indicators = byOrder(bundle.indicators).filter((i) => i.source === 'value');
+    expect(indicators.length).toBeGreaterThan(1);
+    expect(header).toEqual(['School', 'Code', 'Grade band', 'Students', 'Free or reduced-price lunch (%)', 'Wave', ...indicators.map((i) => i.name)]);
+    const values = (first: string) => [first, ...indicators.slice(1).map(() => '')];
+    expect(indicators[0]?.side).toBe('need');
     expect(rows).toEqual([
-      ['Adams Elementary', 'R-100', 'K-5', '420', '81', 'Wave 1'],
-      ['Baker Middle', 'R-101', 'K-5', '760', '55', 'Wave 2'],
-      ['Cedar High', 'R-102', 'K-5', '1210', '', ''],
+      ['Adams Elementary', 'R-100', 'K-5', '420', '81', 'Wave 1', ...values('12')],
+      ['Baker Middle', 'R-101', 'K-5', '760', '55', 'Wave 2', ...values('')],
+      ['Cedar High', 'R-102', 'K-5', '1210', '', '', ...values('4')],
     ]);
   });
 
@@ -87,12 +92,13 @@ describe('csvTable', () => {
 
   it('gives allocations with recipients, phases, sources and areas by name', () => {
     const { header, rows } = table(bundle, 'allocations');
-    expect(header).toEqual(['Phase', 'Through phase', 'Recipient', 'For each school in the wave', 'Kind', 'Amount (USD)', 'Quantity', 'Cost per FTE (USD)', 'Yearly cost increase (%)', 'Recurrence', 'Funding source', 'Flexible', 'Area', 'Note']);
+    expect(header).toEqual(['Phase', 'Through phase', 'Recipient', 'For each school in the wave', 'Kind', 'Amount (USD)', 'Quantity', 'Cost per FTE (USD)', 'Yearly cost increase (%)', 'Recurrence', 'Funding source', 'Flexible', 'Area', 'Note', 'Line ID']);
     const [first, second] = bundle.phases;
+    const [central, wave, school] = bundle.allocations.map((a) => a.id);
     expect(rows).toEqual([
-      [first?.name, '', 'Central office', '', 'Money', '120000.00', '', '', '', RECURRENCE_LABELS['one-time'], 'Innovation grant', 'No', '', ''],
-      [first?.name, '', 'Wave 1', 'No', ALLOCATION_KIND_LABELS['training-hours'], '', '200', '', '', RECURRENCE_LABELS['one-time'], 'District budget', 'No', '', ''],
-      [second?.name, '', 'Baker Middle', '', 'Money', '45000.00', '', '', '', RECURRENCE_LABELS.ongoing, 'Innovation grant', 'Yes', bundle.areas[0]?.name, ''],
+      [first?.name, '', 'Central office', '', 'Money', '120000.00', '', '', '', RECURRENCE_LABELS['one-time'], 'Innovation grant', 'No', '', '', central],
+      [first?.name, '', 'Wave 1', 'No', ALLOCATION_KIND_LABELS['training-hours'], '', '200', '', '', RECURRENCE_LABELS['one-time'], 'District budget', 'No', '', '', wave],
+      [second?.name, '', 'Baker Middle', '', 'Money', '45000.00', '', '', '', RECURRENCE_LABELS.ongoing, 'Innovation grant', 'Yes', bundle.areas[0]?.name, '', school],
     ]);
   });
 
@@ -104,7 +110,7 @@ describe('csvTable', () => {
       allocations: [{ ...bundle.allocations[0]!, kind: 'staff-fte', amount: 1.5, recurrence: 'ongoing', untilPhaseId: third.id, staffCost: { perFteCents: 95_000_50, yearlyIncreasePercent: 2.5 } }],
     };
     const { rows } = table(staff, 'allocations');
-    expect(rows).toEqual([[first.name, third.name, 'Central office', '', 'Staff (FTE)', '', '1.5', '95000.50', '2.5', RECURRENCE_LABELS.ongoing, 'Innovation grant', 'No', '', '']]);
+    expect(rows).toEqual([[first.name, third.name, 'Central office', '', 'Staff (FTE)', '', '1.5', '95000.50', '2.5', RECURRENCE_LABELS.ongoing, 'Innovation grant', 'No', '', '', staff.allocations[0]?.id]]);
   });
 
   it('quotes commas, quotes and line breaks (RFC 4180) and reads them back intact', () => {

@@ -6,6 +6,7 @@ import { createPlan, deletePlan, duplicatePlan } from '../../../renderer/src/fea
 import type { Host } from '../../../renderer/src/host/host';
 import type { SaveFileRequest } from '../../../electron/shared/ipc';
 import { newId } from '../../../renderer/src/domain/ids';
+import { htmlCopyDocument } from '../../../renderer/src/domain/html-copy';
 import { savedText } from '../support/saved-text';
 
 /** A shell whose file dialogs are scripted: saved files are kept, the next file to open is set by the test. */
@@ -100,6 +101,46 @@ describe('export and import commands', () => {
     await applyImport(ctx, candidate.bundle, 'replace');
     expect((await ctx.store.listPlans()).filter((p) => p.deletedAt === null).map((p) => p.name)).toEqual(['Lakeside']);
     expect((await exportedFile(planId)).content).toBe(content);
+  });
+
+  it('offers plan files and read-only copies in the file picker', async () => {
+    let asked: unknown = null;
+    ctx.host = { ...files.host, openFile: async (request) => { asked = request; return { status: 'cancelled' }; } };
+    await pickImportFile(ctx);
+    expect(asked).toEqual({ filters: [{ name: 'Roadmap plan or read-only copy', extensions: ['json', 'html', 'htm'] }] });
+  });
+
+  it('imports a read-only copy (a web page) as the same plan as its plan file', async () => {
+    const planId = await createPlan(ctx, { name: 'Riverside </script> “north”', systemName: 'Riverside', templateId: 'pilot-to-scale' });
+    const planFileText = (await exportedFile(planId)).content;
+    files.willOpen({ name: 'r.roadmap.json', content: planFileText });
+    const fromPlanFile = await pickImportFile(ctx);
+    const page = htmlCopyDocument({ title: 'Riverside', lang: 'en', bodyHtml: '<h1>Riverside</h1>', css: 'h1 { color: black; }', planFileText });
+
+    files.willOpen({ name: 'Riverside – Read-only copy.html', content: page });
+    const fromCopy = await pickImportFile(ctx);
+    expect(fromCopy).toEqual({ ...fromPlanFile, fileName: 'Riverside – Read-only copy.html' });
+    expect(fromCopy).toMatchObject({ status: 'ready', existing: { name: 'Riverside </script> “north”', deleted: false } });
+
+    // A web page under a name without .html is still read as one.
+    files.willOpen({ name: 'download', content: page });
+    expect(await pickImportFile(ctx)).toEqual({ ...fromPlanFile, fileName: 'download' });
+  });
+
+  it('says clearly when a web page is not a read-only copy, or its plan is damaged, and writes nothing', async () => {
+    files.willOpen({ name: 'agenda.html', content: '<!doctype html><html><head><title>Board agenda</title></head><body><p>Item 1</p></body></html>' });
+    expect(await pickImportFile(ctx)).toEqual({
+      status: 'invalid', fileName: 'agenda.html', problems: [],
+      summary: 'This HTML file is not a Roadmap Planner copy: it holds no plan. Import a plan file (.roadmap.json) or a read-only copy saved from Roadmap Planner.',
+    });
+    const planId = await createPlan(ctx, { name: 'Lakeside', systemName: '', templateId: 'pilot-to-scale' });
+    const page = htmlCopyDocument({ title: 'Lakeside', lang: 'en', bodyHtml: '', css: '', planFileText: (await exportedFile(planId)).content });
+    files.willOpen({ name: 'lakeside.htm', content: page.slice(0, page.indexOf('</script>') - 10) });
+    expect(await pickImportFile(ctx)).toMatchObject({ status: 'invalid', fileName: 'lakeside.htm', summary: expect.stringMatching(/^This HTML file is a Roadmap Planner copy, but its plan data is damaged/) });
+    // A copy whose plan is readable JSON but not a valid plan gets the plan file's own checks.
+    files.willOpen({ name: 'lakeside.html', content: page.replace(/"name": "Lakeside"/, '"name": ""') });
+    expect(await pickImportFile(ctx)).toMatchObject({ status: 'invalid', summary: 'The plan file has problems; nothing was imported.', problems: [{ where: expect.stringContaining('name'), message: 'cannot be empty' }] });
+    expect(await db.plans.count()).toBe(1);
   });
 
   it('duplicates a plan under a free name, and undoes a delete', async () => {

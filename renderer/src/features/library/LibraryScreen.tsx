@@ -135,7 +135,7 @@ export function LibraryScreen() {
           <Typography color="text.secondary">Pilot-to-scale roadmaps for blended and personalized learning, kept on this computer.</Typography>
         </Box>
         <Stack direction="row" spacing={1.5}>
-          <ShortcutButton keys="mod+o" title="Import a plan file" variant="outlined" startIcon={<FileUploadOutlinedIcon />} onClick={importPlanFile}>Import plan…</ShortcutButton>
+          <ShortcutButton keys="mod+o" title="Import a plan file (.roadmap.json) or a read-only copy (.html)" variant="outlined" startIcon={<FileUploadOutlinedIcon />} onClick={importPlanFile}>Import plan…</ShortcutButton>
           <ShortcutButton keys="mod+n" title="Start a new plan" variant="contained" startIcon={<AddIcon />} onClick={openNewPlan}>New plan</ShortcutButton>
         </Stack>
       </Stack>

@@ -1,10 +1,14 @@
-/** Export a plan to a `.roadmap.json` file, and import one back after validating all of it. */
+/**
+ * Export a plan to a `.roadmap.json` file, and import one back after validating all of it,
+ * from a plan file or from a read-only copy (a web page that carries the plan file inside it).
+ */
 import type { Host } from '../../host/host';
 import type { PlanStore } from '../../storage/plan-store';
 import type { PlanBundle } from '../../domain/schemas';
 import { bundleFromFile, planFileName, readPlanFile, serializePlanFile, type FileProblem } from '../../domain/plan-file';
 import { copyName, copyPlanBundle } from '../../domain/plan-copy';
 import { nowTimestamp } from '../../domain/ids';
+import { looksLikeHtml, planFileTextFromHtml } from '../../domain/html-copy';
 
 export interface PlanFileContext {
   store: PlanStore;
@@ -14,6 +18,7 @@ export interface PlanFileContext {
 }
 
 const PLAN_FILE_FILTERS = [{ name: 'Roadmap plan', extensions: ['json'] }];
+const IMPORT_FILTERS = [{ name: 'Roadmap plan or read-only copy', extensions: ['json', 'html', 'htm'] }];
 
 export async function exportPlan(ctx: PlanFileContext, planId: string) {
   const bundle = await ctx.store.loadBundle(planId);
@@ -29,9 +34,15 @@ export type ImportCandidate =
 
 /** Asks for a file and checks every part of it. Writes nothing. */
 export async function pickImportFile(ctx: PlanFileContext): Promise<ImportCandidate> {
-  const opened = await ctx.host.openFile({ filters: PLAN_FILE_FILTERS });
+  const opened = await ctx.host.openFile({ filters: IMPORT_FILTERS });
   if (opened.status === 'cancelled') return opened;
-  const read = readPlanFile(opened.content);
+  let text = opened.content;
+  if (looksLikeHtml(opened.name, text)) {
+    const embedded = planFileTextFromHtml(text);
+    if (!embedded.ok) return { status: 'invalid', fileName: opened.name, summary: embedded.summary, problems: [] };
+    text = embedded.text;
+  }
+  const read = readPlanFile(text);
   if (!read.ok) return { status: 'invalid', fileName: opened.name, summary: read.summary, problems: read.problems };
   const bundle = bundleFromFile(read.file);
   const existing = await ctx.store.getPlanRow(bundle.plan.id);

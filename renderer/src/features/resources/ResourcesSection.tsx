@@ -1,4 +1,4 @@
-import { memo, startTransition, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { memo, startTransition, Suspense, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -8,6 +8,8 @@ import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
 import type { Theme } from '@mui/material/styles';
 import TimelineOutlinedIcon from '@mui/icons-material/TimelineOutlined';
+import UploadFileOutlinedIcon from '@mui/icons-material/UploadFileOutlined';
+import { lazyView } from '../../components/lazy-view';
 import { useRunCommand } from '../../app/plan-history';
 import { planRoute, routeHref } from '../../app/router';
 import { untilOnScreen } from '../../components/until-on-screen';
@@ -28,7 +30,7 @@ import { BudgetTotalsTables } from './BudgetTotalsTables';
 import { BudgetWarningList, type StanceNote } from './BudgetWarningList';
 import { CellLines, type ContinuedLine, type LinesCell } from './CellLines';
 import { cliffsByYear } from './chart-model';
-import { addFundingSource, addLine, deleteFundingSource, deleteLine, moveFundingSource, type LinePlace } from './commands';
+import { addFundingSource, addLine, deleteFundingSource, deleteLine, importAllocations, moveFundingSource, type LinePlace } from './commands';
 import { EditableGrid } from './EditableGrid';
 import { FundingChart } from './FundingChart';
 import { FundingSources, type SourceUse } from './FundingSources';
@@ -46,6 +48,8 @@ const Chart = memo(FundingChart);
 const Totals = memo(BudgetTotalsTables);
 const Key = memo(GridKey);
 const NO_LINES: AllocationRow[] = [];
+// The import and its workbook reader load when asked for, not with the section.
+const importDialog = lazyView(async () => (await import('./AllocationImportDialog')).AllocationImportDialog);
 const NO_CONTINUED: ContinuedLine[] = [];
 const LINES_DELAY_MS = 150;
 const BUDGET_DELAY_MS = 250;
@@ -195,6 +199,7 @@ export function ResourcesSection({ bundle }: SectionProps) {
   const [focusRequest, setFocusRequest] = useState(0);
   const [focusLineId, setFocusLineId] = useState<string | null>(null);
   const [focusSourceId, setFocusSourceId] = useState<string | null>(null);
+  const [importing, setImporting] = useState(false);
 
   // The chart and the totals below the grid come in after it has painted, in a transition a key press can interrupt.
   const [showBelow, setShowBelow] = useState(false);
@@ -331,7 +336,10 @@ export function ResourcesSection({ bundle }: SectionProps) {
         onDelete={onDeleteSource}
       />
       <Paper variant="outlined" component="section" aria-labelledby="rs-grid-heading" sx={{ p: 2, mb: 3 }}>
-        <Typography id="rs-grid-heading" component="h3" variant="h3" gutterBottom>Allocations by phase</Typography>
+        <Box sx={{ display: 'flex', alignItems: 'baseline', justifyContent: 'space-between', gap: 2, flexWrap: 'wrap' }}>
+          <Typography id="rs-grid-heading" component="h3" variant="h3" gutterBottom>Allocations by phase</Typography>
+          <Button variant="outlined" size="small" startIcon={<UploadFileOutlinedIcon />} onClick={() => setImporting(true)}>Import allocations from a spreadsheet…</Button>
+        </Box>
         <Toolbar
           kind={kind}
           sourceId={newLineSource}
@@ -393,6 +401,9 @@ export function ResourcesSection({ bundle }: SectionProps) {
         </>
       )}
       <LiveRegion speakRef={speakRef} />
+      <Suspense fallback={null}>
+        {importing && <importDialog.View bundle={bundle} onClose={() => setImporting(false)} onImport={(lines) => run(importAllocations(planId, lines))} />}
+      </Suspense>
     </section>
   );
 }

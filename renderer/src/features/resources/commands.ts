@@ -8,6 +8,7 @@ import { newId } from '../../domain/ids';
 import { amountText, convertAmount, type AllocationKind, type GridCell, type NewLineDefaults, type RecipientRow } from '../../domain/resource-rules';
 import { ALLOCATION_KIND_LABELS, FUNDING_TYPE_LABELS, type AllocationRow, type FundingSource, type FundingType, type Phase, type Plan, type StaffCost } from '../../domain/schemas';
 import { isGrantType } from '../../domain/budget';
+import { plural } from '../../domain/words';
 import type { ChangeSet } from '../../storage/transactions';
 import { cellEditLabel } from './grid-model';
 
@@ -128,6 +129,20 @@ export function deleteLine(planId: string, line: AllocationRow, place: LinePlace
     label: `Delete ${lineName(place)}${where(place)}`,
     announce: `Deleted a line of ${amountText(line.kind, line.amount)}${where(place)}.`,
     write: ({ store }) => store.deleteAllocations(planId, [line.id]),
+  };
+}
+
+// ——— From a spreadsheet ———
+
+/**
+ * Writes the lines an allocations sheet changes and adds (checked by the domain's
+ * readAllocationSheet) in one step, with one Undo; lines the sheet does not name stay.
+ */
+export function importAllocations(planId: string, lines: readonly AllocationRow[]): PlanCommand<{ added: number; updated: number; change: ChangeSet }> {
+  return {
+    label: 'Import allocations from a spreadsheet',
+    announce: (r) => `Imported allocations: ${plural(r.updated, 'line')} changed, ${plural(r.added, 'line')} added.`,
+    write: ({ store }) => store.importAllocations(planId, lines),
   };
 }
 

@@ -20,10 +20,10 @@ import Typography from '@mui/material/Typography';
 import ErrorOutlineIcon from '@mui/icons-material/ErrorOutlineOutlined';
 import WarningAmberIcon from '@mui/icons-material/WarningAmberOutlined';
 import UploadFileOutlinedIcon from '@mui/icons-material/UploadFileOutlined';
-import { parseCsv, ROSTER_FIELDS, type ParsedCsv } from '../../domain/roster-csv';
+import { lineWord, parseCsv, ROSTER_FIELDS, type ParsedCsv } from '../../domain/roster-csv';
 import { parseRangeInput, rangeText } from '../../domain/indicators';
 import { checkRoster, guessChoices, guessNewIndicators, importRecords, rangeWarnings, type ColumnChoice, type ImportSchool, type NewIndicator, type NewIndicatorSettings, type RangeWarning, type RosterFixes } from '../../domain/roster-import';
-import { INDICATOR_SIDES, type IndicatorRow, type IndicatorSideValue } from '../../domain/schemas';
+import { INDICATOR_SIDES, type IndicatorRow, type IndicatorSideValue, type Wave } from '../../domain/schemas';
 import type { IndicatorDirection } from '../../domain/school-scoring';
 import { visuallyHidden } from '../../components/visually-hidden';
 import { plural } from '../../domain/words';
@@ -33,6 +33,8 @@ import { percentText } from './school-format';
 export interface RosterImportDialogProps {
   planId: string;
   indicators: IndicatorRow[];
+  /** The plan's waves, which a Wave column names. */
+  waves?: Pick<Wave, 'id' | 'name'>[];
   onClose: () => void;
   /** Writes the schools in one transaction; resolves true when written, and the dialog closes. */
   onImport: (schools: ImportSchool[], newIndicators: NewIndicator[]) => Promise<boolean>;
@@ -40,9 +42,16 @@ export interface RosterImportDialogProps {
 
 interface LoadedFile {
   name: string;
-  decoded: DecodedText;
+  /** How a text file's bytes were read; null for a workbook. */
+  decoded: DecodedText | null;
+  /** For a workbook: which sheet was read, and why that one. */
+  sheetNote: string | null;
   parsed: ParsedCsv;
 }
+
+/** The sheet a roster is read from when a workbook has it; otherwise its first sheet. */
+const ROSTER_SHEET = 'Schools';
+const NO_WAVES: Pick<Wave, 'id' | 'name'>[] = [];
 
 /** The chosen file's bytes, kept so that another text encoding can be chosen without choosing the file again. */
 interface PickedFile {
@@ -54,10 +63,29 @@ const PREVIEW_ROWS = 5;
 
 /** Why a chosen file cannot be read as a roster, or null. */
 function fileProblem(name: string, parsed: ParsedCsv): string | null {
-  if (/\.(xlsx|xls|ods|numbers)$/i.test(name)) return `“${name}” is a spreadsheet workbook. Save it as CSV (in Excel: File › Save As › CSV UTF-8) and choose that file.`;
-  if (parsed.header.every((h) => h.trim() === '')) return `“${name}” is empty: it has no header row naming its columns.`;
-  if (parsed.rows.length === 0) return `“${name}” has a header row but no schools under it.`;
+  const what = parsed.sheet === undefined ? `“${name}”` : `The sheet “${parsed.sheet}” of “${name}”`;
+  if (parsed.header.every((h) => h.trim() === '')) return `${what} is empty: it has no header row naming its columns.`;
+  if (parsed.rows.length === 0) return `${what} has a header row but no schools under it.`;
   return null;
+}
+
+/** A workbook this import reads directly (.xlsx), or one that must be saved as one first. */
+const isWorkbook = (name: string, bytes: Uint8Array) => /\.xlsx$/i.test(name) || (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04);
+const otherSpreadsheet = (name: string) => /\.(xls|xlsb|ods|numbers)$/i.test(name)
+  ? `“${name}” is a spreadsheet this import does not read. Open it and save it as an Excel Workbook (.xlsx) or as CSV (in Excel: File › Save As), and choose that file.`
+  : null;
+
+/** Reads a workbook's roster sheet as a table (the reader loads on demand). */
+async function readRosterSheet(name: string, bytes: Uint8Array): Promise<{ parsed: ParsedCsv; sheetNote: string }> {
+  const { pickSheet, readWorkbook, sheetAsTable } = await import('../../domain/xlsx-reader');
+  const sheets = await readWorkbook(bytes);
+  const sheet = pickSheet(sheets, ROSTER_SHEET);
+  if (!sheet) throw new Error(`“${name}” has no sheets.`);
+  const named = sheet.name.trim().toLowerCase() === ROSTER_SHEET.toLowerCase();
+  const sheetNote = named || sheets.length === 1
+    ? `Read the sheet “${sheet.name}”.`
+    : `Read the first sheet, “${sheet.name}”: the workbook has no sheet named “${ROSTER_SHEET}”.`;
+  return { parsed: sheetAsTable(sheet), sheetNote };
 }
 
 /**
@@ -65,7 +93,7 @@ function fileProblem(name: string, parsed: ParsedCsv): string | null {
  * its header), see every bad row with its line and reason, fix a bad cell in place or leave
  * the row to be skipped, check a preview, and only then write, in one transaction.
  */
-export function RosterImportDialog({ planId, indicators, onClose, onImport }: RosterImportDialogProps) {
+export function RosterImportDialog({ planId, indicators, waves = NO_WAVES, onClose, onImport }: RosterImportDialogProps) {
   const [file, setFile] = useState<LoadedFile | null>(null);
   const [picked, setPicked] = useState<PickedFile | null>(null);
   const [encoding, setEncoding] = useState<EncodingChoice>('auto');
@@ -77,7 +105,7 @@ export function RosterImportDialog({ planId, indicators, onClose, onImport }: Ro
   const [saving, setSaving] = useState(false);
   const picker = useRef<HTMLInputElement>(null);
 
-  const result = useMemo(() => (file ? checkRoster(file.parsed, choices, fixes) : null), [file, choices, fixes]);
+  const result = useMemo(() => (file ? checkRoster(file.parsed, choices, fixes, waves) : null), [file, choices, fixes, waves]);
   const own = indicators.filter((i) => i.source === 'value');
   // The planner's settings for new indicators: the guesses, with each typed range read.
   const rangeErrors = new Map<number, string>();
@@ -98,27 +126,44 @@ export function RosterImportDialog({ planId, indicators, onClose, onImport }: Ro
     return old ? { ...g, [index]: { ...old, ...change } } : g;
   });
 
-  /** Reads the bytes as text in the chosen encoding, and starts the columns and fixes afresh. */
-  const load = (source: PickedFile, choice: EncodingChoice) => {
-    const decoded = decodeText(source.bytes, choice);
-    const parsed = parseCsv(decoded.text);
-    const problem = fileProblem(source.name, parsed);
+  /** Shows a read file, and starts the columns and fixes afresh. */
+  const show = (loaded: LoadedFile) => {
+    const { parsed } = loaded;
+    const problem = fileProblem(loaded.name, parsed);
     setReadError(problem);
     if (problem) {
       setFile(null);
       return;
     }
-    setFile({ name: source.name, decoded, parsed });
+    setFile(loaded);
     setChoices(guessChoices(parsed, indicators));
     setGuesses(guessNewIndicators(parsed));
     setRangeTexts({});
     setFixes({});
   };
 
+  /** Reads the bytes as text in the chosen encoding. */
+  const load = (source: PickedFile, choice: EncodingChoice) => {
+    const decoded = decodeText(source.bytes, choice);
+    show({ name: source.name, decoded, sheetNote: null, parsed: parseCsv(decoded.text) });
+  };
+
   const choose = async (chosen: File | undefined) => {
     if (!chosen) return;
     try {
+      const refused = otherSpreadsheet(chosen.name);
+      if (refused) {
+        setFile(null);
+        setPicked(null);
+        setReadError(refused);
+        return;
+      }
       const source = { name: chosen.name, bytes: new Uint8Array(await chosen.arrayBuffer()) };
+      if (isWorkbook(source.name, source.bytes)) {
+        setPicked(null);
+        show({ name: source.name, decoded: null, ...(await readRosterSheet(source.name, source.bytes)) });
+        return;
+      }
       setPicked(source);
       load(source, encoding);
     } catch (error) {
@@ -157,17 +202,22 @@ export function RosterImportDialog({ planId, indicators, onClose, onImport }: Ro
       <DialogContent dividers>
         <Box sx={{ display: 'flex', alignItems: 'center', gap: 2, flexWrap: 'wrap', mb: 2 }}>
           <Button variant={file ? 'outlined' : 'contained'} startIcon={<UploadFileOutlinedIcon />} onClick={() => picker.current?.click()}>
-            {file ? 'Choose another file…' : 'Choose a CSV file…'}
+            {file ? 'Choose another file…' : 'Choose a CSV or Excel file…'}
           </Button>
-          <input ref={picker} hidden tabIndex={-1} aria-hidden type="file" accept=".csv,.tsv,.txt,text/csv,text/plain" onChange={(e) => { void choose(e.target.files?.[0]); e.target.value = ''; }} />
-          <TextField select size="small" label="Text encoding" value={encoding} onChange={(e) => chooseEncoding(e.target.value as EncodingChoice)} sx={{ width: 280 }}>
-            {ENCODING_CHOICES.map((choice) => <MenuItem key={choice} value={choice}>{ENCODING_CHOICE_LABELS[choice]}</MenuItem>)}
-          </TextField>
+          <input ref={picker} hidden tabIndex={-1} aria-hidden type="file" accept=".csv,.tsv,.txt,.xlsx,text/csv,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onChange={(e) => { void choose(e.target.files?.[0]); e.target.value = ''; }} />
+          {/* A workbook's cells carry their own text; only a text file has an encoding to choose. */}
+          {file?.decoded !== null && (
+            <TextField select size="small" label="Text encoding" value={encoding} onChange={(e) => chooseEncoding(e.target.value as EncodingChoice)} sx={{ width: 280 }}>
+              {ENCODING_CHOICES.map((choice) => <MenuItem key={choice} value={choice}>{ENCODING_CHOICE_LABELS[choice]}</MenuItem>)}
+            </TextField>
+          )}
           <Box sx={{ flex: '1 1 360px' }}>
             <Typography color="text.secondary">
-              {file ? `${file.name}: ${plural(file.parsed.rows.length, 'row')} under the header on line ${file.parsed.headerLine}.` : 'A CSV export from your student information system, with a header row. Commas, semicolons or tabs; UTF-8 or Windows-1252 (as Excel on Windows saves CSV), with or without a byte-order mark. Schools already in the plan (same code, or same name) are updated; a blank cell keeps what the plan has.'}
+              {file
+                ? `${file.name}${file.parsed.sheet === undefined ? '' : `, sheet “${file.parsed.sheet}”`}: ${plural(file.parsed.rows.length, 'row')} under the header on ${lineWord(file.parsed)} ${file.parsed.headerLine}.`
+                : 'A CSV export from your student information system, or an Excel workbook (.xlsx: its “Schools” sheet, or else its first), with a header row. CSV: commas, semicolons or tabs; UTF-8 or Windows-1252 (as Excel on Windows saves CSV), with or without a byte-order mark. Schools already in the plan (same code, or same name) are updated; a blank cell keeps what the plan has.'}
             </Typography>
-            {file && <Typography color="text.secondary">{file.decoded.reason}</Typography>}
+            {file && <Typography color="text.secondary">{file.decoded ? file.decoded.reason : file.sheetNote}</Typography>}
           </Box>
         </Box>
         {readError && <Alert severity="error" sx={{ mb: 2 }}>{readError}</Alert>}
@@ -219,7 +269,7 @@ export function RosterImportDialog({ planId, indicators, onClose, onImport }: Ro
                       {column >= 0 && row && (
                         <TextField
                           size="small"
-                          label={`Fix ${problem.column}, line ${problem.line}`}
+                          label={`Fix ${problem.column}, ${lineWord(file.parsed)} ${problem.line}`}
                           value={text}
                           onChange={(e) => setFixes((f) => ({ ...f, [problem.line]: { ...f[problem.line], [column]: e.target.value } }))}
                           sx={{ width: 260 }}
@@ -243,7 +293,7 @@ export function RosterImportDialog({ planId, indicators, onClose, onImport }: Ro
                       <Typography sx={{ flex: '1 1 320px' }}>{warning.message}</Typography>
                       <TextField
                         size="small"
-                        label={`Fix ${warning.column}, line ${warning.line}`}
+                        label={`Fix ${warning.column}, ${lineWord(file.parsed)} ${warning.line}`}
                         value={fixes[warning.line]?.[warning.index] ?? file.parsed.rows.find((r) => r.line === warning.line)?.cells[warning.index] ?? ''}
                         onChange={(e) => setFixes((f) => ({ ...f, [warning.line]: { ...f[warning.line], [warning.index]: e.target.value } }))}
                         sx={{ width: 260 }}
@@ -257,7 +307,7 @@ export function RosterImportDialog({ planId, indicators, onClose, onImport }: Ro
             {result.schools.length > 0 && (
               <>
                 <Typography variant="h3" sx={{ fontSize: '1.05rem', mt: 3, mb: 1 }}>3. Preview</Typography>
-                <Preview result={result} choices={choices} parsed={file.parsed} own={own} warnings={warnings} unreadable={unreadable} />
+                <Preview result={result} choices={choices} parsed={file.parsed} own={own} waves={waves} warnings={warnings} unreadable={unreadable} />
               </>
             )}
           </>
@@ -385,7 +435,9 @@ function IndicatorSettings({ label, choice, own, setting, rangeText: typed, rang
   );
 }
 
-function Preview({ result, choices, parsed, own, warnings, unreadable }: { result: NonNullable<ReturnType<typeof checkRoster>>; choices: ColumnChoice[]; parsed: ParsedCsv; own: IndicatorRow[]; warnings: RangeWarning[]; unreadable: Map<number, string[]> }) {
+function Preview({ result, choices, parsed, own, waves, warnings, unreadable }: { result: NonNullable<ReturnType<typeof checkRoster>>; choices: ColumnChoice[]; parsed: ParsedCsv; own: IndicatorRow[]; waves: Pick<Wave, 'id' | 'name'>[]; warnings: RangeWarning[]; unreadable: Map<number, string[]> }) {
+  const showWave = choices.includes('wave');
+  const waveName = (id: string | undefined) => (id === undefined ? '—' : waves.find((w) => w.id === id)?.name ?? '—');
   const outside = new Set(warnings.map((w) => `${w.line}:${w.index}`));
   // The first rows, and every row with a value outside its range or a character that could not be read, so the flags can be seen.
   const shown = result.schools.flatMap((school, i) => {
@@ -403,12 +455,13 @@ function Preview({ result, choices, parsed, own, warnings, unreadable }: { resul
       <Table size="small" aria-label={`First ${Math.min(PREVIEW_ROWS, result.schools.length)} schools as they will be imported${shown.length > PREVIEW_ROWS ? ', and those with a flagged value' : ''}`}>
         <TableHead>
           <TableRow>
-            <TableCell>Line</TableCell>
+            <TableCell>{lineWord(parsed) === 'row' ? 'Row' : 'Line'}</TableCell>
             <TableCell>School</TableCell>
             <TableCell>Code</TableCell>
             <TableCell>Grades</TableCell>
             <TableCell align="right">Students</TableCell>
             <TableCell align="right">FRL</TableCell>
+            {showWave && <TableCell>Wave</TableCell>}
             {columns.map((c) => <TableCell key={c.key} align="right">{c.label}</TableCell>)}
           </TableRow>
         </TableHead>
@@ -429,6 +482,7 @@ function Preview({ result, choices, parsed, own, warnings, unreadable }: { resul
               <TableCell>{s.gradeBand || '—'}</TableCell>
               <TableCell align="right">{s.students.toLocaleString('en-US')}</TableCell>
               <TableCell align="right">{percentText(s.frlPercent)}</TableCell>
+              {showWave && <TableCell>{waveName(s.waveId)}</TableCell>}
               {columns.map((c) => (
                 <TableCell key={c.key} align="right" sx={outside.has(`${line}:${c.index}`) ? { color: 'warning.dark', fontWeight: 600 } : undefined}>
                   {s.indicators[c.key] ?? '—'}

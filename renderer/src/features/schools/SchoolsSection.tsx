@@ -259,7 +259,7 @@ export function SchoolsSection({ bundle }: SectionProps) {
         />
       )}
       {dialog?.kind === 'import' && (
-        <RosterImportDialog planId={plan.id} indicators={indicators} onClose={() => setDialog(null)} onImport={importSchools} />
+        <RosterImportDialog planId={plan.id} indicators={indicators} waves={waves} onClose={() => setDialog(null)} onImport={importSchools} />
       )}
     </Box>
   );

@@ -1,4 +1,6 @@
 import { useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import Autocomplete from '@mui/material/Autocomplete';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Checkbox from '@mui/material/Checkbox';
@@ -10,21 +12,56 @@ import DialogTitle from '@mui/material/DialogTitle';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import FormGroup from '@mui/material/FormGroup';
 import FormLabel from '@mui/material/FormLabel';
+import MenuItem from '@mui/material/MenuItem';
+import Radio from '@mui/material/Radio';
+import RadioGroup from '@mui/material/RadioGroup';
+import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { useNotify } from '../../app/notifications';
-import { useSettledSaves } from '../../app/save-status';
+import { navigate, reportRoute } from '../../app/router';
 import { appServices } from '../../app/services';
-import { errorMessage } from '../../domain/messages';
+import { planStore } from '../../app/store';
 import type { CalendarOptions } from '../../domain/calendar-file';
 import { CSV_TABLE_LABELS, CSV_TABLES, type CsvTable } from '../../domain/csv-tables';
+import { DEFAULT_REPORT_OPTIONS, PACKET_SECTION_LABELS, PACKET_SECTIONS, type PacketSection, type ReportOptions, type SchoolChoice } from '../../domain/report-options';
 import { plural } from '../../domain/words';
 import { saveCalendar, saveCsvTables } from './share-commands';
+import { ShareSection, useShareAction } from './ShareSection';
+import { MspdiShareSection } from './MspdiShareSection';
+import { XlsxShareSection } from './XlsxShareSection';
 
 const CALENDAR_PARTS: { key: keyof CalendarOptions; label: string }[] = [
   { key: 'phases', label: 'Phases' },
   { key: 'milestones', label: 'Milestones' },
   { key: 'gates', label: 'Go / no-go gates' },
 ];
+
+/** Checkboxes in a fieldset, one per choice, with a line when none is chosen. */
+function Choices<K extends string>({ legend, all, labels, chosen, onChange, noneMessage }: {
+  legend: string;
+  all: readonly K[];
+  labels: (key: K) => string;
+  chosen: readonly K[];
+  onChange: (chosen: K[]) => void;
+  noneMessage: string;
+}) {
+  return (
+    <Box component="fieldset" sx={{ border: 0, p: 0, m: 0, mb: 1 }}>
+      <FormLabel component="legend" sx={{ fontSize: '0.875rem' }}>{legend}</FormLabel>
+      <FormGroup row>
+        {all.map((key) => (
+          <FormControlLabel
+            key={key}
+            label={labels(key)}
+            control={<Checkbox checked={chosen.includes(key)} onChange={(e) => onChange(all.filter((k) => (k === key ? e.target.checked : chosen.includes(k))))} />}
+          />
+        ))}
+      </FormGroup>
+      {chosen.length === 0 && <Typography variant="body2" role="status">{noneMessage}</Typography>}
+    </Box>
+  );
+}
+
+type BriefScope = SchoolChoice['kind'];
 
 /**
  * Ways to share the plan, each saying who it is for. `exportPlanFile` is the plan file's own
@@ -36,107 +73,165 @@ export function ShareDialog({ planId, planName, exportPlanFile, onClose }: {
   exportPlanFile: () => Promise<void>;
   onClose: () => void;
 }) {
-  const notify = useNotify();
-  const settled = useSettledSaves();
-  const [include, setInclude] = useState<CalendarOptions>({ phases: true, milestones: true, gates: true });
   const [busy, setBusy] = useState(false);
-  const nothingChosen = !include.phases && !include.milestones && !include.gates;
+  const share = useShareAction(setBusy, onClose);
+  const phases = useLiveQuery(() => planStore.loadCollection(planId, 'phases'), [planId]) ?? [];
+  const waves = useLiveQuery(() => planStore.loadCollection(planId, 'waves'), [planId]) ?? [];
+  const schools = useLiveQuery(() => planStore.loadCollection(planId, 'schools'), [planId]) ?? [];
+  const orderedPhases = [...phases].sort((a, b) => a.order - b.order);
+  const orderedWaves = [...waves].sort((a, b) => a.order - b.order);
+  const orderedSchools = [...schools].sort((a, b) => a.order - b.order);
+
+  const [sections, setSections] = useState<PacketSection[]>([...PACKET_SECTIONS]);
+  // Null: every phase, including any added while the dialog is open.
+  const [phaseIds, setPhaseIds] = useState<string[] | null>(null);
+  const [briefScope, setBriefScope] = useState<BriefScope>('all');
+  const [briefWaveId, setBriefWaveId] = useState('');
+  const [briefSchoolIds, setBriefSchoolIds] = useState<string[]>([]);
+  const [include, setInclude] = useState<CalendarOptions>({ phases: true, milestones: true, gates: true });
   const [tables, setTables] = useState<readonly CsvTable[]>(CSV_TABLES);
-  const noTableChosen = tables.length === 0;
+
+  const allPhaseIds = orderedPhases.map((p) => p.id);
+  const chosenPhaseIds = phaseIds ?? allPhaseIds;
+  const waveId = briefWaveId || orderedWaves[0]?.id || '';
+  const briefSchools: SchoolChoice = briefScope === 'wave' ? { kind: 'wave', waveId } : briefScope === 'chosen' ? { kind: 'chosen', schoolIds: briefSchoolIds } : { kind: 'all' };
+  const briefCount = briefScope === 'all'
+    ? schools.length
+    : briefScope === 'wave' ? schools.filter((s) => s.waveId === waveId).length : briefSchoolIds.length;
+  const chosenParts = CALENDAR_PARTS.filter((p) => include[p.key]).map((p) => p.key);
+
+  const openReport = (kind: 'packet' | 'briefs', options: ReportOptions) => {
+    onClose();
+    navigate(reportRoute(planId, kind, options));
+  };
 
   const onPlanFile = () => {
     onClose();
     void exportPlanFile();
   };
 
-  const onCalendar = async () => {
-    setBusy(true);
-    try {
-      // Text still waiting to be saved goes into the calendar too.
-      await settled();
-      const result = await saveCalendar(appServices(), planId, include);
-      if (result.status === 'saved') {
-        notify({ message: `Saved the calendar to ${result.location}.` });
-        onClose();
-      }
-    } catch (error) {
-      notify({ message: `Could not save the calendar: ${errorMessage(error)}`, severity: 'error' });
-    } finally {
-      setBusy(false);
-    }
-  };
+  const onCalendar = () => share('the calendar', async () => {
+    const result = await saveCalendar(appServices(), planId, include);
+    return result.status === 'saved' ? { status: 'saved', message: `Saved the calendar to ${result.location}.` } : result;
+  });
 
-  const onCsv = async () => {
-    setBusy(true);
-    try {
-      await settled();
-      const result = await saveCsvTables(appServices(), planId, tables);
-      const [first] = result.locations;
-      const count = result.locations.length;
-      if (result.status === 'saved' && first) {
-        const only = tables.length === 1 ? tables[0] : undefined;
-        notify({ message: only ? `Saved the ${CSV_TABLE_LABELS[only]} table to ${first}.` : `Saved ${plural(count, 'CSV file')}, one per table; the first to ${first}.` });
-        onClose();
-      } else if (count > 0) {
-        notify({ message: `Saved ${count} of ${plural(tables.length, 'CSV file')} before you cancelled; the first to ${first}.` });
-      }
-    } catch (error) {
-      notify({ message: `Could not save the CSV files: ${errorMessage(error)}`, severity: 'error' });
-    } finally {
-      setBusy(false);
+  const onCsv = () => share('the CSV files', async () => {
+    const result = await saveCsvTables(appServices(), planId, tables);
+    const [first] = result.locations;
+    const count = result.locations.length;
+    if (result.status === 'saved' && first) {
+      const only = tables.length === 1 ? tables[0] : undefined;
+      return { status: 'saved', message: only ? `Saved the ${CSV_TABLE_LABELS[only]} table to ${first}.` : `Saved ${plural(count, 'CSV file')}, one per table; the first to ${first}.` };
     }
-  };
-
-  const toggleTable = (table: CsvTable, on: boolean) => {
-    setTables(CSV_TABLES.filter((t) => (t === table ? on : tables.includes(t))));
-  };
+    return { status: 'cancelled', message: count > 0 ? `Saved ${count} of ${plural(tables.length, 'CSV file')} before you cancelled; the first to ${first}.` : undefined };
+  });
 
   return (
-    <Dialog open onClose={onClose} fullWidth maxWidth="sm" aria-labelledby="share-title" aria-describedby="share-intro">
+    <Dialog open onClose={onClose} fullWidth maxWidth="md" aria-labelledby="share-title" aria-describedby="share-intro">
       <DialogTitle id="share-title">{`Share “${planName}”`}</DialogTitle>
       <DialogContent>
         <DialogContentText id="share-intro" sx={{ mb: 2 }}>Choose a format for the people you are sharing with.</DialogContentText>
-        <Box component="section" aria-labelledby="share-plan-file" sx={{ border: 1, borderColor: 'divider', borderRadius: 1, p: 2, mb: 2 }}>
-          <Typography id="share-plan-file" variant="h2" sx={{ fontSize: '1.05rem', fontWeight: 600 }}>Plan file (.roadmap.json)</Typography>
-          <Typography variant="body2" color="text.secondary" sx={{ mb: 1.5 }}>For colleagues with Roadmap Planner; opens as the same plan.</Typography>
+
+        <ShareSection id="packet" title="Board packet (PDF)" audience="For the school board and funders: the whole plan on paper, ready to approve.">
+          <Choices
+            legend="Sections"
+            all={PACKET_SECTIONS}
+            labels={(s) => PACKET_SECTION_LABELS[s]}
+            chosen={sections}
+            onChange={setSections}
+            noneMessage="Choose at least one section."
+          />
+          {orderedPhases.length > 1 && (
+            <Choices
+              legend="Phases"
+              all={allPhaseIds}
+              labels={(id) => orderedPhases.find((p) => p.id === id)?.name ?? ''}
+              chosen={chosenPhaseIds}
+              onChange={(ids) => setPhaseIds(ids.length === allPhaseIds.length ? null : ids)}
+              noneMessage="Choose at least one phase."
+            />
+          )}
+          <Button
+            variant="outlined"
+            disabled={busy || sections.length === 0 || chosenPhaseIds.length === 0}
+            onClick={() => openReport('packet', { ...DEFAULT_REPORT_OPTIONS, sections, phaseIds })}
+          >
+            Preview board packet…
+          </Button>
+          <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
+            The preview has the buttons to save it as a PDF and as a read-only web page (.html) for colleagues without the app.
+          </Typography>
+        </ShareSection>
+
+        <ShareSection id="briefs" title="School briefs (PDF)" audience="For principals: one page per school on what their school does, when, and with what.">
+          <Box component="fieldset" sx={{ border: 0, p: 0, m: 0, mb: 1 }}>
+            <FormLabel component="legend" sx={{ fontSize: '0.875rem' }}>Schools</FormLabel>
+            <RadioGroup value={briefScope} onChange={(e) => setBriefScope(e.target.value as BriefScope)}>
+              <FormControlLabel value="all" control={<Radio />} label={`All schools (${schools.length})`} />
+              <Box sx={{ display: 'flex', alignItems: 'center', gap: 2, flexWrap: 'wrap' }}>
+                <FormControlLabel value="wave" control={<Radio />} label="The schools of one wave" disabled={orderedWaves.length === 0} />
+                {briefScope === 'wave' && (
+                  <TextField select size="small" label="Wave" value={waveId} onChange={(e) => setBriefWaveId(e.target.value)} sx={{ minWidth: 200 }}>
+                    {orderedWaves.map((w) => <MenuItem key={w.id} value={w.id}>{w.name}</MenuItem>)}
+                  </TextField>
+                )}
+              </Box>
+              <FormControlLabel value="chosen" control={<Radio />} label="Chosen schools" disabled={schools.length === 0} />
+            </RadioGroup>
+            {briefScope === 'chosen' && (
+              <Autocomplete
+                multiple
+                size="small"
+                options={orderedSchools.map((s) => s.id)}
+                getOptionLabel={(id) => schools.find((s) => s.id === id)?.name ?? ''}
+                value={briefSchoolIds}
+                onChange={(_event, ids) => setBriefSchoolIds(ids)}
+                renderInput={(params) => <TextField {...params} label="Schools" placeholder="Type a school's name" />}
+                sx={{ mt: 1, mb: 1 }}
+              />
+            )}
+          </Box>
+          {briefCount === 0 && (
+            <Typography variant="body2" role="status" sx={{ mb: 1 }}>
+              {schools.length === 0 ? 'This plan has no schools yet: add them under Schools.' : 'No school is chosen.'}
+            </Typography>
+          )}
+          <Button variant="outlined" disabled={busy || briefCount === 0} onClick={() => openReport('briefs', { ...DEFAULT_REPORT_OPTIONS, schools: briefSchools })}>
+            {briefCount > 0 ? `Preview ${plural(briefCount, 'school brief')}…` : 'Preview school briefs…'}
+          </Button>
+        </ShareSection>
+
+        <XlsxShareSection planId={planId} busy={busy} setBusy={setBusy} onDone={onClose} />
+
+        <ShareSection id="csv" title="Spreadsheet tables (.csv)" audience="For the finance office and anyone with a spreadsheet: one file per table.">
+          <Choices
+            legend="Tables"
+            all={CSV_TABLES}
+            labels={(t) => CSV_TABLE_LABELS[t]}
+            chosen={tables}
+            onChange={setTables}
+            noneMessage="Choose at least one table."
+          />
+          <Button variant="outlined" disabled={busy || tables.length === 0} onClick={() => void onCsv()}>Save CSV files…</Button>
+        </ShareSection>
+
+        <ShareSection id="calendar" title="Calendar (.ics)" audience="For everyone’s calendar: phases, go / no-go gates and milestones.">
+          <Choices
+            legend="Include"
+            all={CALENDAR_PARTS.map((p) => p.key)}
+            labels={(key) => CALENDAR_PARTS.find((p) => p.key === key)?.label ?? key}
+            chosen={chosenParts}
+            onChange={(keys) => setInclude({ phases: keys.includes('phases'), milestones: keys.includes('milestones'), gates: keys.includes('gates') })}
+            noneMessage="Choose at least one thing to include."
+          />
+          <Button variant="outlined" disabled={busy || chosenParts.length === 0} onClick={() => void onCalendar()}>Save calendar…</Button>
+        </ShareSection>
+
+        <MspdiShareSection planId={planId} busy={busy} setBusy={setBusy} onDone={onClose} />
+
+        <ShareSection id="plan-file" title="Plan file (.roadmap.json)" audience="For colleagues with Roadmap Planner; opens as the same plan.">
           <Button variant="outlined" onClick={onPlanFile}>Save plan file…</Button>
-        </Box>
-        <Box component="section" aria-labelledby="share-calendar" sx={{ border: 1, borderColor: 'divider', borderRadius: 1, p: 2, mb: 2 }}>
-          <Typography id="share-calendar" variant="h2" sx={{ fontSize: '1.05rem', fontWeight: 600 }}>Calendar (.ics)</Typography>
-          <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>For everyone’s calendar: phases, go / no-go gates and milestones.</Typography>
-          <Box component="fieldset" sx={{ border: 0, p: 0, m: 0, mb: 1 }}>
-            <FormLabel component="legend" sx={{ fontSize: '0.875rem' }}>Include</FormLabel>
-            <FormGroup row>
-              {CALENDAR_PARTS.map((part) => (
-                <FormControlLabel
-                  key={part.key}
-                  label={part.label}
-                  control={<Checkbox checked={include[part.key]} onChange={(e) => setInclude({ ...include, [part.key]: e.target.checked })} />}
-                />
-              ))}
-            </FormGroup>
-          </Box>
-          {nothingChosen && <Typography variant="body2" role="status" sx={{ mb: 1 }}>Choose at least one thing to include.</Typography>}
-          <Button variant="outlined" disabled={busy || nothingChosen} onClick={() => void onCalendar()}>Save calendar…</Button>
-        </Box>
-        <Box component="section" aria-labelledby="share-csv" sx={{ border: 1, borderColor: 'divider', borderRadius: 1, p: 2 }}>
-          <Typography id="share-csv" variant="h2" sx={{ fontSize: '1.05rem', fontWeight: 600 }}>Spreadsheet tables (.csv)</Typography>
-          <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>For the finance office and anyone with a spreadsheet: one file per table.</Typography>
-          <Box component="fieldset" sx={{ border: 0, p: 0, m: 0, mb: 1 }}>
-            <FormLabel component="legend" sx={{ fontSize: '0.875rem' }}>Tables</FormLabel>
-            <FormGroup row>
-              {CSV_TABLES.map((table) => (
-                <FormControlLabel
-                  key={table}
-                  label={CSV_TABLE_LABELS[table]}
-                  control={<Checkbox checked={tables.includes(table)} onChange={(e) => toggleTable(table, e.target.checked)} />}
-                />
-              ))}
-            </FormGroup>
-          </Box>
-          {noTableChosen && <Typography variant="body2" role="status" sx={{ mb: 1 }}>Choose at least one table.</Typography>}
-          <Button variant="outlined" disabled={busy || noTableChosen} onClick={() => void onCsv()}>Save CSV files…</Button>
-        </Box>
+        </ShareSection>
       </DialogContent>
       <DialogActions>
         <Button onClick={onClose}>Close</Button>

@@ -1,0 +1,39 @@
+import type { Ref } from 'react';
+import type { PlanBundle } from '../../../domain/schemas';
+import { reportPhases, type PacketSection, type ReportOptions } from '../../../domain/report-options';
+import { CoverSection } from './CoverSection';
+import { OutcomesSection } from './OutcomesSection';
+import { TimelineSection } from './TimelineSection';
+import { TightLooseSection } from './TightLooseSection';
+import { DecisionsSection } from './DecisionsSection';
+import { WavesSection } from './WavesSection';
+import { MoneySection } from './MoneySection';
+import { WarningsSection } from './WarningsSection';
+import { MilestonesSection } from './MilestonesSection';
+import { packetBudget } from './packet-budget';
+
+export interface PacketProps {
+  bundle: PlanBundle;
+  options: ReportOptions;
+  headingRef: Ref<HTMLHeadingElement>;
+}
+
+/** The board packet: the plan as a school board reads it, each section from a new page. */
+export function PacketReport({ bundle, options, headingRef }: PacketProps) {
+  const phases = reportPhases(bundle.phases, options.phaseIds);
+  const has = (section: PacketSection) => options.sections.includes(section);
+  const budget = has('money') || has('warnings') ? packetBudget(bundle, phases) : null;
+  return (
+    <div className="packet">
+      <CoverSection bundle={bundle} phases={phases} headingRef={headingRef} full={has('cover')} />
+      {has('outcomes') && <OutcomesSection bundle={bundle} phases={phases} />}
+      {has('timeline') && <TimelineSection bundle={bundle} phases={phases} />}
+      {has('tight-loose') && <TightLooseSection bundle={bundle} phases={phases} />}
+      {has('decisions') && <DecisionsSection bundle={bundle} phases={phases} />}
+      {has('waves') && <WavesSection bundle={bundle} phases={phases} />}
+      {budget && has('money') && <MoneySection bundle={bundle} phases={phases} budget={budget} />}
+      {budget && has('warnings') && <WarningsSection bundle={bundle} phases={phases} budget={budget} />}
+      {has('milestones') && <MilestonesSection bundle={bundle} phases={phases} />}
+    </div>
+  );
+}
