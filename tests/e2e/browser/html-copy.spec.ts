@@ -4,6 +4,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { LibraryPage } from './library-page';
 import { PlanPage } from './plan-page';
+import { chooseShareFormat } from './share-dialog';
 import { planFileTextFromHtml } from '../../../renderer/src/domain/html-copy';
 
 /**
@@ -66,8 +67,9 @@ async function harnessScript(): Promise<string> {
 async function savePlanFile(page: Page): Promise<string> {
   await page.getByRole('button', { name: 'More plan actions' }).click();
   await page.getByRole('menuitem', { name: 'Share…' }).click();
+  const planFile = await chooseShareFormat(page.getByRole('dialog', { name: /^Share / }), 'Plan file (.roadmap.json)');
   const download = page.waitForEvent('download');
-  await page.getByRole('dialog', { name: /^Share / }).getByRole('button', { name: 'Save plan file…' }).click();
+  await planFile.getByRole('button', { name: 'Save plan file…' }).click();
   return readFileSync(await (await download).path(), 'utf8');
 }
 
@@ -129,7 +131,8 @@ test('a planner saves the board packet as a read-only copy; it opens with no scr
 
   await page.getByRole('button', { name: 'More plan actions' }).click();
   await page.getByRole('menuitem', { name: 'Share…' }).click();
-  await page.getByRole('dialog', { name: /^Share / }).getByRole('button', { name: 'Preview board packet…' }).click();
+  const packet = await chooseShareFormat(page.getByRole('dialog', { name: /^Share / }), 'Board packet (PDF)');
+  await packet.getByRole('button', { name: 'Preview board packet…' }).click();
   const toolbar = page.getByRole('navigation', { name: 'Report' });
   const download = page.waitForEvent('download');
   await toolbar.getByRole('button', { name: 'Save read-only copy (.html)…' }).click();

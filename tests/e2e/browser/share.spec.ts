@@ -4,6 +4,7 @@ import ICAL from 'ical.js';
 import Papa from 'papaparse';
 import { LibraryPage } from './library-page';
 import { PlanPage } from './plan-page';
+import { chooseShareFormat, SHARE_FORMAT_NAMES, shareFormatRegion, shareFormatTab } from './share-dialog';
 import { expectNoAxeViolations, tabTo } from '../support';
 
 const SHOTS = '/tmp/share-shots';
@@ -45,16 +46,26 @@ test('a planner shares the plan as a plan file and as a calendar with every phas
   await library.createPlan(PLAN, 'Riverside Unified');
 
   let dialog = await openShare(page);
-  await expect(dialog.getByRole('region', { name: 'Plan file (.roadmap.json)' })).toContainText('For colleagues with Roadmap Planner; opens as the same plan.');
-  await expect(dialog.getByRole('region', { name: 'Calendar (.ics)' })).toContainText('For everyone’s calendar: phases, go / no-go gates and milestones.');
-  const calendarRegion = dialog.getByRole('region', { name: 'Calendar (.ics)' });
+  // One tab per format, the board packet's chosen on open, and only the chosen format's panel shown.
+  await expect(dialog.getByRole('tablist', { name: 'Formats' }).getByRole('tab')).toHaveCount(SHARE_FORMAT_NAMES.length);
+  for (const name of SHARE_FORMAT_NAMES) await expect(shareFormatTab(dialog, name)).toBeVisible();
+  await expect(shareFormatTab(dialog, 'Board packet (PDF)')).toHaveAttribute('aria-selected', 'true');
+  await expect(shareFormatRegion(dialog, 'Board packet (PDF)')).toContainText('For the school board and funders: the whole plan on paper, ready to approve.');
+  await expect(dialog.getByRole('region')).toHaveCount(1);
+  await expect(dialog.getByRole('region', { name: 'Calendar (.ics)' })).toHaveCount(0);
+
+  await expect(await chooseShareFormat(dialog, 'Plan file (.roadmap.json)')).toContainText('For colleagues with Roadmap Planner; opens as the same plan.');
+  const calendarRegion = await chooseShareFormat(dialog, 'Calendar (.ics)');
+  await expect(calendarRegion).toContainText('For everyone’s calendar: phases, go / no-go gates and milestones.');
+  await expect(dialog.getByRole('region', { name: 'Plan file (.roadmap.json)' })).toHaveCount(0);
   for (const part of ['Phases', 'Milestones', 'Go / no-go gates']) await expect(calendarRegion.getByRole('checkbox', { name: part })).toBeChecked();
   await expectNoAxeViolations(page, 'share dialog');
   await page.screenshot({ path: `${SHOTS}/share-dialog.png` });
 
   // The plan file, as the app exports it, tells the test what the plan holds.
+  const planRegion = await chooseShareFormat(dialog, 'Plan file (.roadmap.json)');
   const planDownload = page.waitForEvent('download');
-  await dialog.getByRole('button', { name: 'Save plan file…' }).click();
+  await planRegion.getByRole('button', { name: 'Save plan file…' }).click();
   const planFile = await planDownload;
   expect(planFile.suggestedFilename()).toBe(`${SAFE}.roadmap.json`);
   await expect(dialog).toBeHidden();
@@ -64,7 +75,7 @@ test('a planner shares the plan as a plan file and as a calendar with every phas
 
   dialog = await openShare(page);
   const calendarDownload = page.waitForEvent('download');
-  await dialog.getByRole('button', { name: 'Save calendar…' }).click();
+  await (await chooseShareFormat(dialog, 'Calendar (.ics)')).getByRole('button', { name: 'Save calendar…' }).click();
   const calendar = await calendarDownload;
   expect(calendar.suggestedFilename()).toBe(`${SAFE} – Calendar.ics`);
   await expect(page.getByText(`Saved the calendar to your Downloads folder as ${SAFE} – Calendar.ics.`)).toBeVisible();
@@ -103,13 +114,35 @@ test('the share dialog works with the keyboard alone', async ({ page }) => {
   const dialog = page.getByRole('dialog', { name: `Share “${PLAN}”` });
   await expect(dialog).toBeVisible();
 
+  // Tab reaches the chosen format's tab; the arrow keys move along the formats to the calendar,
+  // and Tab goes on into its panel.
+  const packetTab = shareFormatTab(dialog, 'Board packet (PDF)');
+  const calendarTab = shareFormatTab(dialog, 'Calendar (.ics)');
+  await tabTo(page, packetTab);
+  for (let i = 0; i < SHARE_FORMAT_NAMES.length && !(await calendarTab.evaluate((el) => el === document.activeElement)); i += 1) await page.keyboard.press('ArrowDown');
+  await expect(calendarTab).toBeFocused();
+  await expect(calendarTab).toHaveAttribute('aria-selected', 'true');
+  const calendar = shareFormatRegion(dialog, 'Calendar (.ics)');
+  await page.keyboard.press('Tab');
+  await expect(calendar.getByRole('checkbox', { name: 'Phases' })).toBeFocused();
+
   // Leave milestones out, with Tab and Space only.
-  const milestones = dialog.getByRole('region', { name: 'Calendar (.ics)' }).getByRole('checkbox', { name: 'Milestones' });
+  const milestones = calendar.getByRole('checkbox', { name: 'Milestones' });
   await tabTo(page, milestones);
   await page.keyboard.press('Space');
   await expect(milestones).not.toBeChecked();
   await page.screenshot({ path: `${SHOTS}/share-dialog-keyboard.png` });
-  const save = dialog.getByRole('button', { name: 'Save calendar…' });
+
+  // Going to another format and back keeps the choice.
+  await tabTo(page, calendarTab, 10, 'Shift+Tab');
+  await page.keyboard.press('ArrowDown');
+  await expect(shareFormatTab(dialog, 'MS Project (.xml)')).toHaveAttribute('aria-selected', 'true');
+  await expect(milestones).toHaveCount(0);
+  await page.keyboard.press('ArrowUp');
+  await expect(calendarTab).toHaveAttribute('aria-selected', 'true');
+  await expect(milestones).not.toBeChecked();
+
+  const save = calendar.getByRole('button', { name: 'Save calendar…' });
   await tabTo(page, save);
   const download = page.waitForEvent('download');
   await page.keyboard.press('Enter');
@@ -150,7 +183,7 @@ test('a planner shares only the schools as a CSV file, and a hostile school name
   await expect(add).toBeHidden();
 
   const dialog = await openShare(page);
-  const csv = dialog.getByRole('region', { name: 'Spreadsheet tables (.csv)' });
+  const csv = await chooseShareFormat(dialog, 'Spreadsheet tables (.csv)');
   await expect(csv).toContainText('For the finance office and anyone with a spreadsheet: one file per table.');
   const tables = ['Phases', 'Milestones', 'Tight & loose', 'Decisions', 'Schools', 'Waves', 'Funding sources', 'Allocations', 'Money by fiscal year'];
   expect(await csv.getByRole('group', { name: 'Tables' }).getByRole('checkbox').count()).toBe(tables.length);
@@ -187,18 +220,22 @@ test('a planner shares only the schools as a CSV file, and a hostile school name
   for (const row of rows) expect(row[0]).not.toMatch(/^\s*[=+\-@]/);
 });
 
-test('a planner shares a plan from the library’s row menu without opening it', async ({ page }) => {
+test('a planner shares a plan from the library’s row menu without opening it, in a narrow window', async ({ page }) => {
   const library = new LibraryPage(page);
   await library.goto();
   await library.createPlan(PLAN, 'Riverside Unified');
   await page.getByRole('link', { name: 'All plans' }).click();
 
+  // Narrow, the formats are a row of tabs above the panel instead of a list beside it.
+  await page.setViewportSize({ width: 600, height: 800 });
   await library.chooseAction(PLAN, 'Share…');
   const dialog = page.getByRole('dialog', { name: `Share “${PLAN}”` });
   await expect(dialog).toBeVisible();
-  await expectNoAxeViolations(page, 'share dialog from the library');
+  await expect(dialog.getByRole('tablist', { name: 'Formats' })).not.toHaveAttribute('aria-orientation', 'vertical');
+  const calendarRegion = await chooseShareFormat(dialog, 'Calendar (.ics)');
+  await expectNoAxeViolations(page, 'share dialog from the library, narrow');
   const download = page.waitForEvent('download');
-  await dialog.getByRole('button', { name: 'Save calendar…' }).click();
+  await calendarRegion.getByRole('button', { name: 'Save calendar…' }).click();
   const calendar = await download;
   expect(calendar.suggestedFilename()).toBe(`${SAFE} – Calendar.ics`);
   expect(calendarEvents(readFileSync(await calendar.path(), 'utf8')).length).toBeGreaterThan(0);

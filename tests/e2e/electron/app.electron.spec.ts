@@ -4,11 +4,13 @@
  * itself skipped, with the reason, instead of failing or pretending to pass.
  */
 import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { electronBinary } from '../../../scripts/electron-binary.mjs';
+import { LibraryPage } from '../browser/library-page';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const binary = electronBinary();
@@ -117,5 +119,25 @@ test.describe('desktop app', () => {
 
   test('shows the library of plans', async () => {
     await expect(page.getByRole('heading', { name: /plans/i }).first()).toBeVisible();
+  });
+
+  test('saves the board packet as a tagged PDF with bookmarks through printToPDF and the atomic write', async () => {
+    const library = new LibraryPage(page);
+    await library.createPlan('Desktop packet', 'Riverside Unified');
+    const planUrl = page.url();
+    await page.evaluate((url) => { window.location.hash = `${new URL(url).hash}/report/packet`; }, planUrl);
+    await expect(page.getByRole('heading', { level: 2, name: 'Tight & loose' })).toBeVisible();
+    const target = join(profile, 'Desktop packet – Board packet.pdf');
+    // The save dialog answers with a path in the throwaway profile.
+    await app.evaluate(({ dialog }, filePath) => {
+      dialog.showSaveDialog = (async () => ({ canceled: false, filePath })) as typeof dialog.showSaveDialog;
+    }, target);
+    await page.getByRole('button', { name: 'Save PDF…' }).click();
+    await expect(page.getByText(`Saved the PDF to ${target}.`)).toBeVisible({ timeout: 30_000 });
+    expect(readFileSync(target).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const info = execFileSync('pdfinfo', [target], { encoding: 'utf8' });
+    expect(info).toMatch(/^Tagged:\s+yes$/m);
+    expect(execFileSync('pdftotext', [target, '-'], { encoding: 'utf8' })).toMatch(/Page 1 of \d+/);
+    expect(readdirSync(profile).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   });
 });

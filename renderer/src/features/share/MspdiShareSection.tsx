@@ -16,11 +16,7 @@ export function MspdiShareSection({ planId, busy, setBusy, onDone }: {
     return result.status === 'saved' ? { status: 'saved', message: `Saved the project file to ${result.location}.` } : result;
   });
   return (
-    <ShareSection
-      id="mspdi"
-      title="MS Project (.xml)"
-      audience="For offices that track projects in Microsoft Project or ProjectLibre: phases as summary tasks, milestones and gates as milestones."
-    >
+    <ShareSection format="mspdi">
       <Button variant="outlined" disabled={busy} onClick={() => void onSave()}>Save project file…</Button>
     </ShareSection>
   );

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import Autocomplete from '@mui/material/Autocomplete';
 import Box from '@mui/material/Box';
@@ -15,8 +15,11 @@ import FormLabel from '@mui/material/FormLabel';
 import MenuItem from '@mui/material/MenuItem';
 import Radio from '@mui/material/Radio';
 import RadioGroup from '@mui/material/RadioGroup';
+import Tab from '@mui/material/Tab';
+import Tabs from '@mui/material/Tabs';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
+import useMediaQuery from '@mui/material/useMediaQuery';
 import { navigate, reportRoute } from '../../app/router';
 import { appServices } from '../../app/services';
 import { planStore } from '../../app/store';
@@ -28,6 +31,7 @@ import { saveCalendar, saveCsvTables } from './share-commands';
 import { ShareSection, useShareAction } from './ShareSection';
 import { MspdiShareSection } from './MspdiShareSection';
 import { XlsxShareSection } from './XlsxShareSection';
+import { SHARE_FORMATS, type ShareFormat } from './share-formats';
 
 const CALENDAR_PARTS: { key: keyof CalendarOptions; label: string }[] = [
   { key: 'phases', label: 'Phases' },
@@ -63,8 +67,96 @@ function Choices<K extends string>({ legend, all, labels, chosen, onChange, none
 
 type BriefScope = SchoolChoice['kind'];
 
+/** From this width the formats are a list beside their panel; narrower, a row of tabs above it. */
+const TWO_PANES = '(min-width:700px)';
+
 /**
- * Ways to share the plan, each saying who it is for. `exportPlanFile` is the plan file's own
+ * The formats as tabs, each naming the format and, smaller, who reads it; beside them (or below
+ * them on a narrow window) the chosen format's panel. The panes keep one height whichever format
+ * is chosen, so the dialog does not jump as a planner moves between them; a long panel scrolls.
+ */
+function FormatTabs({ chosen, onChoose, panels }: {
+  chosen: ShareFormat;
+  onChoose: (format: ShareFormat) => void;
+  panels: Record<ShareFormat, ReactNode>;
+}) {
+  // Read on the first render, so a wide window never draws the narrow layout first.
+  const wide = useMediaQuery(TWO_PANES, { noSsr: true });
+  return (
+    <Box
+      sx={{
+        display: 'flex',
+        flexDirection: wide ? 'row' : 'column',
+        border: 1,
+        borderColor: 'divider',
+        borderRadius: 1,
+        overflow: 'hidden',
+        // Fixed in the two-pane layout (as tall as the list of formats, less on a short window);
+        // stacked, the panel below the tabs keeps a floor instead.
+        ...(wide ? { height: 'min(430px, calc(100vh - 260px))', minHeight: 280 } : {}),
+      }}
+    >
+      <Tabs
+        orientation={wide ? 'vertical' : 'horizontal'}
+        variant="scrollable"
+        scrollButtons="auto"
+        allowScrollButtonsMobile={!wide}
+        // Arrow keys show each format as they reach it: panels draw at once, nothing is fetched.
+        selectionFollowsFocus
+        value={chosen}
+        onChange={(_event, format: ShareFormat) => onChoose(format)}
+        aria-label="Formats"
+        sx={wide ? { flex: '0 0 248px', borderRight: 1, borderColor: 'divider' } : { flex: 'none', borderBottom: 1, borderColor: 'divider' }}
+      >
+        {SHARE_FORMATS.map((f) => (
+          <Tab
+            key={f.id}
+            value={f.id}
+            id={`share-tab-${f.id}`}
+            aria-controls={`share-panel-${f.id}`}
+            // Named by the format alone; who reads it is its description.
+            aria-labelledby={`share-tab-${f.id}-name`}
+            aria-describedby={`share-tab-${f.id}-reader`}
+            label={(
+              <>
+                <Box component="span" id={`share-tab-${f.id}-name`} sx={{ fontSize: '0.875rem', fontWeight: 600, lineHeight: 1.35 }}>{f.title}</Box>
+                <Box component="span" id={`share-tab-${f.id}-reader`} sx={{ typography: 'caption', lineHeight: 1.35, color: 'text.secondary' }}>{f.reader}</Box>
+              </>
+            )}
+            sx={{
+              alignItems: 'flex-start',
+              justifyContent: 'center',
+              textAlign: 'left',
+              textTransform: 'none',
+              minHeight: 0,
+              maxWidth: wide ? 'none' : 240,
+              py: 1.25,
+              px: 2,
+              gap: 0.25,
+              color: 'text.primary',
+              '&.Mui-selected': { color: 'primary.main', bgcolor: 'action.selected' },
+            }}
+          />
+        ))}
+      </Tabs>
+      {SHARE_FORMATS.map((f) => (
+        <Box
+          key={f.id}
+          role="tabpanel"
+          id={`share-panel-${f.id}`}
+          aria-labelledby={`share-tab-${f.id}-name`}
+          hidden={f.id !== chosen}
+          sx={{ flex: 1, minWidth: 0, overflowY: 'auto', p: 2.5, ...(wide ? {} : { minHeight: 260 }) }}
+        >
+          {f.id === chosen && panels[f.id]}
+        </Box>
+      ))}
+    </Box>
+  );
+}
+
+/**
+ * Ways to share the plan, one tab per format, each saying who it is for. `exportPlanFile` is the plan file's own
  * export, passed in so this feature does not reach into another.
  */
 export function ShareDialog({ planId, planName, exportPlanFile, onClose }: {
@@ -73,6 +165,7 @@ export function ShareDialog({ planId, planName, exportPlanFile, onClose }: {
   exportPlanFile: () => Promise<void>;
   onClose: () => void;
 }) {
+  const [format, setFormat] = useState<ShareFormat>('packet');
   const [busy, setBusy] = useState(false);
   const share = useShareAction(setBusy, onClose);
   const phases = useLiveQuery(() => planStore.loadCollection(planId, 'phases'), [planId]) ?? [];
@@ -126,112 +219,121 @@ export function ShareDialog({ planId, planName, exportPlanFile, onClose }: {
     return { status: 'cancelled', message: count > 0 ? `Saved ${count} of ${plural(tables.length, 'CSV file')} before you cancelled; the first to ${first}.` : undefined };
   });
 
+  // Built on each render but mounted only on the chosen tab: every choice lives in the state above,
+  // so moving between tabs never loses one.
+  const panels: Record<ShareFormat, ReactNode> = {
+    packet: (
+      <ShareSection format="packet">
+        <Choices
+          legend="Sections"
+          all={PACKET_SECTIONS}
+          labels={(s) => PACKET_SECTION_LABELS[s]}
+          chosen={sections}
+          onChange={setSections}
+          noneMessage="Choose at least one section."
+        />
+        {orderedPhases.length > 1 && (
+          <Choices
+            legend="Phases"
+            all={allPhaseIds}
+            labels={(id) => orderedPhases.find((p) => p.id === id)?.name ?? ''}
+            chosen={chosenPhaseIds}
+            onChange={(ids) => setPhaseIds(ids.length === allPhaseIds.length ? null : ids)}
+            noneMessage="Choose at least one phase."
+          />
+        )}
+        <Button
+          variant="outlined"
+          disabled={busy || sections.length === 0 || chosenPhaseIds.length === 0}
+          onClick={() => openReport('packet', { ...DEFAULT_REPORT_OPTIONS, sections, phaseIds })}
+        >
+          Preview board packet…
+        </Button>
+        <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
+          The preview has the buttons to save it as a PDF and as a read-only web page (.html) for colleagues without the app.
+        </Typography>
+      </ShareSection>
+    ),
+    briefs: (
+      <ShareSection format="briefs">
+        <Box component="fieldset" sx={{ border: 0, p: 0, m: 0, mb: 1 }}>
+          <FormLabel component="legend" sx={{ fontSize: '0.875rem' }}>Schools</FormLabel>
+          <RadioGroup value={briefScope} onChange={(e) => setBriefScope(e.target.value as BriefScope)}>
+            <FormControlLabel value="all" control={<Radio />} label={`All schools (${schools.length})`} />
+            <Box sx={{ display: 'flex', alignItems: 'center', gap: 2, flexWrap: 'wrap' }}>
+              <FormControlLabel value="wave" control={<Radio />} label="The schools of one wave" disabled={orderedWaves.length === 0} />
+              {briefScope === 'wave' && (
+                <TextField select size="small" label="Wave" value={waveId} onChange={(e) => setBriefWaveId(e.target.value)} sx={{ minWidth: 200 }}>
+                  {orderedWaves.map((w) => <MenuItem key={w.id} value={w.id}>{w.name}</MenuItem>)}
+                </TextField>
+              )}
+            </Box>
+            <FormControlLabel value="chosen" control={<Radio />} label="Chosen schools" disabled={schools.length === 0} />
+          </RadioGroup>
+          {briefScope === 'chosen' && (
+            <Autocomplete
+              multiple
+              size="small"
+              options={orderedSchools.map((s) => s.id)}
+              getOptionLabel={(id) => schools.find((s) => s.id === id)?.name ?? ''}
+              value={briefSchoolIds}
+              onChange={(_event, ids) => setBriefSchoolIds(ids)}
+              renderInput={(params) => <TextField {...params} label="Schools" placeholder="Type a school's name" />}
+              sx={{ mt: 1, mb: 1 }}
+            />
+          )}
+        </Box>
+        {briefCount === 0 && (
+          <Typography variant="body2" role="status" sx={{ mb: 1 }}>
+            {schools.length === 0 ? 'This plan has no schools yet: add them under Schools.' : 'No school is chosen.'}
+          </Typography>
+        )}
+        <Button variant="outlined" disabled={busy || briefCount === 0} onClick={() => openReport('briefs', { ...DEFAULT_REPORT_OPTIONS, schools: briefSchools })}>
+          {briefCount > 0 ? `Preview ${plural(briefCount, 'school brief')}…` : 'Preview school briefs…'}
+        </Button>
+      </ShareSection>
+    ),
+    xlsx: <XlsxShareSection planId={planId} busy={busy} setBusy={setBusy} onDone={onClose} />,
+    csv: (
+      <ShareSection format="csv">
+        <Choices
+          legend="Tables"
+          all={CSV_TABLES}
+          labels={(t) => CSV_TABLE_LABELS[t]}
+          chosen={tables}
+          onChange={setTables}
+          noneMessage="Choose at least one table."
+        />
+        <Button variant="outlined" disabled={busy || tables.length === 0} onClick={() => void onCsv()}>Save CSV files…</Button>
+      </ShareSection>
+    ),
+    calendar: (
+      <ShareSection format="calendar">
+        <Choices
+          legend="Include"
+          all={CALENDAR_PARTS.map((p) => p.key)}
+          labels={(key) => CALENDAR_PARTS.find((p) => p.key === key)?.label ?? key}
+          chosen={chosenParts}
+          onChange={(keys) => setInclude({ phases: keys.includes('phases'), milestones: keys.includes('milestones'), gates: keys.includes('gates') })}
+          noneMessage="Choose at least one thing to include."
+        />
+        <Button variant="outlined" disabled={busy || chosenParts.length === 0} onClick={() => void onCalendar()}>Save calendar…</Button>
+      </ShareSection>
+    ),
+    mspdi: <MspdiShareSection planId={planId} busy={busy} setBusy={setBusy} onDone={onClose} />,
+    'plan-file': (
+      <ShareSection format="plan-file">
+        <Button variant="outlined" onClick={onPlanFile}>Save plan file…</Button>
+      </ShareSection>
+    ),
+  };
+
   return (
     <Dialog open onClose={onClose} fullWidth maxWidth="md" aria-labelledby="share-title" aria-describedby="share-intro">
       <DialogTitle id="share-title">{`Share “${planName}”`}</DialogTitle>
       <DialogContent>
         <DialogContentText id="share-intro" sx={{ mb: 2 }}>Choose a format for the people you are sharing with.</DialogContentText>
-
-        <ShareSection id="packet" title="Board packet (PDF)" audience="For the school board and funders: the whole plan on paper, ready to approve.">
-          <Choices
-            legend="Sections"
-            all={PACKET_SECTIONS}
-            labels={(s) => PACKET_SECTION_LABELS[s]}
-            chosen={sections}
-            onChange={setSections}
-            noneMessage="Choose at least one section."
-          />
-          {orderedPhases.length > 1 && (
-            <Choices
-              legend="Phases"
-              all={allPhaseIds}
-              labels={(id) => orderedPhases.find((p) => p.id === id)?.name ?? ''}
-              chosen={chosenPhaseIds}
-              onChange={(ids) => setPhaseIds(ids.length === allPhaseIds.length ? null : ids)}
-              noneMessage="Choose at least one phase."
-            />
-          )}
-          <Button
-            variant="outlined"
-            disabled={busy || sections.length === 0 || chosenPhaseIds.length === 0}
-            onClick={() => openReport('packet', { ...DEFAULT_REPORT_OPTIONS, sections, phaseIds })}
-          >
-            Preview board packet…
-          </Button>
-          <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
-            The preview has the buttons to save it as a PDF and as a read-only web page (.html) for colleagues without the app.
-          </Typography>
-        </ShareSection>
-
-        <ShareSection id="briefs" title="School briefs (PDF)" audience="For principals: one page per school on what their school does, when, and with what.">
-          <Box component="fieldset" sx={{ border: 0, p: 0, m: 0, mb: 1 }}>
-            <FormLabel component="legend" sx={{ fontSize: '0.875rem' }}>Schools</FormLabel>
-            <RadioGroup value={briefScope} onChange={(e) => setBriefScope(e.target.value as BriefScope)}>
-              <FormControlLabel value="all" control={<Radio />} label={`All schools (${schools.length})`} />
-              <Box sx={{ display: 'flex', alignItems: 'center', gap: 2, flexWrap: 'wrap' }}>
-                <FormControlLabel value="wave" control={<Radio />} label="The schools of one wave" disabled={orderedWaves.length === 0} />
-                {briefScope === 'wave' && (
-                  <TextField select size="small" label="Wave" value={waveId} onChange={(e) => setBriefWaveId(e.target.value)} sx={{ minWidth: 200 }}>
-                    {orderedWaves.map((w) => <MenuItem key={w.id} value={w.id}>{w.name}</MenuItem>)}
-                  </TextField>
-                )}
-              </Box>
-              <FormControlLabel value="chosen" control={<Radio />} label="Chosen schools" disabled={schools.length === 0} />
-            </RadioGroup>
-            {briefScope === 'chosen' && (
-              <Autocomplete
-                multiple
-                size="small"
-                options={orderedSchools.map((s) => s.id)}
-                getOptionLabel={(id) => schools.find((s) => s.id === id)?.name ?? ''}
-                value={briefSchoolIds}
-                onChange={(_event, ids) => setBriefSchoolIds(ids)}
-                renderInput={(params) => <TextField {...params} label="Schools" placeholder="Type a school's name" />}
-                sx={{ mt: 1, mb: 1 }}
-              />
-            )}
-          </Box>
-          {briefCount === 0 && (
-            <Typography variant="body2" role="status" sx={{ mb: 1 }}>
-              {schools.length === 0 ? 'This plan has no schools yet: add them under Schools.' : 'No school is chosen.'}
-            </Typography>
-          )}
-          <Button variant="outlined" disabled={busy || briefCount === 0} onClick={() => openReport('briefs', { ...DEFAULT_REPORT_OPTIONS, schools: briefSchools })}>
-            {briefCount > 0 ? `Preview ${plural(briefCount, 'school brief')}…` : 'Preview school briefs…'}
-          </Button>
-        </ShareSection>
-
-        <XlsxShareSection planId={planId} busy={busy} setBusy={setBusy} onDone={onClose} />
-
-        <ShareSection id="csv" title="Spreadsheet tables (.csv)" audience="For the finance office and anyone with a spreadsheet: one file per table.">
-          <Choices
-            legend="Tables"
-            all={CSV_TABLES}
-            labels={(t) => CSV_TABLE_LABELS[t]}
-            chosen={tables}
-            onChange={setTables}
-            noneMessage="Choose at least one table."
-          />
-          <Button variant="outlined" disabled={busy || tables.length === 0} onClick={() => void onCsv()}>Save CSV files…</Button>
-        </ShareSection>
-
-        <ShareSection id="calendar" title="Calendar (.ics)" audience="For everyone’s calendar: phases, go / no-go gates and milestones.">
-          <Choices
-            legend="Include"
-            all={CALENDAR_PARTS.map((p) => p.key)}
-            labels={(key) => CALENDAR_PARTS.find((p) => p.key === key)?.label ?? key}
-            chosen={chosenParts}
-            onChange={(keys) => setInclude({ phases: keys.includes('phases'), milestones: keys.includes('milestones'), gates: keys.includes('gates') })}
-            noneMessage="Choose at least one thing to include."
-          />
-          <Button variant="outlined" disabled={busy || chosenParts.length === 0} onClick={() => void onCalendar()}>Save calendar…</Button>
-        </ShareSection>
-
-        <MspdiShareSection planId={planId} busy={busy} setBusy={setBusy} onDone={onClose} />
-
-        <ShareSection id="plan-file" title="Plan file (.roadmap.json)" audience="For colleagues with Roadmap Planner; opens as the same plan.">
-          <Button variant="outlined" onClick={onPlanFile}>Save plan file…</Button>
-        </ShareSection>
+        <FormatTabs chosen={format} onChoose={setFormat} panels={panels} />
       </DialogContent>
       <DialogActions>
         <Button onClick={onClose}>Close</Button>

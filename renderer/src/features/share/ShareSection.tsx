@@ -4,12 +4,17 @@ import Typography from '@mui/material/Typography';
 import { useNotify } from '../../app/notifications';
 import { useSettledSaves } from '../../app/save-status';
 import { errorMessage } from '../../domain/messages';
+import { shareFormat, type ShareFormat } from './share-formats';
 
-/** One format in the share dialog: its name, who it is for, its options and its button. */
-export function ShareSection({ id, title, audience, children }: { id: string; title: string; audience: string; children: ReactNode }) {
-  const headingId = `share-${id}`;
+/**
+ * One format's panel in the share dialog: its name, who it is for, its options and its button.
+ * A section labelled by its heading, so each format is a region a screen reader can name.
+ */
+export function ShareSection({ format, children }: { format: ShareFormat; children: ReactNode }) {
+  const { title, audience } = shareFormat(format);
+  const headingId = `share-${format}`;
   return (
-    <Box component="section" aria-labelledby={headingId} sx={{ border: 1, borderColor: 'divider', borderRadius: 1, p: 2, mb: 2 }}>
+    <Box component="section" aria-labelledby={headingId}>
       <Typography id={headingId} variant="h2" sx={{ fontSize: '1.05rem', fontWeight: 600 }}>{title}</Typography>
       <Typography variant="body2" color="text.secondary" sx={{ mb: 1.5 }}>{audience}</Typography>
       {children}

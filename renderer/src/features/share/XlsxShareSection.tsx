@@ -21,7 +21,7 @@ export function XlsxShareSection({ planId, busy, setBusy, onDone }: {
   });
 
   return (
-    <ShareSection id="xlsx" title="Spreadsheet (.xlsx)" audience="For the finance office: every table in one workbook, numbers ready to add up.">
+    <ShareSection format="xlsx">
       <Button variant="outlined" disabled={busy} onClick={() => void onSave()}>Save spreadsheet…</Button>
     </ShareSection>
   );
