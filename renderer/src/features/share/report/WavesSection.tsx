@@ -50,8 +50,8 @@ export function WavesSection({ bundle, phases }: { bundle: PlanBundle; phases: r
             <h3>{w.name}</h3>
             <p>
               {phase ? <>Joins in <strong>{phase.name}</strong> ({phaseSpan(phase)}).</> : 'Not scheduled yet.'}
-              {' '}{(counts && intakeText(counts)) ?? 'No schools yet.'}
-              {figures.length > 0 && <> {figures.map((f) => f.text).join('; ')}.</>}
+              {' '}{counts && intakeText(counts) ? `${intakeText(counts)}.` : 'No schools yet.'}
+              {figures.length > 0 && <> {figures.map((f) => f.text).join(' · ')}.</>}
             </p>
             {w.notes.trim() && <p className="note">{w.notes}</p>}
             {own.length > 0 && <SchoolTable schools={own} />}
