@@ -17,8 +17,6 @@ const PRODID = '-//Roadmap Planner//Roadmap Planner//EN';
 /** Lines longer than this many octets are folded (RFC 5545 §3.1). */
 const LINE_MAX_OCTETS = 75;
 
-const encoder = new TextEncoder();
-
 /** TEXT value escaping (RFC 5545 §3.3.11); control characters other than tab are not allowed, so they become spaces. */
 export function escapeText(value: string): string {
   return value
@@ -31,13 +29,21 @@ export function escapeText(value: string): string {
     .replace(/\n/g, '\\n');
 }
 
+/** Octets of one character (a whole code point) in UTF-8. */
+function utf8Length(ch: string): number {
+  const code = ch.codePointAt(0) ?? 0;
+  return code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+}
+
 /** Splits a content line into lines of at most 75 octets, never inside a UTF-8 character. */
 export function foldLine(line: string): string {
+  // Most lines are short: at most 3 octets a UTF-16 unit, so 25 units always fit.
+  if (line.length <= LINE_MAX_OCTETS / 3) return line;
   const parts: string[] = [];
   let current = '';
   let octets = 0;
   for (const ch of line) {
-    const size = encoder.encode(ch).length;
+    const size = utf8Length(ch);
     // Continuation lines start with a space, which counts toward their 75.
     if (octets + size > LINE_MAX_OCTETS) {
       parts.push(current);

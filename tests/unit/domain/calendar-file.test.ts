@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import ICAL from 'ical.js';
+import fc from 'fast-check';
 import { calendarFile, calendarUid, escapeText, foldLine } from '../../../renderer/src/domain/calendar-file';
 import { MILESTONE_KIND_LABELS, type PlanBundle } from '../../../renderer/src/domain/schemas';
 import { samplePlan } from './plan-fixtures';
@@ -196,5 +197,16 @@ describe('calendarFile', () => {
     expect(lines.slice(1).every((l) => l.startsWith(' '))).toBe(true);
     expect(lines.map((l, i) => (i === 0 ? l : l.slice(1))).join('')).toBe(`SUMMARY:${'😀'.repeat(30)}`);
     expect(foldLine('SHORT:line')).toBe('SHORT:line');
+  });
+
+  it('folds any text into lines of at most 75 octets that unfold to the same text', () => {
+    const octets = (line: string) => new TextEncoder().encode(line).length;
+    // Content lines never hold a line break: escapeText writes them as \n.
+    fc.assert(fc.property(fc.string({ unit: 'grapheme', maxLength: 200 }).map((t) => t.replace(/[\r\n]/g, '')), (text) => {
+      const line = `SUMMARY:${text}`;
+      const lines = foldLine(line).split('\r\n');
+      expect(lines.every((l) => octets(l) <= 75)).toBe(true);
+      expect(lines.map((l, i) => (i === 0 ? l : l.slice(1))).join('')).toBe(line);
+    }));
   });
 });
