@@ -168,6 +168,13 @@ export const CHILD_TABLES: { [K in ChildTableName]: ChildTableSpec<K> } = {
 
 export const CHILD_TABLE_NAMES = Object.keys(CHILD_TABLES) as ChildTableName[];
 
+/**
+ * The app's tables that are not plan content: a plan's history (revisions) sits beside the plan
+ * and no plan operation the benchmark measures reads or writes it. The raw baseline still makes
+ * these stores, so its layout stays the app's.
+ */
+export const NOT_PLAN_CONTENT_TABLES: readonly string[] = ['revisions', 'revisionData'];
+
 /** Plans in the library besides the large one. */
 export const LIBRARY_PLANS = 200;
 

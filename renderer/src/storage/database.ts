@@ -7,6 +7,7 @@
  */
 import { Dexie, type Table } from 'dexie';
 import type { AllocationRow, Area, FundingSource, IndicatorRow, Milestone, Outcome, Phase, Plan, Position, School, Stance, Wave } from '../domain/schemas';
+import type { Revision } from '../domain/revisions';
 import { SCHEMA_HISTORY, type SchemaVersion } from './schema-history';
 
 export const DATABASE_NAME = 'roadmap-planner';
@@ -18,6 +19,12 @@ if (import.meta.env?.PROD) Dexie.debug = false;
 /** A plan as stored: the plan plus when it was moved to "Recently deleted" (null while in use). */
 export interface PlanRow extends Plan {
   deletedAt: string | null;
+}
+
+/** A revision's saved state: the plan file text, gzipped, under the revision's id. */
+export interface RevisionDataRow {
+  id: string;
+  bytes: Uint8Array;
 }
 
 export class PlannerDatabase extends Dexie {
@@ -33,6 +40,8 @@ export class PlannerDatabase extends Dexie {
   waves!: Table<Wave, string>;
   fundingSources!: Table<FundingSource, string>;
   allocations!: Table<AllocationRow, string>;
+  revisions!: Table<Revision, string>;
+  revisionData!: Table<RevisionDataRow, string>;
 
   constructor(name: string = DATABASE_NAME, history: readonly SchemaVersion[] = SCHEMA_HISTORY) {
     super(name);

@@ -4,6 +4,7 @@
  */
 import { StorageError } from './storage-error';
 import { ALL_TABLES, checkRow, type Transactions } from './transactions';
+import { removePlanRevisions, REVISION_TABLES } from './revisions-repository';
 import type { PlanRow } from './database';
 import { CHILD_COLLECTIONS, NAME_MAX, planSchema, type ChildRow, type PlanBundle } from '../domain/schemas';
 import { copyPlanBundle } from '../domain/plan-copy';
@@ -88,16 +89,19 @@ export function createLibraryRepository(tx: Transactions, clock: () => Date) {
     /** Removes for good the plans deleted more than RECENTLY_DELETED_DAYS ago (or all deleted, with `all`). */
     async purgeDeleted(options: { all?: boolean } = {}): Promise<number> {
       const cutoff = nowTimestamp(new Date(clock().getTime() - RECENTLY_DELETED_DAYS * 86_400_000));
-      return write('empty recently deleted', ALL_TABLES, async () => {
+      return write('empty recently deleted', [...ALL_TABLES, ...REVISION_TABLES], async () => {
         const expired = (await db.plans.toArray()).filter((p) => p.deletedAt !== null && (options.all || p.deletedAt < cutoff));
-        for (const plan of expired) await removePlanRecords(plan.id);
+        for (const plan of expired) await Promise.all([removePlanRecords(plan.id), removePlanRevisions(db, plan.id)]);
         return expired.length;
       });
     },
 
-    /** Removes a plan and all its records for good. */
+    /** Removes a plan, all its records and its revisions for good. */
     async purgePlan(planId: string): Promise<void> {
-      await write('remove the plan', ALL_TABLES, () => removePlanRecords(planId));
+      // Only here and in purgeDeleted: a plan replaced by an import keeps its history.
+      await write('remove the plan', [...ALL_TABLES, ...REVISION_TABLES], async () => {
+        await Promise.all([removePlanRecords(planId), removePlanRevisions(db, planId)]);
+      });
     },
 
     /**

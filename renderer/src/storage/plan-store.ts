@@ -1,7 +1,7 @@
 /**
  * The store: every repository over one database, as one object the app and its commands use.
  * Each aggregate's reads and writes are in its own file (library, roadmap, schools,
- * resources); how a write becomes one transaction with a ChangeSet is in transactions.ts.
+ * resources, revisions); how a write becomes one transaction with a ChangeSet is in transactions.ts.
  */
 import type { PlannerDatabase } from './database';
 import { createTransactions } from './transactions';
@@ -9,6 +9,7 @@ import { createLibraryRepository } from './library-repository';
 import { createRoadmapRepository } from './roadmap-repository';
 import { createSchoolsRepository } from './schools-repository';
 import { createResourcesRepository } from './resources-repository';
+import { createRevisionsRepository } from './revisions-repository';
 
 export type PlanStore = ReturnType<typeof createPlanStore>;
 
@@ -19,6 +20,7 @@ export function createPlanStore(db: PlannerDatabase, clock: () => Date = () => n
     ...createRoadmapRepository(tx),
     ...createSchoolsRepository(tx),
     ...createResourcesRepository(tx),
+    ...createRevisionsRepository(tx),
     /** Undoes or redoes one edit of a plan, in one transaction. */
     applyChange: tx.applyChange,
   };

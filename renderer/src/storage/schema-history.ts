@@ -90,6 +90,16 @@ export const SCHEMA_HISTORY: readonly SchemaVersion[] = [
       });
     },
   },
+  {
+    // Revisions: saved states of a plan with the reason it changed. The metadata a history list
+    // shows and the gzipped plan file text (keyed by the revision's id) are separate tables, so
+    // listing a plan's history never reads the bytes. No existing row changes: no upgrade.
+    version: 5,
+    stores: {
+      revisions: 'id, planId, [planId+createdAt]',
+      revisionData: 'id',
+    },
+  },
 ];
 
 /** A phase's kind read from its name, as schema version 2 read it: "Pilot …" is a pilot, and so on. */

@@ -14,6 +14,9 @@ import { phaseDateProblem } from '../domain/phase-rules';
 
 export type TableName = 'plans' | ChildCollection;
 
+/** Tables that keep a plan's history beside its content: edits and undo never touch them. */
+export type HistoryTable = 'revisions' | 'revisionData';
+
 /** One record before and after an edit; undefined where it did not exist. */
 export interface RowChange {
   table: TableName;
@@ -55,7 +58,7 @@ export function createTransactions(db: PlannerDatabase, clock: () => Date) {
   const table = <C extends ChildCollection>(name: C) => (db as unknown as Record<C, Table<ChildRow<C>, string>>)[name];
 
   /** Runs `body` in one read-write transaction over `tables`; any failure reads as a StorageError about `action`. */
-  async function write<T>(action: string, tables: readonly TableName[], body: () => Promise<T>): Promise<T> {
+  async function write<T>(action: string, tables: readonly (TableName | HistoryTable)[], body: () => Promise<T>): Promise<T> {
     try {
       return await db.transaction('rw', [...tables], body);
     } catch (error) {

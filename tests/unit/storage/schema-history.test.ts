@@ -4,6 +4,7 @@ import { SCHEMA_HISTORY } from '../../../renderer/src/storage/schema-history';
 import { createPlanStore } from '../../../renderer/src/storage/plan-store';
 import { newId } from '../../../renderer/src/domain/ids';
 import { CHILD_SCHEMAS, planSchema } from '../../../renderer/src/domain/schemas';
+import { normalized, samplePlan, withSchools } from '../domain/plan-fixtures';
 
 const opened: PlannerDatabase[] = [];
 afterEach(async () => {
@@ -137,7 +138,7 @@ describe('database upgrade from version 3', () => {
     const db = new PlannerDatabase(name);
     opened.push(db);
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(SCHEMA_HISTORY.at(-1)?.version);
     const bundle = await createPlanStore(db).loadBundle(planId);
     if (!bundle) throw new Error('the plan is gone after the upgrade');
     expect(bundle.stances).toEqual([{ ...stance, rationaleOrigin: 'planner' }]);
@@ -149,5 +150,34 @@ describe('database upgrade from version 3', () => {
     for (const collection of ['stances', 'positions', 'milestones', 'indicators', 'fundingSources', 'allocations'] as const) {
       for (const row of bundle[collection]) expect(() => CHILD_SCHEMAS[collection].parse(row)).not.toThrow();
     }
+  });
+});
+
+describe('database upgrade from version 4', () => {
+  it('keeps every plan as it was and opens empty revision tables that take revisions at once', async () => {
+    const name = `upgrade-${newId()}`;
+    const first = withSchools(samplePlan());
+    const second = samplePlan({ name: 'Lakeside roadmap' });
+    const v4 = new PlannerDatabase(name, SCHEMA_HISTORY.slice(0, 4));
+    await v4.open();
+    const v4Store = createPlanStore(v4);
+    await v4Store.createPlan(first);
+    await v4Store.createPlan(second);
+    await v4Store.deletePlan(second.plan.id);
+    expect(v4.verno).toBe(4);
+    expect(v4.tables.map((t) => t.name)).not.toContain('revisions');
+    v4.close();
+
+    const db = new PlannerDatabase(name);
+    opened.push(db);
+    await db.open();
+    expect(db.verno).toBe(5);
+    const store = createPlanStore(db);
+    expect(normalized(await store.loadBundle(first.plan.id))).toEqual(normalized(first));
+    expect(normalized(await store.loadBundle(second.plan.id))).toEqual(normalized(second));
+    expect((await store.getPlanRow(second.plan.id))?.deletedAt).not.toBeNull();
+    expect([await db.revisions.count(), await db.revisionData.count()]).toEqual([0, 0]);
+    await store.saveRevision(first.plan.id, { name: 'After the upgrade', reason: '', kind: 'named' }, { name: 'Roadmap Planner', version: 'test' });
+    expect((await store.listRevisions(first.plan.id)).map((r) => r.name)).toEqual(['After the upgrade']);
   });
 });

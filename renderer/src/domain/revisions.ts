@@ -1,0 +1,40 @@
+/**
+ * A revision: a saved state of a plan, with its name and the reason it changed. The state itself
+ * is the plan's native file text, gzipped, stored apart from this record so that listing a
+ * plan's history never reads it.
+ */
+import { z } from 'zod';
+import { idSchema, NAME_MAX, TEXT_MAX, timestampSchema } from './schemas';
+
+/**
+ * Why a revision exists: the planner saved it, or the app kept the plan as it was before an
+ * import replaced it, before a revision was restored over it, or at the first edit of a day.
+ */
+export const REVISION_KINDS = ['named', 'before-import', 'before-restore', 'daily'] as const;
+export const revisionKindSchema = z.enum(REVISION_KINDS);
+export type RevisionKind = z.infer<typeof revisionKindSchema>;
+
+const byteCount = z.number().int('must be a whole number').min(0, 'cannot be negative');
+
+export const revisionSchema = z.object({
+  id: idSchema,
+  planId: idSchema,
+  createdAt: timestampSchema,
+  name: z.string().trim().min(1, 'cannot be empty').max(NAME_MAX, `must be at most ${NAME_MAX} characters`),
+  reason: z.string().trim().max(TEXT_MAX, `must be at most ${TEXT_MAX.toLocaleString('en-US')} characters`),
+  kind: revisionKindSchema,
+  /** Bytes stored (gzipped): what the revision costs on disk. */
+  sizeBytes: byteCount,
+  /** Bytes of the plan file text before compression. */
+  planBytes: byteCount,
+  /** The plan file format the stored text is written in; older ones migrate forward when read. */
+  formatVersion: z.number().int('must be a whole number').min(1, 'must be 1 or more'),
+});
+export type Revision = z.infer<typeof revisionSchema>;
+
+/** What the planner (or the app, for automatic revisions) says about a revision. */
+export interface RevisionLabel {
+  name: string;
+  reason: string;
+  kind: RevisionKind;
+}

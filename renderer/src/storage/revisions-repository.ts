@@ -1,0 +1,149 @@
+/**
+ * Revisions of a plan: saving the plan as it is now (its native file text, gzipped), listing a
+ * plan's history, reading a revision back as a plan, renaming, deleting (with Undo) and the space
+ * history takes. A revision's metadata and its bytes are separate tables, written together.
+ */
+import { Dexie } from 'dexie';
+import { format, parseISO } from 'date-fns';
+import type { PlannerDatabase, RevisionDataRow } from './database';
+import { StorageError, toStorageError } from './storage-error';
+import type { HistoryTable, Transactions } from './transactions';
+import { gunzipText, gzipText } from '../domain/gzip-text';
+import { newId } from '../domain/ids';
+import { bundleFromFile, PLAN_FILE_VERSION, readPlanFile, serializePlanFile } from '../domain/plan-file';
+import { revisionSchema, type Revision, type RevisionLabel } from '../domain/revisions';
+import { CHILD_COLLECTIONS, type PlanBundle } from '../domain/schemas';
+
+export const REVISION_TABLES = ['revisions', 'revisionData'] as const satisfies readonly HistoryTable[];
+
+/** A deleted revision, whole, so that Undo can put it back as it was. */
+export interface DeletedRevision {
+  revision: Revision;
+  /** Null where the revision had lost its data already. */
+  data: RevisionDataRow | null;
+}
+
+/** Removes every revision of a plan; runs inside a transaction over REVISION_TABLES. */
+export async function removePlanRevisions(db: PlannerDatabase, planId: string): Promise<void> {
+  const ids = await db.revisions.where('planId').equals(planId).primaryKeys();
+  await Promise.all([db.revisions.bulkDelete(ids), db.revisionData.bulkDelete(ids)]);
+}
+
+/** A revision in a message: “Pilot gate” of Nov 24, 2026, 9:00 AM. */
+function describeRevision(revision: Revision): string {
+  const when = parseISO(revision.createdAt);
+  return `The revision “${revision.name}” of ${format(when, 'MMM d, yyyy, h:mm a')}`;
+}
+
+export function createRevisionsRepository(tx: Transactions) {
+  const { db, now, write, requirePlan, loadBundle } = tx;
+
+  async function requireRevision(id: string): Promise<Revision> {
+    const revision = await db.revisions.get(id);
+    if (!revision) throw new StorageError('This revision no longer exists. It may have been deleted in another window.', 'missing');
+    return revision;
+  }
+
+  /** The plan as it is, read in one transaction so the revision is one consistent state. */
+  async function snapshot(planId: string): Promise<PlanBundle> {
+    const bundle = await db.transaction('r', ['plans', ...CHILD_COLLECTIONS], () => loadBundle(planId));
+    if (!bundle) throw new StorageError('This plan no longer exists. It may have been deleted in another window.', 'missing');
+    return bundle;
+  }
+
+  return {
+    /**
+     * Saves the plan as it is now as a revision. The plan file is compressed before the write
+     * starts: a transaction that waits on anything but IndexedDB commits early. Metadata and
+     * bytes are then written in one transaction, so a full disk leaves neither.
+     */
+    async saveRevision(planId: string, label: RevisionLabel, app: { name: string; version: string }): Promise<Revision> {
+      const action = 'save the revision';
+      let revision: Revision;
+      let text: string;
+      try {
+        const bundle = await snapshot(planId);
+        const createdAt = now();
+        text = serializePlanFile(bundle, app, createdAt);
+        revision = revisionSchema.parse({
+          ...label, id: newId(), planId, createdAt, sizeBytes: 0, planBytes: new TextEncoder().encode(text).byteLength, formatVersion: PLAN_FILE_VERSION,
+        });
+      } catch (error) {
+        throw toStorageError(error, action);
+      }
+      const bytes = await gzipText(text).catch((error: unknown) => { throw toStorageError(error, action); });
+      const saved: Revision = { ...revision, sizeBytes: bytes.byteLength };
+      await write(action, ['plans', ...REVISION_TABLES], async () => {
+        await requirePlan(planId);
+        await db.revisions.add(saved);
+        await db.revisionData.add({ id: saved.id, bytes });
+      });
+      return saved;
+    },
+
+    /** A plan's revisions, newest first: metadata only, never the saved states. */
+    async listRevisions(planId: string): Promise<Revision[]> {
+      return db.revisions.where('[planId+createdAt]').between([planId, Dexie.minKey], [planId, Dexie.maxKey]).reverse().toArray();
+    },
+
+    /**
+     * A revision and the plan it holds. Data that is missing, damaged or unreadable rejects with
+     * a StorageError naming the revision; nothing is changed.
+     */
+    async loadRevision(id: string): Promise<{ revision: Revision; bundle: PlanBundle }> {
+      const [revision, data] = await db.transaction('r', [...REVISION_TABLES], () => Promise.all([db.revisions.get(id), db.revisionData.get(id)]));
+      if (!revision) throw new StorageError('This revision no longer exists. It may have been deleted in another window.', 'missing');
+      const what = describeRevision(revision);
+      if (!data || !(data.bytes instanceof Uint8Array)) throw new StorageError(`${what} could not be read: its data is missing.`, 'invalid');
+      if (revision.formatVersion > PLAN_FILE_VERSION) {
+        throw new StorageError(`${what} was saved by a newer version of Roadmap Planner. Update the app to open it.`, 'newer-version');
+      }
+      let text: string;
+      try {
+        text = await gunzipText(data.bytes);
+      } catch (error) {
+        throw new StorageError(`${what} could not be read: its data is damaged.`, 'invalid', { cause: error });
+      }
+      const read = readPlanFile(text);
+      // A plan file of another plan is damage too: a revision only ever holds its own plan.
+      if (!read.ok || read.file.plan.id !== revision.planId) {
+        throw new StorageError(`${what} could not be read: its data is damaged.`, 'invalid', { cause: read.ok ? undefined : read });
+      }
+      return { revision, bundle: bundleFromFile(read.file) };
+    },
+
+    /** Gives a revision a new name and reason; returns it as it was and as it is now (for Undo). */
+    async renameRevision(id: string, name: string, reason: string): Promise<{ before: Revision; after: Revision }> {
+      return write('rename the revision', [...REVISION_TABLES], async () => {
+        const before = await requireRevision(id);
+        const after = revisionSchema.parse({ ...before, name, reason });
+        await db.revisions.put(after);
+        return { before, after };
+      });
+    },
+
+    /** Deletes a revision and its saved state; what it returns puts it back (Undo). */
+    async deleteRevision(id: string): Promise<DeletedRevision> {
+      return write('delete the revision', [...REVISION_TABLES], async () => {
+        const [revision, data] = await Promise.all([requireRevision(id), db.revisionData.get(id)]);
+        await Promise.all([db.revisions.delete(id), db.revisionData.delete(id)]);
+        return { revision, data: data ?? null };
+      });
+    },
+
+    /** Puts a deleted revision back as it was, unless its plan is gone for good. */
+    async restoreDeletedRevision(deleted: DeletedRevision): Promise<void> {
+      await write('put the revision back', ['plans', ...REVISION_TABLES], async () => {
+        await requirePlan(deleted.revision.planId);
+        await db.revisions.put(deleted.revision);
+        if (deleted.data) await db.revisionData.put(deleted.data);
+      });
+    },
+
+    /** Bytes a plan's history takes on disk (the compressed states). */
+    async historyBytes(planId: string): Promise<number> {
+      const revisions = await db.revisions.where('planId').equals(planId).toArray();
+      return revisions.reduce((sum, revision) => sum + revision.sizeBytes, 0);
+    },
+  };
+}
