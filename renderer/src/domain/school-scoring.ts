@@ -48,11 +48,13 @@ export function normalize(values: readonly (number | null)[], direction: Indicat
   if (present.length === 0) return values.map(() => null);
   const min = Math.min(...present);
   const max = Math.max(...present);
+  // Halves keep the span finite even for values near ±Number.MAX_VALUE; values so close that
+  // their halves meet (tiny subnormal numbers) count as equal.
+  const span = max / 2 - min / 2;
   return values.map((value) => {
     if (!known(value)) return null;
-    if (max === min) return 50;
-    // Halves keep the span finite even for values near ±Number.MAX_VALUE.
-    const scaled = clamp(((value / 2 - min / 2) / (max / 2 - min / 2)) * 100, 0, 100);
+    if (max === min || !(span > 0)) return 50;
+    const scaled = clamp(((value / 2 - min / 2) / span) * 100, 0, 100);
     return direction === 'lower-is-more' ? 100 - scaled : scaled;
   });
 }

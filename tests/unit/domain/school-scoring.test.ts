@@ -147,6 +147,10 @@ const world = fc.record({
 }));
 
 describe('properties', () => {
+  it('scores values too close to tell apart as equal, never as NaN', () => {
+    expect(normalize([6.4e-323, 5.4e-323])).toEqual([50, 50]);
+  });
+
   it('scores stay within 0–100', () => {
     fc.assert(fc.property(world, ({ schools, indicators }) => {
       for (const s of scoreSchools(schools, indicators)) {
