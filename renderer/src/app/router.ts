@@ -12,6 +12,7 @@ export const PLAN_SECTIONS = [
   { key: 'waves', label: 'Waves' },
   { key: 'resources', label: 'Resources' },
   { key: 'outcomes', label: 'Vision & outcomes' },
+  { key: 'history', label: 'History' },
 ] as const;
 export type PlanSection = (typeof PLAN_SECTIONS)[number]['key'];
 

@@ -24,7 +24,7 @@ import { plural } from './words';
 
 /**
  * The plan's sections, in the order the plan screen shows them. The same keys and words as the
- * app's PLAN_SECTIONS (the domain cannot import the app; a test keeps the two the same).
+ * app's PLAN_SECTIONS but History, which holds no plan content (the domain cannot import the app; a test keeps the two the same).
  */
 export const CHANGE_SECTIONS = [
   { key: 'overview', label: 'Overview' },

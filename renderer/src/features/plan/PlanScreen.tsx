@@ -46,6 +46,7 @@ const SECTION_VIEWS: Record<PlanSection, LazyView<SectionProps>> = {
   waves: lazyView(async () => (await import('../schools/WavesSection')).WavesSection),
   resources: lazyView(async () => (await import('../resources/ResourcesSection')).ResourcesSection),
   outcomes: lazyView(async () => (await import('../outcomes/OutcomesSection')).OutcomesSection),
+  history: lazyView(async () => (await import('../revisions/HistorySection')).HistorySection),
 };
 
 /** The share dialog and the calendar code arrive when the planner opens it. */
