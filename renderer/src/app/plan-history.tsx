@@ -7,6 +7,7 @@ import { useShortcuts } from '../components/keyboard-shortcuts';
 import { changeOf, type CommandContext, type CommandResult, type PlanCommand } from './commands';
 import { changedOutOfSight } from './change-places';
 import { planRoute, routeHref, type PlanSection } from './router';
+import { localDay } from '../domain/revisions';
 
 /** Runs a command; resolves true once it is saved, false if it failed (the failure has been reported). */
 export type RunCommand = <R extends CommandResult>(command: PlanCommand<R>) => Promise<boolean>;
@@ -33,6 +34,7 @@ const PlanHistoryContext = createContext<PlanHistory | null>(null);
 const UndoLabelsContext = createContext<UndoLabels>({ undoLabel: null, redoLabel: null });
 
 const context: CommandContext = { store: planStore, now: () => new Date() };
+const APP = { name: 'Roadmap Planner', version: __APP_VERSION__ };
 
 /**
  * Undo and redo for every edit inside one plan, built on the ChangeSets the store returns.
@@ -50,6 +52,18 @@ export function PlanHistoryProvider({ planId, section, children }: { planId: str
   const [state, setState] = useState<UndoState>(EMPTY_UNDO);
   const stateRef = useRef(state);
   const busy = useRef<Promise<unknown>>(Promise.resolve());
+  // The plan as it was before the day's first change is kept in History, once a day: the edit
+  // waits for it the first time, and never again that day. Keeping it may fail (a full disk):
+  // the edit goes ahead, since the planner's work matters more than the extra revision.
+  const dayKept = useRef<{ key: string; kept: Promise<unknown> } | null>(null);
+  const keepDay = useCallback((): Promise<unknown> => {
+    const day = localDay(new Date());
+    const key = `${where.current.planId}|${day.from}`;
+    if (dayKept.current?.key !== key) {
+      dayKept.current = { key, kept: planStore.saveDailyRevision(where.current.planId, day, APP).catch(() => undefined) };
+    }
+    return dayKept.current.kept;
+  }, []);
 
   const update = useCallback((next: (s: UndoState) => UndoState) => {
     stateRef.current = next(stateRef.current);
@@ -87,7 +101,7 @@ export function PlanHistoryProvider({ planId, section, children }: { planId: str
 
   const run = useCallback(async <R extends CommandResult>(command: PlanCommand<R>): Promise<boolean> => {
     const { label, field, announce } = command;
-    const write = command.write(context);
+    const write = keepDay().then(() => command.write(context));
     busy.current = busy.current.then(() => write).catch(() => undefined);
     let result: R | undefined;
     if (field) {
@@ -112,7 +126,7 @@ export function PlanHistoryProvider({ planId, section, children }: { planId: str
       });
     }
     return true;
-  }, [save, track, update, notify, undo]);
+  }, [save, track, update, notify, undo, keepDay]);
 
   useShortcuts([
     { keys: 'mod+z', inTextFields: false, run: () => void undo() },

@@ -4,6 +4,7 @@
  * plan's history never reads it.
  */
 import { z } from 'zod';
+import { addDays, format, startOfDay } from 'date-fns';
 import { idSchema, NAME_MAX, TEXT_MAX, timestampSchema } from './schemas';
 
 /**
@@ -37,4 +38,10 @@ export interface RevisionLabel {
   name: string;
   reason: string;
   kind: RevisionKind;
+}
+
+/** The day `moment` falls on in the planner's time zone, as stored timestamps and in words. */
+export function localDay(moment: Date): { from: string; until: string; label: string } {
+  const start = startOfDay(moment);
+  return { from: start.toISOString(), until: addDays(start, 1).toISOString(), label: format(start, 'MMM d, yyyy') };
 }

@@ -51,34 +51,49 @@ export function createRevisionsRepository(tx: Transactions) {
     return bundle;
   }
 
-  return {
-    /**
-     * Saves the plan as it is now as a revision. The plan file is compressed before the write
-     * starts: a transaction that waits on anything but IndexedDB commits early. Metadata and
-     * bytes are then written in one transaction, so a full disk leaves neither.
-     */
-    async saveRevision(planId: string, label: RevisionLabel, app: { name: string; version: string }): Promise<Revision> {
-      const action = 'save the revision';
-      let revision: Revision;
-      let text: string;
-      try {
-        const bundle = await snapshot(planId);
-        const createdAt = now();
-        text = serializePlanFile(bundle, app, createdAt);
-        revision = revisionSchema.parse({
-          ...label, id: newId(), planId, createdAt, sizeBytes: 0, planBytes: new TextEncoder().encode(text).byteLength, formatVersion: PLAN_FILE_VERSION,
-        });
-      } catch (error) {
-        throw toStorageError(error, action);
-      }
-      const bytes = await gzipText(text).catch((error: unknown) => { throw toStorageError(error, action); });
-      const saved: Revision = { ...revision, sizeBytes: bytes.byteLength };
-      await write(action, ['plans', ...REVISION_TABLES], async () => {
-        await requirePlan(planId);
-        await db.revisions.add(saved);
-        await db.revisionData.add({ id: saved.id, bytes });
+  /**
+   * Saves the plan as it is now as a revision. The plan file is compressed before the write
+   * starts: a transaction that waits on anything but IndexedDB commits early. Metadata and
+   * bytes are then written in one transaction, so a full disk leaves neither.
+   */
+  async function saveRevision(planId: string, label: RevisionLabel, app: { name: string; version: string }): Promise<Revision> {
+    const action = 'save the revision';
+    let revision: Revision;
+    let text: string;
+    try {
+      const bundle = await snapshot(planId);
+      const createdAt = now();
+      text = serializePlanFile(bundle, app, createdAt);
+      revision = revisionSchema.parse({
+        ...label, id: newId(), planId, createdAt, sizeBytes: 0, planBytes: new TextEncoder().encode(text).byteLength, formatVersion: PLAN_FILE_VERSION,
       });
-      return saved;
+    } catch (error) {
+      throw toStorageError(error, action);
+    }
+    const bytes = await gzipText(text).catch((error: unknown) => { throw toStorageError(error, action); });
+    const saved: Revision = { ...revision, sizeBytes: bytes.byteLength };
+    await write(action, ['plans', ...REVISION_TABLES], async () => {
+      await requirePlan(planId);
+      await db.revisions.add(saved);
+      await db.revisionData.add({ id: saved.id, bytes });
+    });
+    return saved;
+  }
+
+  return {
+    saveRevision,
+
+    /**
+     * Keeps the plan as it is before the first change of a day, unless a revision of it was
+     * already saved that day (the plan has not changed since, or that revision holds the day's
+     * start): a week of work is never one blur. `day` is the day's span as timestamps, from its
+     * first moment (included) to the next day's (excluded), in the planner's time zone. Null when
+     * no revision was needed.
+     */
+    async saveDailyRevision(planId: string, day: { from: string; until: string; label: string }, app: { name: string; version: string }): Promise<Revision | null> {
+      const already = await db.revisions.where('[planId+createdAt]').between([planId, day.from], [planId, day.until], true, false).count();
+      if (already > 0) return null;
+      return saveRevision(planId, { name: `Before the first change on ${day.label}`, reason: '', kind: 'daily' }, app);
     },
 
     /** A plan's revisions, newest first: metadata only, never the saved states. */

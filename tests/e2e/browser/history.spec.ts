@@ -126,3 +126,26 @@ test('a planner saves a revision with its reason, changes the plan, compares, re
   await page.getByRole('complementary', { name: 'Messages' }).getByRole('button', { name: 'Undo' }).click();
   await expect(row(page, 'Draft for cabinet')).toBeVisible();
 });
+
+test('the plan as it was before the day’s first change is kept in History by itself', async ({ page }) => {
+  const library = new LibraryPage(page);
+  const plan = new PlanPage(page);
+  await library.goto();
+  await library.createPlan('Riverside daily', 'Riverside Unified');
+  await plan.openSection('Roadmap');
+  await plan.fill('Phase 1 name', 'Try-out');
+  await plan.expectSaved();
+  await plan.fill('Phase 2 name', 'Grow');
+  await plan.expectSaved();
+
+  await openHistory(page);
+  const today = new Date().toLocaleDateString('en-US', { month: 'short', day: 'numeric', year: 'numeric' });
+  const daily = row(page, `Before the first change on ${today}`);
+  await expect(daily).toContainText('first change of the day');
+  // One a day: the second edit kept nothing more.
+  await expect(revisions(page).getByRole('row')).toHaveCount(2);
+  await page.getByRole('button', { name: `Compare “Before the first change on ${today}” with the plan now` }).click();
+  const compare = page.getByRole('dialog', { name: `“Before the first change on ${today}” and the plan now` });
+  await expect(compare.getByText('2 changes: 2 in Roadmap', { exact: true })).toBeVisible();
+  await expect(compare.getByRole('region', { name: /^Roadmap/ }).getByRole('listitem')).toHaveText(['Pilot renamed to Try-out', 'Expand renamed to Grow']);
+});

@@ -83,9 +83,14 @@ describe('export and import commands', () => {
     const replaced = await applyImport(ctx, candidate.bundle, 'replace');
     expect((await ctx.store.loadBundle(planId))?.plan.name).toBe('Riverside');
     expect((await ctx.store.getPlanRow(replaced.replacedCopyId ?? ''))?.name).toBe('Riverside, edited since (before import)');
+    // The replaced plan is also kept in the plan's History, and stays there after Undo.
+    const [kept] = await ctx.store.listRevisions(planId);
+    expect(kept).toMatchObject({ kind: 'before-import', name: 'Before an import replaced the plan' });
+    expect((await ctx.store.loadRevision(kept?.id ?? '')).bundle.plan.name).toBe('Riverside, edited since');
     await replaced.undo();
     expect((await ctx.store.loadBundle(planId))?.plan.name).toBe('Riverside, edited since');
     expect((await ctx.store.loadBundle(planId))?.phases).toEqual(original?.phases);
+    expect((await ctx.store.listRevisions(planId)).map((r) => r.kind)).toEqual(['before-import']);
     // Undo leaves no trace of the replace: the kept copy is gone too.
     expect((await ctx.store.listPlans()).map((p) => p.name).sort()).toEqual(['Riverside (imported)', 'Riverside, edited since']);
   });

@@ -69,6 +69,32 @@ describe('saving and reading revisions', () => {
   });
 });
 
+describe('the revision kept before the first change of a day', () => {
+  // A fixed day whatever the test machine's time zone: its span is given as timestamps.
+  const day = { from: '2026-11-24T00:00:00.000Z', until: '2026-11-25T00:00:00.000Z', label: 'Nov 24, 2026' };
+
+  it('keeps the plan once a day, named for the day, and not when a revision was already saved that day', async () => {
+    const { store, bundle } = t;
+    const first = await store.saveDailyRevision(bundle.plan.id, day, APP);
+    expect(first).toMatchObject({ kind: 'daily', name: 'Before the first change on Nov 24, 2026', reason: '' });
+    later(60);
+    expect(await store.saveDailyRevision(bundle.plan.id, day, APP)).toBeNull();
+    // The next day, a new one.
+    clock = new Date('2026-11-25T08:00:00Z');
+    const next = { from: day.until, until: '2026-11-26T00:00:00.000Z', label: 'Nov 25, 2026' };
+    expect(await store.saveDailyRevision(bundle.plan.id, next, APP)).toMatchObject({ name: 'Before the first change on Nov 25, 2026' });
+    expect((await store.listRevisions(bundle.plan.id)).map((r) => r.name)).toEqual(['Before the first change on Nov 25, 2026', 'Before the first change on Nov 24, 2026']);
+  });
+
+  it('is not needed when the planner saved a revision earlier that day', async () => {
+    const { store, bundle } = t;
+    await store.saveRevision(bundle.plan.id, named('Morning draft'), APP);
+    later(30);
+    expect(await store.saveDailyRevision(bundle.plan.id, day, APP)).toBeNull();
+    expect((await store.listRevisions(bundle.plan.id)).map((r) => r.name)).toEqual(['Morning draft']);
+  });
+});
+
 describe('renaming and deleting revisions', () => {
   it('renames a revision and edits its reason, returning what it was', async () => {
     const { store, bundle } = t;

@@ -74,6 +74,10 @@ export async function applyImport(ctx: PlanFileContext, bundle: PlanBundle, choi
   if (choice === 'replace') {
     const previous = await ctx.store.loadBundle(bundle.plan.id);
     const previousRow = await ctx.store.getPlanRow(bundle.plan.id);
+    // The plan as it was stays in its History too (the copy in Recently deleted goes in 30 days).
+    if (previous) {
+      await ctx.store.saveRevision(bundle.plan.id, { name: 'Before an import replaced the plan', reason: '', kind: 'before-import' }, { name: 'Roadmap Planner', version: ctx.appVersion });
+    }
     const { replacedCopyId } = await ctx.store.importBundle(bundle, 'replace');
     const undo = async () => {
       if (previous) {
