@@ -61,6 +61,11 @@ const TARGETS = [
   { key: 'share-xlsx', text: '< 1 s', met: (m) => m.app < 1000 },
   { key: 'report-packet-pdf', text: '< 5 s', met: (m) => m.app < 5000 },
   { key: 'report-briefs-pdf', text: '< 10 s', met: (m) => m.app < 10000 },
+  // The revisions issue's targets, on the large plan with 200 revisions stored.
+  { key: 'history-save', text: '< 300 ms', met: (m) => m.app < 300 },
+  { key: 'history-list', text: '< 100 ms', met: (m) => m.app < 100 },
+  { key: 'history-compare', text: '< 300 ms', met: (m) => m.app < 300 },
+  { key: 'history-restore', text: '< 1 s', met: (m) => m.app < 1000 },
 ];
 
 /**
@@ -195,6 +200,7 @@ function report(result, browserVersion, load) {
     'Baseline: the same cells, bars and markers as plain DOM from a bare IndexedDB read (tests/bench/README.md has the definitions).',
   ].join('\n'));
   group('share', 'native export ms', `Share formats: median of ${options.reps} runs (after 1 warm-up), each from reading the plan to the file's text or bytes; baseline: the native export (read + serialize) in the same runs.`);
+  group('history', 'baseline ms', `History: median of ${options.reps} runs (after 1 warm-up) on the large plan with 200 revisions stored; each baseline is named in its row.`);
   group('reports', 'baseline', `Printed reports: median of ${options.reportRuns} (after 1 warm-up), from opening the report's address in the app to the PDF's bytes (Chromium's print, tagged, with an outline).`);
   const firstRuns = ['matrix-paint', 'timeline-paint'].map((key) => measures.find((m) => m.key === key)).filter((m) => m?.extra?.firstRun);
   if (firstRuns.length > 0) {

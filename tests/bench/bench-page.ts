@@ -22,6 +22,7 @@ import { benchSectionRender, benchStanceEdit } from './render-bench';
 import { benchRosterImport } from './roster-bench';
 import { benchGridEdit, benchGridRender } from './grid-bench';
 import { benchShareFormats } from './share-bench';
+import { benchRevisions } from './revisions-bench';
 
 export interface BenchOptions {
   /** Measured repetitions of each whole-plan operation (one more runs first as a warm-up). */
@@ -312,6 +313,7 @@ async function runBench(options: BenchOptions): Promise<BenchResult> {
     ['resources grid', () => benchGridRender({ planId, raw: pair.raw, reps: options.renders })],
     ['grid edits', () => benchGridEdit({ planId, raw: pair.raw, edits: options.stanceEdits, warmup: options.warmupStanceEdits })],
     ['share formats', () => benchShareFormats({ reps: options.reps, store: pair.store, planId })],
+    ['revisions', () => benchRevisions({ reps: options.reps, store: pair.store, planId })],
     ['roster import', () => benchRosterImport({ reps: options.reps, store: pair.store, raw: pair.raw, planId: library.others[0]?.plan.id ?? planId })],
   ];
   for (const [name, step] of steps) {

@@ -4,12 +4,13 @@ export type MeasureKey =
   | 'import' | 'open' | 'edit-p50' | 'edit-p95' | 'export' | 'list'
   | 'matrix-paint' | 'matrix-interactive' | 'timeline-paint' | 'timeline-interactive' | 'stance-p50' | 'stance-p95'
   | 'roster-import' | 'grid-paint' | 'grid-interactive' | 'grid-edit-p50' | 'grid-edit-p95'
-  | 'share-csv' | 'share-ics' | 'share-mspdi' | 'share-xlsx' | 'share-html';
+  | 'share-csv' | 'share-ics' | 'share-mspdi' | 'share-xlsx' | 'share-html'
+  | 'history-save' | 'history-list' | 'history-compare' | 'history-restore';
 
 export interface Measure {
   key: MeasureKey;
-  /** 'storage': the plan store and plan file; 'render': the plan sections on screen; 'share': the share formats. */
-  group: 'storage' | 'render' | 'share';
+  /** 'storage': the plan store and plan file; 'render': the plan sections on screen; 'share': the share formats; 'history': revisions. */
+  group: 'storage' | 'render' | 'share' | 'history';
   label: string;
   /** The app's code, in ms: median, or the percentile named. */
   app: number;

@@ -1,0 +1,107 @@
+/**
+ * History on the large plan with 200 revisions stored, each against a baseline in the same run:
+ * saving a revision (reading, serializing, compressing, writing) against the native export
+ * (reading and serializing); listing the history against listing the library; comparing two
+ * revisions (reading both back and comparing them in words) against the native export; and
+ * restoring a revision (the app's command: reading it, keeping the plan as it is as a revision,
+ * replacing the plan in one transaction and collecting what Undo needs) against replacing the
+ * plan with the same content directly. The stored size of a revision is kept with the figures.
+ *
+ * The 200 stored revisions are written directly (untimed), all holding the plan as it was at the
+ * start, so that the list and the indexes are as full as a district's years of history.
+ */
+import type { PlanStore } from '../../renderer/src/storage/plan-store';
+import { DATABASE_NAME, PlannerDatabase } from '../../renderer/src/storage/database';
+import { gzipText } from '../../renderer/src/domain/gzip-text';
+import { newId, nowTimestamp } from '../../renderer/src/domain/ids';
+import { comparePlans } from '../../renderer/src/domain/plan-diff';
+import { PLAN_FILE_VERSION, serializePlanFile } from '../../renderer/src/domain/plan-file';
+import type { Revision } from '../../renderer/src/domain/revisions';
+import type { PlanBundle } from '../../renderer/src/domain/schemas';
+import { compareRevisions, restoreRevision } from '../../renderer/src/features/revisions/commands';
+import { check, gc, median, type Measure, type MeasureKey } from './measure';
+
+const APP = { name: 'Roadmap Planner', version: 'bench' };
+const STORED = 200;
+
+async function loaded(store: PlanStore, planId: string): Promise<PlanBundle> {
+  const bundle = await store.loadBundle(planId);
+  if (!bundle) throw new Error('The plan is missing');
+  return bundle;
+}
+
+/** Writes `STORED` revisions of the plan as it is, a minute apart, ending an hour ago. */
+async function seedHistory(store: PlanStore, planId: string): Promise<{ bytes: number; planBytes: number }> {
+  const text = serializePlanFile(await loaded(store, planId), APP, nowTimestamp());
+  const bytes = await gzipText(text);
+  const start = Date.now() - 60 * 60_000 - STORED * 60_000;
+  const revisions: Revision[] = Array.from({ length: STORED }, (_, i) => ({
+    id: newId(), planId, createdAt: new Date(start + i * 60_000).toISOString(),
+    name: i % 5 === 0 ? `Gate review ${i / 5 + 1}` : `Before the first change on day ${i + 1}`,
+    reason: i % 5 === 0 ? 'Pilot gate: expand to 12 schools, slower than planned.' : '',
+    kind: i % 5 === 0 ? 'named' : 'daily', sizeBytes: bytes.byteLength, planBytes: text.length, formatVersion: PLAN_FILE_VERSION,
+  }));
+  const db = new PlannerDatabase(DATABASE_NAME);
+  await db.transaction('rw', [db.revisions, db.revisionData], async () => {
+    await db.revisions.bulkAdd(revisions);
+    await db.revisionData.bulkAdd(revisions.map((r) => ({ id: r.id, bytes })));
+  });
+  db.close();
+  return { bytes: bytes.byteLength, planBytes: text.length };
+}
+
+function measure(key: MeasureKey, label: string, appSamples: number[], rawSamples: number[], extra?: Record<string, unknown>): Measure {
+  return { key, group: 'history', label, app: median(appSamples), raw: median(rawSamples), appSamples, rawSamples, extra };
+}
+
+async function time(action: () => Promise<unknown>): Promise<number> {
+  gc?.();
+  const start = performance.now();
+  await action();
+  return performance.now() - start;
+}
+
+export async function benchRevisions({ reps, store, planId }: { reps: number; store: PlanStore; planId: string }): Promise<Measure[]> {
+  const sizes = await seedHistory(store, planId);
+  const stored = await store.listRevisions(planId);
+  check(stored.length === STORED, `${STORED} revisions are stored`);
+  const [newest, older] = [stored[0], stored[10]];
+  if (!newest || !older) throw new Error('The stored revisions are missing');
+  const exportPlan = async () => serializePlanFile(await loaded(store, planId), APP, nowTimestamp());
+  const samples = { save: [] as number[], exported: [] as number[], list: [] as number[], library: [] as number[], compare: [] as number[], restore: [] as number[], replace: [] as number[] };
+  const saved: string[] = [];
+  for (let run = -1; run < reps; run += 1) {
+    const keep = run >= 0;
+    const push = (list: number[], ms: number) => { if (keep) list.push(ms); };
+    push(samples.exported, await time(exportPlan));
+    push(samples.save, await time(async () => saved.push((await store.saveRevision(planId, { name: `Bench ${run}`, reason: '', kind: 'named' }, APP)).id)));
+    push(samples.library, await time(() => store.listPlans()));
+    let listed: Revision[] = [];
+    push(samples.list, await time(async () => { listed = await store.listRevisions(planId); }));
+    if (run === -1) check(listed.length === STORED + 1 && listed[0]?.name === 'Bench -1', 'the history lists every revision, newest first');
+    let words = 0;
+    push(samples.compare, await time(async () => {
+      const comparison = await compareRevisions({ store, now: () => new Date() }, older, newest);
+      words = comparison.ok ? comparison.changes.summary.total : -1;
+    }));
+    if (run === -1) check(words === 0, 'two revisions of the same plan compare as unchanged');
+    // Restoring the oldest revision: the plan's content is the same, so every run does the same work.
+    const bundle = await loaded(store, planId);
+    push(samples.replace, await time(() => store.importBundle(bundle, 'replace', { keepReplaced: false })));
+    push(samples.restore, await time(() => restoreRevision(older, APP).write({ store, now: () => new Date() })));
+    if (run === -1) check(comparePlans(bundle, await loaded(store, planId)).summary.total === 0, 'the restored plan is the revision');
+  }
+  // Leave the history as the other steps found it.
+  const db = new PlannerDatabase(DATABASE_NAME);
+  const added = await db.revisions.where('planId').equals(planId).filter((r) => !stored.some((s) => s.id === r.id)).primaryKeys();
+  await db.transaction('rw', [db.revisions, db.revisionData], () => Promise.all([db.revisions.bulkDelete(added), db.revisionData.bulkDelete(added)]));
+  db.close();
+  const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
+  const extra = { storedBytesPerRevision: sizes.bytes, planFileBytes: sizes.planBytes };
+  return [
+    measure('history-save', `save a revision (${kb(sizes.bytes)} stored, plan file ${kb(sizes.planBytes)}); baseline: native export`, samples.save, samples.exported, extra),
+    measure('history-list', `list the history (${STORED} revisions); baseline: list the library`, samples.list, samples.library),
+    measure('history-compare', 'compare two revisions in words; baseline: native export', samples.compare, samples.exported),
+    measure('history-restore', 'restore a revision (keeping the plan as a revision, undo collected); baseline: replace the plan directly', samples.restore, samples.replace),
+  ];
+}
