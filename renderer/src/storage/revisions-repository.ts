@@ -155,6 +155,31 @@ export function createRevisionsRepository(tx: Transactions) {
       });
     },
 
+    /**
+     * Removes a plan's automatic revisions saved before `before` (a timestamp), in one
+     * transaction, and returns them whole for Undo. Revisions the planner named are never
+     * removed this way.
+     */
+    async thinAutomaticRevisions(planId: string, before: string): Promise<DeletedRevision[]> {
+      return write('remove the old automatic revisions', [...REVISION_TABLES], async () => {
+        const old = await db.revisions.where('[planId+createdAt]').between([planId, Dexie.minKey], [planId, before], true, false).filter((r) => r.kind !== 'named').toArray();
+        const ids = old.map((r) => r.id);
+        const data = await db.revisionData.bulkGet(ids);
+        await Promise.all([db.revisions.bulkDelete(ids), db.revisionData.bulkDelete(ids)]);
+        return old.map((revision, i) => ({ revision, data: data[i] ?? null }));
+      });
+    },
+
+    /** Puts removed revisions back as they were, in one transaction, unless their plan is gone for good. */
+    async restoreDeletedRevisions(deleted: readonly DeletedRevision[]): Promise<void> {
+      const planIds = [...new Set(deleted.map((d) => d.revision.planId))];
+      await write('put the revisions back', ['plans', ...REVISION_TABLES], async () => {
+        for (const planId of planIds) await requirePlan(planId);
+        await db.revisions.bulkPut(deleted.map((d) => d.revision));
+        await db.revisionData.bulkPut(deleted.flatMap((d) => (d.data ? [d.data] : [])));
+      });
+    },
+
     /** Bytes a plan's history takes on disk (the compressed states). */
     async historyBytes(planId: string): Promise<number> {
       const revisions = await db.revisions.where('planId').equals(planId).toArray();

@@ -95,6 +95,31 @@ describe('the revision kept before the first change of a day', () => {
   });
 });
 
+describe('thinning old automatic revisions', () => {
+  it('removes automatic revisions older than the date, never named ones, and Undo puts them all back', async () => {
+    const { store, bundle } = t;
+    const planId = bundle.plan.id;
+    await store.saveRevision(planId, { name: 'Start of a day', reason: '', kind: 'daily' }, APP);
+    later(1);
+    await store.saveRevision(planId, named('Board draft'), APP);
+    later(1);
+    await store.saveRevision(planId, { name: 'Before an import', reason: '', kind: 'before-import' }, APP);
+    const cutoff = clock.toISOString();
+    later(1);
+    await store.saveRevision(planId, { name: 'A later day', reason: '', kind: 'daily' }, APP);
+    const all = await store.listRevisions(planId);
+
+    const removed = await store.thinAutomaticRevisions(planId, cutoff);
+    expect(removed.map((d) => d.revision.name).sort()).toEqual(['Start of a day']);
+    expect((await store.listRevisions(planId)).map((r) => r.name)).toEqual(['A later day', 'Before an import', 'Board draft']);
+
+    await store.restoreDeletedRevisions(removed);
+    expect(await store.listRevisions(planId)).toEqual(all);
+    const back = all.find((r) => r.name === 'Start of a day');
+    expect((await store.loadRevision(back?.id ?? '')).bundle.plan.id).toBe(planId);
+  });
+});
+
 describe('renaming and deleting revisions', () => {
   it('renames a revision and edits its reason, returning what it was', async () => {
     const { store, bundle } = t;

@@ -34,7 +34,7 @@ import type { SectionProps } from '../../components/section-props';
 import type { Revision } from '../../domain/revisions';
 import { plural } from '../../domain/words';
 import {
-  compareRevisions, compareWithPlanNow, deleteRevision, renameRevision, restoreRevision, saveNamedRevision, type AppInfo, type Comparison, type RevisionText,
+  compareRevisions, compareWithPlanNow, deleteRevision, oldAutomaticRevisions, thinOldRevisions, renameRevision, restoreRevision, saveNamedRevision, type AppInfo, type Comparison, type RevisionText,
 } from './commands';
 import { CompareDialog, RestoreDialog, RevisionTextDialog, type CompareView } from './RevisionDialogs';
 import { kilobytes, REVISION_KIND_LABELS, revisionTime, storageSize } from './revision-words';
@@ -120,6 +120,17 @@ export function HistorySection({ bundle }: SectionProps) {
     });
   };
 
+  const old = revisions ? oldAutomaticRevisions(revisions, new Date()) : [];
+  const thin = async () => {
+    const done = await track(thinOldRevisions(ctx, planId));
+    if (!done) return;
+    saveButton.current?.focus();
+    notify({
+      message: `Removed ${plural(done.count, 'automatic revision')} older than a year. Named revisions are kept.`,
+      action: { label: 'Undo', shortcut: false, run: async () => { await track(done.undo()); } },
+    });
+  };
+
   const restore = (revision: Revision) => {
     setOpen(null);
     void run(restoreRevision(revision, app));
@@ -161,6 +172,11 @@ export function HistorySection({ bundle }: SectionProps) {
             ? `History takes ${storageSize(bytes)} on this computer (${plural(revisions.length, 'revision')}).`
             : 'Reading the history…'}
         </Typography>
+        {old.length > 0 && (
+          <Button variant="text" onClick={() => void thin()}>
+            {`Remove ${plural(old.length, 'automatic revision')} older than a year`}
+          </Button>
+        )}
       </Box>
       <Typography id="history-compare-hint" variant="body2" color="text.secondary" sx={{ mb: 2 }}>{compareHint}</Typography>
 

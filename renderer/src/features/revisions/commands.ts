@@ -4,6 +4,7 @@
  * one. Restoring is an edit of the plan, undone like any other; the rest touch only the history,
  * which the plan's undo never changes.
  */
+import { subYears } from 'date-fns';
 import type { CommandContext, PlanCommand } from '../../app/commands';
 import { nowTimestamp } from '../../domain/ids';
 import { errorMessage } from '../../domain/messages';
@@ -40,6 +41,21 @@ export async function renameRevision(ctx: CommandContext, revisionId: string, te
 export async function deleteRevision(ctx: CommandContext, revisionId: string): Promise<() => Promise<void>> {
   const deleted = await ctx.store.deleteRevision(revisionId);
   return () => ctx.store.restoreDeletedRevision(deleted);
+}
+
+/** Automatic revisions saved more than a year before `now`: what thinning the history removes. */
+export function oldAutomaticRevisions(revisions: readonly Revision[], now: Date): Revision[] {
+  const cutoff = subYears(now, 1).toISOString();
+  return revisions.filter((r) => r.kind !== 'named' && r.createdAt < cutoff);
+}
+
+/**
+ * Removes the plan's automatic revisions older than a year (never the ones the planner named);
+ * resolves to how many went and the Undo that puts them all back.
+ */
+export async function thinOldRevisions(ctx: CommandContext, planId: string): Promise<{ count: number; undo: () => Promise<void> }> {
+  const removed = await ctx.store.thinAutomaticRevisions(planId, subYears(ctx.now(), 1).toISOString());
+  return { count: removed.length, undo: () => ctx.store.restoreDeletedRevisions(removed) };
 }
 
 /** A comparison as the History section shows it, or why it could not be made. */

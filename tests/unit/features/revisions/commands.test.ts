@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CommandContext } from '../../../../renderer/src/app/commands';
 import type { PlanBundle } from '../../../../renderer/src/domain/schemas';
 import {
-  compareRevisions, compareWithPlanNow, deleteRevision, renameRevision, restoreRevision, saveNamedRevision,
+  compareRevisions, compareWithPlanNow, deleteRevision, oldAutomaticRevisions, renameRevision, restoreRevision, saveNamedRevision, thinOldRevisions,
 } from '../../../../renderer/src/features/revisions/commands';
 import { beforeRestoreName, kilobytes, storageSize } from '../../../../renderer/src/features/revisions/revision-words';
 import { changeOf } from '../../../../renderer/src/app/commands';
@@ -164,5 +164,22 @@ describe('revision words', () => {
     expect(long).toHaveLength(120);
     expect(long).toMatch(/^Before restoring “x+…”$/);
     expect(beforeRestoreName('Draft', 120)).toBe('Before restoring “Draft”');
+  });
+});
+
+describe('thinning the history', () => {
+  it('offers and removes only automatic revisions older than a year, and Undo brings them back', async () => {
+    await ctx.store.saveRevision(planId(), { name: 'Start of a day, long ago', reason: '', kind: 'daily' }, APP);
+    await saveNamedRevision(ctx, planId(), { name: 'Board approval draft', reason: '' }, APP);
+    clock = new Date('2027-12-01T09:00:00Z');
+    await ctx.store.saveRevision(planId(), { name: 'Start of a recent day', reason: '', kind: 'daily' }, APP);
+
+    const all = await ctx.store.listRevisions(planId());
+    expect(oldAutomaticRevisions(all, clock).map((r) => r.name)).toEqual(['Start of a day, long ago']);
+    const { count, undo } = await thinOldRevisions(ctx, planId());
+    expect(count).toBe(1);
+    expect((await ctx.store.listRevisions(planId())).map((r) => r.name)).toEqual(['Start of a recent day', 'Board approval draft']);
+    await undo();
+    expect(await ctx.store.listRevisions(planId())).toEqual(all);
   });
 });
