@@ -199,6 +199,17 @@ const OPENED_SECTIONS = [
   { key: 'resources', link: 'Resources', shown: '[role="grid"] [role="gridcell"][data-row="0"][data-col="0"]', count: 1, target: 'grid-paint' },
 ];
 
+/** The large plan's address in the built app, read from its link in the library. */
+async function largePlanHref(context, app) {
+  const library = await context.newPage();
+  try {
+    await library.goto(`${app}#/`);
+    return await library.getByRole('link', { name: LARGE_PLAN, exact: true }).getAttribute('href', { timeout: 30_000 });
+  } finally {
+    await library.close();
+  }
+}
+
 /**
  * In the page: follows the plan's section link, and resolves with the time from the click until
  * the section's content is in the page and painted (the frame after it has rendered).
@@ -235,10 +246,7 @@ function openSection({ link, shown, count }) {
  */
 export async function benchSectionOpen({ context, origin, runs, idleMs = 5000, log = () => {} }) {
   const app = `${origin}/${STARTUP_APP_PATH}`;
-  const library = await context.newPage();
-  await library.goto(`${app}#/`);
-  const href = await library.getByRole('link', { name: LARGE_PLAN, exact: true }).getAttribute('href', { timeout: 30_000 });
-  await library.close();
+  const href = await largePlanHref(context, app);
   const measures = [];
   for (const section of OPENED_SECTIONS) {
     const samples = { cold: [], warm: [] };
@@ -282,10 +290,7 @@ const REPORTS = [
  */
 export async function benchReports({ context, origin, runs, log = () => {} }) {
   const app = `${origin}/${STARTUP_APP_PATH}`;
-  const library = await context.newPage();
-  await library.goto(`${app}#/`);
-  const href = await library.getByRole('link', { name: LARGE_PLAN, exact: true }).getAttribute('href', { timeout: 30_000 });
-  await library.close();
+  const href = await largePlanHref(context, app);
   const measures = [];
   for (const report of REPORTS) {
     const samples = [];

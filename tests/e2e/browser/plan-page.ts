@@ -45,21 +45,32 @@ export class PlanPage {
   }
 
   /** On the Schools section: opens the roster import and hands it a file (a path, or bytes with a name); returns the dialog. */
-  async openRosterImport(filePath: string | ChosenFile): Promise<Locator> {
-    await this.page.getByRole('button', { name: 'Import roster…' }).click();
-    const dialog = this.page.getByRole('dialog', { name: 'Import schools from a roster file' });
-    const chooser = this.page.waitForEvent('filechooser');
-    await dialog.getByRole('button', { name: 'Choose a CSV or Excel file…' }).click();
-    await (await chooser).setFiles(filePath);
-    return dialog;
+  openRosterImport(filePath: string | ChosenFile): Promise<Locator> {
+    return this.openImport('Import roster…', 'Import schools from a roster file', 'Choose a CSV or Excel file…', filePath);
   }
 
   /** On the Resources section: opens the allocations import and hands it a workbook; returns the dialog. */
-  async openAllocationImport(file: string | ChosenFile): Promise<Locator> {
-    await this.page.getByRole('button', { name: 'Import allocations from a spreadsheet…' }).click();
-    const dialog = this.page.getByRole('dialog', { name: 'Import allocations from a spreadsheet' });
+  openAllocationImport(file: string | ChosenFile): Promise<Locator> {
+    return this.openImport('Import allocations from a spreadsheet…', 'Import allocations from a spreadsheet', 'Choose an Excel file…', file);
+  }
+
+  /** On the Schools section: adds one school through its dialog, as a planner types it. */
+  async addSchool(school: { name: string; students: string; frlPercent: string }): Promise<void> {
+    await this.page.getByRole('button', { name: 'Add school' }).click();
+    const dialog = this.page.getByRole('dialog', { name: 'Add a school' });
+    await dialog.getByLabel('School name').fill(school.name);
+    await dialog.getByLabel('Students').fill(school.students);
+    await dialog.getByLabel('FRL share (%)').fill(school.frlPercent);
+    await dialog.getByRole('button', { name: 'Add school' }).click();
+    await expect(dialog).toBeHidden();
+  }
+
+  /** Opens an import dialog with its button, and hands its file picker the file; returns the dialog. */
+  private async openImport(button: string, dialogName: string, chooseButton: string, file: string | ChosenFile): Promise<Locator> {
+    await this.page.getByRole('button', { name: button }).click();
+    const dialog = this.page.getByRole('dialog', { name: dialogName });
     const chooser = this.page.waitForEvent('filechooser');
-    await dialog.getByRole('button', { name: 'Choose an Excel file…' }).click();
+    await dialog.getByRole('button', { name: chooseButton }).click();
     await (await chooser).setFiles(file);
     return dialog;
   }

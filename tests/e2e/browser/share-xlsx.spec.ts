@@ -23,13 +23,7 @@ test('a planner saves the whole plan as one Excel workbook for the finance offic
 
   const hostile = '=HYPERLINK("http://x","y")';
   await plan.openSection('Schools');
-  await page.getByRole('button', { name: 'Add school' }).click();
-  const add = page.getByRole('dialog', { name: 'Add a school' });
-  await add.getByLabel('School name').fill(hostile);
-  await add.getByLabel('Students').fill('412');
-  await add.getByLabel('FRL share (%)').fill('71.5');
-  await add.getByRole('button', { name: 'Add school' }).click();
-  await expect(add).toBeHidden();
+  await plan.addSchool({ name: hostile, students: '412', frlPercent: '71.5' });
 
   await page.getByRole('button', { name: 'More plan actions' }).click();
   await page.getByRole('menuitem', { name: 'Share…' }).click();

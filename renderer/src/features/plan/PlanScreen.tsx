@@ -33,6 +33,7 @@ import { usePlanFiles } from '../plan-file/use-plan-files';
 import type { SectionProps } from '../../components/section-props';
 import { usePlanBundle } from './use-plan-bundle';
 import { lazyView, LoadingFallback, type LazyView } from '../../components/lazy-view';
+import { PlanNotFound } from '../../components/PlanNotFound';
 
 // Each section's code is fetched when it is first shown (or preloaded: App fetches them all once
 // the library is idle), so a start pays only for the library, and a plan only for what it shows.
@@ -149,15 +150,7 @@ function PlanWorkspace({ planId, section }: { planId: string; section: PlanSecti
   }, [section]);
 
   if (bundle === null) return null;
-  if (bundle === undefined) {
-    return (
-      <Container component="main" sx={{ py: 6 }}>
-        <Typography variant="h1" gutterBottom ref={headingRef} tabIndex={-1} sx={{ '&:focus': { outline: 'none' } }}>Plan not found</Typography>
-        <Typography sx={{ mb: 2 }}>This plan is not in your library. It may have been deleted for good.</Typography>
-        <Button variant="contained" href={routeHref({ screen: 'library' })}>Back to your plans</Button>
-      </Container>
-    );
-  }
+  if (bundle === undefined) return <PlanNotFound headingRef={headingRef} />;
   const { plan } = bundle;
   const ctx = appServices();
   const View = SECTION_VIEWS[section].View;

@@ -1,8 +1,6 @@
 import { useRef, useState } from 'react';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import Container from '@mui/material/Container';
-import Typography from '@mui/material/Typography';
 import ArrowBackIcon from '@mui/icons-material/ArrowBack';
 import PictureAsPdfOutlinedIcon from '@mui/icons-material/PictureAsPdfOutlined';
 import CodeOutlinedIcon from '@mui/icons-material/CodeOutlined';
@@ -17,6 +15,7 @@ import { pageRules } from './page-style';
 import { PacketReport } from './PacketReport';
 import { SchoolBriefs } from './SchoolBriefs';
 import './report.css';
+import { PlanNotFound } from '../../../components/PlanNotFound';
 
 const REPORT_TITLES: Record<ReportKind, string> = { packet: 'Board packet', briefs: 'School briefs' };
 
@@ -39,15 +38,7 @@ export function ReportScreen({ planId, kind, options }: ReportScreenProps) {
   const share = useShareAction(setBusy, () => undefined);
 
   if (bundle === null) return null;
-  if (bundle === undefined) {
-    return (
-      <Container component="main" sx={{ py: 6 }}>
-        <Typography variant="h1" gutterBottom ref={headingRef} tabIndex={-1} sx={{ '&:focus': { outline: 'none' } }}>Plan not found</Typography>
-        <Typography sx={{ mb: 2 }}>This plan is not in your library. It may have been deleted for good.</Typography>
-        <Button variant="contained" href={routeHref({ screen: 'library' })}>Back to your plans</Button>
-      </Container>
-    );
-  }
+  if (bundle === undefined) return <PlanNotFound headingRef={headingRef} />;
 
   const { plan } = bundle;
   const host = appServices().host;
