@@ -39,7 +39,7 @@ async function seedHistory(store: PlanStore, planId: string): Promise<{ bytes: n
     id: newId(), planId, createdAt: new Date(start + i * 60_000).toISOString(),
     name: i % 5 === 0 ? `Gate review ${i / 5 + 1}` : `Before the first change on day ${i + 1}`,
     reason: i % 5 === 0 ? 'Pilot gate: expand to 12 schools, slower than planned.' : '',
-    kind: i % 5 === 0 ? 'named' : 'daily', sizeBytes: bytes.byteLength, planBytes: text.length, formatVersion: PLAN_FILE_VERSION,
+    kind: i % 5 === 0 ? 'named' : 'daily', sizeBytes: bytes.byteLength, planBytes: text.length, formatVersion: PLAN_FILE_VERSION, approval: null,
   }));
   const db = new PlannerDatabase(DATABASE_NAME);
   await db.transaction('rw', [db.revisions, db.revisionData], async () => {

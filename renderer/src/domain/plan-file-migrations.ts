@@ -42,6 +42,9 @@ export const MIGRATIONS: Record<number, (raw: Record<string, unknown>) => Record
       allocations: each('allocations', { untilPhaseId: null, perSchool: false, staffCost: null }),
     };
   },
+  // 4 → 5, history: a file may now carry the plan's journal and revisions beside the plan. A
+  // file of format 4 has neither; the plan is unchanged.
+  4: (raw) => ({ ...raw, formatVersion: 5 }),
 };
 
 function isRecord(value: unknown): value is Record<string, unknown> {

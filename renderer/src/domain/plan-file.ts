@@ -9,9 +9,10 @@ import { allocationSchema, fundingSourceSchema, indicatorSchema, schoolSchema, w
 import { phaseDateProblem } from './phase-rules';
 import { MIGRATIONS } from './plan-file-migrations';
 import { safeFileStem } from './file-names';
+import { journalEntrySchema, type JournalEntry } from './journal';
 
 export const PLAN_FILE_FORMAT = 'roadmap-planner.plan';
-export const PLAN_FILE_VERSION = 4;
+export const PLAN_FILE_VERSION = 5;
 export const PLAN_FILE_EXTENSION = '.roadmap.json';
 
 export const planFileSchema = z.object({
@@ -31,8 +32,21 @@ export const planFileSchema = z.object({
   waves: z.array(waveSchema),
   fundingSources: z.array(fundingSourceSchema),
   allocations: z.array(allocationSchema),
+  /**
+   * The plan's history, in a file saved "with history": its journal, and its revisions (each
+   * read on its own when imported, so one damaged revision never stops the plan). Absent in a
+   * file saved without it.
+   */
+  journal: z.array(journalEntrySchema).optional(),
+  revisions: z.array(z.unknown()).optional(),
 });
 export type PlanFile = z.infer<typeof planFileSchema>;
+
+/** The history a plan file can carry beside the plan: revisions as the file holds them, and the journal. */
+export interface PlanFileHistory {
+  journal: JournalEntry[];
+  revisions: unknown[];
+}
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -52,7 +66,7 @@ export function planFileName(planName: string): string {
   return `${safeFileStem(planName)}${PLAN_FILE_EXTENSION}`;
 }
 
-export function serializePlanFile(bundle: PlanBundle, app: { name: string; version: string }, exportedAt: string): string {
+export function serializePlanFile(bundle: PlanBundle, app: { name: string; version: string }, exportedAt: string, history?: PlanFileHistory): string {
   const byOrder = <T extends { order: number }>(rows: readonly T[]) => [...rows].sort((a, b) => a.order - b.order);
   // Parsing rebuilds every object in schema key order, so the same plan always prints the same.
   const file = planFileSchema.parse({
@@ -72,6 +86,7 @@ export function serializePlanFile(bundle: PlanBundle, app: { name: string; versi
     waves: byOrder(bundle.waves),
     fundingSources: byOrder(bundle.fundingSources),
     allocations: sortBy(bundle.allocations, (a) => `${a.phaseId}|${a.id}`),
+    ...(history ? { journal: sortBy(history.journal, (e) => `${e.date}|${e.createdAt}|${e.id}`), revisions: history.revisions } : {}),
   });
   return `${JSON.stringify(file, null, 2)}\n`;
 }
@@ -122,7 +137,7 @@ export function readPlanFile(text: string): ReadPlanFileResult {
 }
 
 export function bundleFromFile(file: PlanFile): PlanBundle {
-  const { format: _format, formatVersion: _version, exportedAt: _exportedAt, app: _app, ...bundle } = file;
+  const { format: _format, formatVersion: _version, exportedAt: _exportedAt, app: _app, journal: _journal, revisions: _revisions, ...bundle } = file;
   return bundle;
 }
 
@@ -190,12 +205,19 @@ function crossRecordProblems(file: Record<string, unknown>): FileProblem[] {
       }
     });
   }
+  rowsOf('journal').forEach((row, index) => {
+    const where = describePath(file, ['journal', index]);
+    if (planId && typeof row.planId === 'string' && row.planId !== planId) problems.push({ where: `${where} › planId`, message: 'belongs to a different plan than the one in this file.' });
+    if (typeof row.id === 'string' && seen.has(row.id)) problems.push({ where: `${where} › id`, message: `repeats the id ${row.id}; every record needs its own.` });
+    if (typeof row.id === 'string') seen.add(row.id);
+  });
   return problems;
 }
 
 const COLLECTION_LABELS: Record<string, string> = {
   phases: 'Phase', areas: 'Area', stances: 'Stance', positions: 'Position', milestones: 'Milestone', outcomes: 'Outcome',
   indicators: 'Indicator', schools: 'School', waves: 'Wave', fundingSources: 'Funding source', allocations: 'Allocation',
+  journal: 'Journal entry', revisions: 'Revision',
 };
 
 /** Turns a zod path into words: ['phases', 1, 'end'] → 'Phase 2 “Expand” › end'. */

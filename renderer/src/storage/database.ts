@@ -8,6 +8,7 @@
 import { Dexie, type Table } from 'dexie';
 import type { AllocationRow, Area, FundingSource, IndicatorRow, Milestone, Outcome, Phase, Plan, Position, School, Stance, Wave } from '../domain/schemas';
 import type { Revision } from '../domain/revisions';
+import type { JournalEntry } from '../domain/journal';
 import { SCHEMA_HISTORY, type SchemaVersion } from './schema-history';
 
 export const DATABASE_NAME = 'roadmap-planner';
@@ -42,6 +43,7 @@ export class PlannerDatabase extends Dexie {
   allocations!: Table<AllocationRow, string>;
   revisions!: Table<Revision, string>;
   revisionData!: Table<RevisionDataRow, string>;
+  journal!: Table<JournalEntry, string>;
 
   constructor(name: string = DATABASE_NAME, history: readonly SchemaVersion[] = SCHEMA_HISTORY) {
     super(name);

@@ -4,11 +4,20 @@
  */
 import { StorageError } from './storage-error';
 import { ALL_TABLES, checkRow, type Transactions } from './transactions';
-import { removePlanRevisions, REVISION_TABLES } from './revisions-repository';
+import { removePlanHistory, REVISION_TABLES } from './revisions-repository';
 import type { PlanRow } from './database';
 import { CHILD_COLLECTIONS, NAME_MAX, planSchema, type ChildRow, type PlanBundle } from '../domain/schemas';
 import { copyPlanBundle } from '../domain/plan-copy';
 import { nowTimestamp } from '../domain/ids';
+import { journalEntrySchema, type JournalEntry } from '../domain/journal';
+import { revisionSchema } from '../domain/revisions';
+import type { StoredRevision } from '../domain/plan-file-history';
+
+/** The history a plan file brought, checked: revisions that could be read, and the journal. */
+export interface ImportedHistory {
+  revisions: StoredRevision[];
+  journal: JournalEntry[];
+}
 
 export interface PlanSummary {
   id: string;
@@ -42,6 +51,15 @@ export function createLibraryRepository(tx: Transactions, clock: () => Date) {
     for (const name of CHILD_COLLECTIONS) {
       await table(name).bulkAdd((bundle[name] as ChildRow<typeof name>[]).map((row) => checkRow(name, row)));
     }
+  }
+
+  async function putHistory(planId: string, history: ImportedHistory): Promise<void> {
+    const revisions = history.revisions.filter((r) => r.revision.planId === planId);
+    const present = await db.revisions.bulkGet(revisions.map((r) => r.revision.id));
+    const added = revisions.filter((_, i) => present[i] === undefined);
+    await db.revisions.bulkAdd(added.map((r) => revisionSchema.parse(r.revision)));
+    await db.revisionData.bulkAdd(added.map((r) => ({ id: r.revision.id, bytes: r.bytes })));
+    await db.journal.bulkPut(history.journal.map((entry) => journalEntrySchema.parse({ ...entry, planId })));
   }
 
   return {
@@ -91,26 +109,29 @@ export function createLibraryRepository(tx: Transactions, clock: () => Date) {
       const cutoff = nowTimestamp(new Date(clock().getTime() - RECENTLY_DELETED_DAYS * 86_400_000));
       return write('empty recently deleted', [...ALL_TABLES, ...REVISION_TABLES], async () => {
         const expired = (await db.plans.toArray()).filter((p) => p.deletedAt !== null && (options.all || p.deletedAt < cutoff));
-        for (const plan of expired) await Promise.all([removePlanRecords(plan.id), removePlanRevisions(db, plan.id)]);
+        for (const plan of expired) await Promise.all([removePlanRecords(plan.id), removePlanHistory(db, plan.id)]);
         return expired.length;
       });
     },
 
-    /** Removes a plan, all its records and its revisions for good. */
+    /** Removes a plan, all its records and its history (revisions, journal) for good. */
     async purgePlan(planId: string): Promise<void> {
       // Only here and in purgeDeleted: a plan replaced by an import keeps its history.
       await write('remove the plan', [...ALL_TABLES, ...REVISION_TABLES], async () => {
-        await Promise.all([removePlanRecords(planId), removePlanRevisions(db, planId)]);
+        await Promise.all([removePlanRecords(planId), removePlanHistory(db, planId)]);
       });
     },
 
     /**
      * Writes an imported plan: as a new plan, or in place of the plan with the same id. A plan
      * that is replaced is kept, as a copy in Recently deleted, unless `keepReplaced` is false
-     * (as when undoing a replace); its id is returned.
+     * (as when undoing a replace); its id is returned. History from a file saved with it goes in
+     * the same transaction: revisions not already kept are added, journal entries are written
+     * over the ones with the same id, and nothing else of the plan's history is touched.
      */
-    async importBundle(bundle: PlanBundle, mode: 'add' | 'replace', options: { keepReplaced?: boolean } = {}): Promise<{ replacedCopyId: string | null }> {
-      return write('import the plan', ALL_TABLES, async () => {
+    async importBundle(bundle: PlanBundle, mode: 'add' | 'replace', options: { keepReplaced?: boolean; history?: ImportedHistory } = {}): Promise<{ replacedCopyId: string | null }> {
+      const { history } = options;
+      return write('import the plan', history ? [...ALL_TABLES, ...REVISION_TABLES] : ALL_TABLES, async () => {
         const existing = await loadBundle(bundle.plan.id);
         if (existing && mode === 'add') throw new StorageError('A plan with this id is already in the library.', 'invalid');
         let replacedCopyId: string | null = null;
@@ -123,6 +144,7 @@ export function createLibraryRepository(tx: Transactions, clock: () => Date) {
           }
         }
         await putBundle(bundle);
+        if (history) await putHistory(bundle.plan.id, history);
         return { replacedCopyId };
       });
     },

@@ -11,7 +11,9 @@ import type { HistoryTable, Transactions } from './transactions';
 import { gunzipText, gzipText } from '../domain/gzip-text';
 import { newId } from '../domain/ids';
 import { bundleFromFile, PLAN_FILE_VERSION, readPlanFile, serializePlanFile } from '../domain/plan-file';
-import { revisionSchema, type Revision, type RevisionLabel } from '../domain/revisions';
+import { isThinnable, revisionSchema, type Approval, type Revision, type RevisionLabel } from '../domain/revisions';
+import type { StoredRevision } from '../domain/plan-file-history';
+import type { JournalEntry } from '../domain/journal';
 import { CHILD_COLLECTIONS, type PlanBundle } from '../domain/schemas';
 
 export const REVISION_TABLES = ['revisions', 'revisionData'] as const satisfies readonly HistoryTable[];
@@ -23,10 +25,10 @@ export interface DeletedRevision {
   data: RevisionDataRow | null;
 }
 
-/** Removes every revision of a plan; runs inside a transaction over REVISION_TABLES. */
-export async function removePlanRevisions(db: PlannerDatabase, planId: string): Promise<void> {
+/** Removes a plan's history for good, its revisions and its journal; runs inside a transaction over REVISION_TABLES and 'journal'. */
+export async function removePlanHistory(db: PlannerDatabase, planId: string): Promise<void> {
   const ids = await db.revisions.where('planId').equals(planId).primaryKeys();
-  await Promise.all([db.revisions.bulkDelete(ids), db.revisionData.bulkDelete(ids)]);
+  await Promise.all([db.revisions.bulkDelete(ids), db.revisionData.bulkDelete(ids), db.journal.where('planId').equals(planId).delete()]);
 }
 
 /** A revision in a message: “Pilot gate” of Nov 24, 2026, 9:00 AM. */
@@ -65,7 +67,7 @@ export function createRevisionsRepository(tx: Transactions) {
       const createdAt = now();
       text = serializePlanFile(bundle, app, createdAt);
       revision = revisionSchema.parse({
-        ...label, id: newId(), planId, createdAt, sizeBytes: 0, planBytes: new TextEncoder().encode(text).byteLength, formatVersion: PLAN_FILE_VERSION,
+        ...label, id: newId(), planId, createdAt, sizeBytes: 0, planBytes: new TextEncoder().encode(text).byteLength, formatVersion: PLAN_FILE_VERSION, approval: null,
       });
     } catch (error) {
       throw toStorageError(error, action);
@@ -137,6 +139,44 @@ export function createRevisionsRepository(tx: Transactions) {
       });
     },
 
+    /**
+     * Records that a body approved the plan as a revision holds it (or, with null, takes the
+     * approval off); returns the revision as it was and as it is now (for Undo).
+     */
+    async setApproval(id: string, approval: Approval | null): Promise<{ before: Revision; after: Revision }> {
+      return write(approval ? 'record the approval' : 'remove the approval', [...REVISION_TABLES], async () => {
+        const before = await requireRevision(id);
+        const after = revisionSchema.parse({ ...before, approval });
+        await db.revisions.put(after);
+        return { before, after };
+      });
+    },
+
+    /** Puts a revision's record back as it was (Undo of a rename or an approval), unless it is gone. */
+    async putRevisionBack(revision: Revision): Promise<void> {
+      await write('put the revision back', [...REVISION_TABLES], async () => {
+        await requireRevision(revision.id);
+        await db.revisions.put(revision);
+      });
+    },
+
+    /** A plan's history as a plan file carries it: every revision with its saved state, and the journal. */
+    async exportHistory(planId: string): Promise<{ revisions: StoredRevision[]; journal: JournalEntry[] }> {
+      return db.transaction('r', [...REVISION_TABLES, 'journal'], async () => {
+        const [revisions, journal] = await Promise.all([
+          db.revisions.where('[planId+createdAt]').between([planId, Dexie.minKey], [planId, Dexie.maxKey]).toArray(),
+          db.journal.where('planId').equals(planId).toArray(),
+        ]);
+        const data = await db.revisionData.bulkGet(revisions.map((r) => r.id));
+        // A revision whose data is lost cannot travel; the others do.
+        const stored = revisions.flatMap((revision, i) => {
+          const row = data[i];
+          return row && row.bytes instanceof Uint8Array ? [{ revision, bytes: row.bytes }] : [];
+        });
+        return { revisions: stored, journal };
+      });
+    },
+
     /** Deletes a revision and its saved state; what it returns puts it back (Undo). */
     async deleteRevision(id: string): Promise<DeletedRevision> {
       return write('delete the revision', [...REVISION_TABLES], async () => {
@@ -157,12 +197,12 @@ export function createRevisionsRepository(tx: Transactions) {
 
     /**
      * Removes a plan's automatic revisions saved before `before` (a timestamp), in one
-     * transaction, and returns them whole for Undo. Revisions the planner named are never
-     * removed this way.
+     * transaction, and returns them whole for Undo. Revisions the planner named, and approved
+     * ones, are never removed this way.
      */
     async thinAutomaticRevisions(planId: string, before: string): Promise<DeletedRevision[]> {
       return write('remove the old automatic revisions', [...REVISION_TABLES], async () => {
-        const old = await db.revisions.where('[planId+createdAt]').between([planId, Dexie.minKey], [planId, before], true, false).filter((r) => r.kind !== 'named').toArray();
+        const old = await db.revisions.where('[planId+createdAt]').between([planId, Dexie.minKey], [planId, before], true, false).filter(isThinnable).toArray();
         const ids = old.map((r) => r.id);
         const data = await db.revisionData.bulkGet(ids);
         await Promise.all([db.revisions.bulkDelete(ids), db.revisionData.bulkDelete(ids)]);

@@ -100,6 +100,19 @@ export const SCHEMA_HISTORY: readonly SchemaVersion[] = [
       revisionData: 'id',
     },
   },
+  {
+    // Approved baselines and the journal: a revision can carry the board's approval (none so
+    // far); the journal's entries get a table, read by plan and date.
+    version: 6,
+    stores: {
+      journal: 'id, planId, [planId+date]',
+    },
+    upgrade: async (tx) => {
+      await tx.table('revisions').toCollection().modify((row: Record<string, unknown>) => {
+        row.approval ??= null;
+      });
+    },
+  },
 ];
 
 /** A phase's kind read from its name, as schema version 2 read it: "Pilot …" is a pilot, and so on. */

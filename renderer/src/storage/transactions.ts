@@ -12,7 +12,8 @@ import { CHILD_COLLECTIONS, CHILD_SCHEMAS, planSchema, type ChildCollection, typ
 import { nowTimestamp } from '../domain/ids';
 import { phaseDateProblem } from '../domain/phase-rules';
 
-export type TableName = 'plans' | ChildCollection;
+/** Tables an edit of a plan writes and Undo puts back: the plan, its records and its journal. */
+export type TableName = 'plans' | ChildCollection | 'journal';
 
 /** Tables that keep a plan's history beside its content: edits and undo never touch them. */
 export type HistoryTable = 'revisions' | 'revisionData';
@@ -35,7 +36,7 @@ export interface ChangeSet {
 export type OrderedCollection = 'phases' | 'areas' | 'outcomes' | 'indicators' | 'schools' | 'waves' | 'fundingSources';
 const ORDERED_COLLECTIONS: ReadonlySet<ChildCollection> = new Set<OrderedCollection>(['phases', 'areas', 'outcomes', 'indicators', 'schools', 'waves', 'fundingSources']);
 
-export const ALL_TABLES: readonly TableName[] = ['plans', ...CHILD_COLLECTIONS];
+export const ALL_TABLES: readonly TableName[] = ['plans', ...CHILD_COLLECTIONS, 'journal'];
 
 /** What an edit's body writes through: every put and remove is recorded in the edit's ChangeSet. */
 export interface Recorder {
@@ -228,7 +229,7 @@ export function createTransactions(db: PlannerDatabase, clock: () => Date) {
         else group.puts.push(row);
       }
       for (const [name, { puts, deletes }] of byTable) {
-        const target = (name === 'plans' ? db.plans : table(name)) as Table<unknown, string>;
+        const target = (name === 'plans' ? db.plans : name === 'journal' ? db.journal : table(name)) as Table<unknown, string>;
         if (deletes.length > 0) await target.bulkDelete(deletes);
         if (puts.length > 0) await target.bulkPut(puts);
       }

@@ -109,7 +109,7 @@ describe('the read-only copy as a document', () => {
     const html = htmlCopyDocument(parts());
     const cut = html.slice(0, html.indexOf('</script>') - 200);
     expect(planFileTextFromHtml(cut)).toEqual({ ok: false, summary: expect.stringMatching(/^This HTML file is a Roadmap Planner copy, but its plan data is damaged/) });
-    const edited = html.replace('"formatVersion": 4,', '"formatVersion": 4');
+    const edited = html.replace('"formatVersion": 5,', '"formatVersion": 5');
     expect(planFileTextFromHtml(edited)).toEqual({ ok: false, summary: expect.stringMatching(/its plan data is damaged/) });
   });
 

@@ -28,7 +28,7 @@ describe('plan file', () => {
     const shuffled = { ...bundle, phases: [...bundle.phases].reverse(), plan: Object.fromEntries(Object.entries(bundle.plan).reverse()) as typeof bundle.plan };
     const a = serializePlanFile(bundle, APP, EXPORTED_AT);
     expect(serializePlanFile(shuffled, APP, EXPORTED_AT)).toBe(a);
-    expect(a.startsWith('{\n  "format": "roadmap-planner.plan",\n  "formatVersion": 4,')).toBe(true);
+    expect(a.startsWith('{\n  "format": "roadmap-planner.plan",\n  "formatVersion": 5,')).toBe(true);
     expect(a.endsWith('}\n')).toBe(true);
   });
 

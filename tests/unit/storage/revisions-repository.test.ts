@@ -4,6 +4,7 @@ import { useTestStore, type TestStore } from './test-store';
 import { gzipText } from '../../../renderer/src/domain/gzip-text';
 import { StorageError } from '../../../renderer/src/storage/storage-error';
 import type { RevisionLabel } from '../../../renderer/src/domain/revisions';
+import { PLAN_FILE_VERSION } from '../../../renderer/src/domain/plan-file';
 
 const APP = { name: 'Roadmap Planner', version: '1.0.0-test' };
 const named = (name: string, reason = ''): RevisionLabel => ({ name, reason, kind: 'named' });
@@ -18,7 +19,7 @@ describe('saving and reading revisions', () => {
     const { store, bundle } = t;
     const before = await store.loadBundle(bundle.plan.id);
     const revision = await store.saveRevision(bundle.plan.id, named('  Pilot gate  ', 'Expand to 12 schools, slower than planned.'), APP);
-    expect(revision).toMatchObject({ planId: bundle.plan.id, name: 'Pilot gate', reason: 'Expand to 12 schools, slower than planned.', kind: 'named', createdAt: '2026-11-24T09:00:00.000Z', formatVersion: 4 });
+    expect(revision).toMatchObject({ planId: bundle.plan.id, name: 'Pilot gate', reason: 'Expand to 12 schools, slower than planned.', kind: 'named', createdAt: '2026-11-24T09:00:00.000Z', formatVersion: PLAN_FILE_VERSION, approval: null });
     // The stored bytes are what the revision costs; the plan file is several times larger.
     expect(revision.sizeBytes).toBeGreaterThan(0);
     expect(revision.planBytes).toBeGreaterThan(revision.sizeBytes * 3);
@@ -54,7 +55,7 @@ describe('saving and reading revisions', () => {
     const list = await store.listRevisions(bundle.plan.id);
     expect(list.map((r) => [r.name, r.kind])).toEqual([['Start of the day', 'daily'], ['Before import', 'before-import'], ['First', 'named']]);
     for (const revision of list) {
-      expect(Object.keys(revision).sort()).toEqual(['createdAt', 'formatVersion', 'id', 'kind', 'name', 'planBytes', 'planId', 'reason', 'sizeBytes']);
+      expect(Object.keys(revision).sort()).toEqual(['approval', 'createdAt', 'formatVersion', 'id', 'kind', 'name', 'planBytes', 'planId', 'reason', 'sizeBytes']);
     }
     expect(await store.historyBytes(bundle.plan.id)).toBe(list.reduce((sum, r) => sum + r.sizeBytes, 0));
     expect(await store.historyBytes(other.plan.id)).toBe((await store.listRevisions(other.plan.id))[0]?.sizeBytes);

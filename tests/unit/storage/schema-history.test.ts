@@ -3,7 +3,8 @@ import { PlannerDatabase } from '../../../renderer/src/storage/database';
 import { SCHEMA_HISTORY } from '../../../renderer/src/storage/schema-history';
 import { createPlanStore } from '../../../renderer/src/storage/plan-store';
 import { newId } from '../../../renderer/src/domain/ids';
-import { CHILD_SCHEMAS, planSchema } from '../../../renderer/src/domain/schemas';
+import { CHILD_COLLECTIONS, CHILD_SCHEMAS, planSchema, type PlanBundle } from '../../../renderer/src/domain/schemas';
+import { revisionSchema } from '../../../renderer/src/domain/revisions';
 import { normalized, samplePlan, withSchools } from '../domain/plan-fixtures';
 
 const opened: PlannerDatabase[] = [];
@@ -153,6 +154,12 @@ describe('database upgrade from version 3', () => {
   });
 });
 
+/** Writes a whole plan's rows as they are into a database of an older version (no live store code, which writes today's tables). */
+async function putRows(db: PlannerDatabase, bundle: PlanBundle, deletedAt: string | null = null): Promise<void> {
+  await db.table('plans').add({ ...bundle.plan, deletedAt });
+  for (const name of CHILD_COLLECTIONS) await db.table(name).bulkAdd(bundle[name]);
+}
+
 describe('database upgrade from version 4', () => {
   it('keeps every plan as it was and opens empty revision tables that take revisions at once', async () => {
     const name = `upgrade-${newId()}`;
@@ -160,10 +167,8 @@ describe('database upgrade from version 4', () => {
     const second = samplePlan({ name: 'Lakeside roadmap' });
     const v4 = new PlannerDatabase(name, SCHEMA_HISTORY.slice(0, 4));
     await v4.open();
-    const v4Store = createPlanStore(v4);
-    await v4Store.createPlan(first);
-    await v4Store.createPlan(second);
-    await v4Store.deletePlan(second.plan.id);
+    await putRows(v4, first);
+    await putRows(v4, second, '2026-11-02T10:00:00.000Z');
     expect(v4.verno).toBe(4);
     expect(v4.tables.map((t) => t.name)).not.toContain('revisions');
     v4.close();
@@ -171,7 +176,7 @@ describe('database upgrade from version 4', () => {
     const db = new PlannerDatabase(name);
     opened.push(db);
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(SCHEMA_HISTORY.at(-1)?.version);
     const store = createPlanStore(db);
     expect(normalized(await store.loadBundle(first.plan.id))).toEqual(normalized(first));
     expect(normalized(await store.loadBundle(second.plan.id))).toEqual(normalized(second));
@@ -179,5 +184,34 @@ describe('database upgrade from version 4', () => {
     expect([await db.revisions.count(), await db.revisionData.count()]).toEqual([0, 0]);
     await store.saveRevision(first.plan.id, { name: 'After the upgrade', reason: '', kind: 'named' }, { name: 'Roadmap Planner', version: 'test' });
     expect((await store.listRevisions(first.plan.id)).map((r) => r.name)).toEqual(['After the upgrade']);
+  });
+});
+
+describe('database upgrade from version 5', () => {
+  it('keeps every revision, marks none approved, and opens an empty journal that takes entries at once', async () => {
+    const name = `upgrade-${newId()}`;
+    const plan = withSchools(samplePlan());
+    const v5 = new PlannerDatabase(name, SCHEMA_HISTORY.slice(0, 5));
+    await v5.open();
+    await putRows(v5, plan);
+    // A revision exactly as version 5 stored it: no approval field.
+    const revision = { id: newId(), planId: plan.plan.id, createdAt: '2026-11-20T09:00:00.000Z', name: 'Pilot gate', reason: 'Slower than planned.', kind: 'named', sizeBytes: 3, planBytes: 10, formatVersion: 4 };
+    await v5.table('revisions').add(revision);
+    await v5.table('revisionData').add({ id: revision.id, bytes: new Uint8Array([1, 2, 3]) });
+    expect(v5.tables.map((t) => t.name)).not.toContain('journal');
+    v5.close();
+
+    const db = new PlannerDatabase(name);
+    opened.push(db);
+    await db.open();
+    expect(db.verno).toBe(6);
+    const store = createPlanStore(db);
+    expect(await store.listRevisions(plan.plan.id)).toEqual([{ ...revision, approval: null }]);
+    expect(() => revisionSchema.parse({ ...revision, approval: null })).not.toThrow();
+    expect(normalized(await store.loadBundle(plan.plan.id))).toEqual(normalized(plan));
+    expect(await store.listJournal(plan.plan.id)).toEqual([]);
+    const entry = { id: newId(), planId: plan.plan.id, phaseId: plan.phases[0]!.id, date: '2027-03-01', kind: 'did-not-work' as const, text: 'Rotation schedule broke down in grade 2.', author: 'M. Ortiz', areaIds: [], decisions: [], revisionId: revision.id, internal: false, createdAt: '2027-03-01T10:00:00.000Z', updatedAt: '2027-03-01T10:00:00.000Z' };
+    await store.addJournalEntry(entry);
+    expect(await store.listJournal(plan.plan.id)).toEqual([entry]);
   });
 });
