@@ -5,8 +5,11 @@
  * a later version, a record since deleted) is left out, never an error.
  */
 
-/** The board packet's sections, in the order they print. */
-export const PACKET_SECTIONS = ['cover', 'outcomes', 'timeline', 'tight-loose', 'decisions', 'waves', 'money', 'warnings', 'milestones'] as const;
+/**
+ * The board packet's sections, in the order they print. What changed since approval closes the
+ * packet as an appendix, after the journal.
+ */
+export const PACKET_SECTIONS = ['cover', 'outcomes', 'timeline', 'tight-loose', 'decisions', 'waves', 'money', 'warnings', 'milestones', 'journal', 'changes'] as const;
 export type PacketSection = (typeof PACKET_SECTIONS)[number];
 
 export const PACKET_SECTION_LABELS: Record<PacketSection, string> = {
@@ -19,7 +22,16 @@ export const PACKET_SECTION_LABELS: Record<PacketSection, string> = {
   money: 'Money by fiscal year',
   warnings: 'Open warnings',
   milestones: 'Milestones and gates',
+  journal: 'Journal',
+  changes: 'What changed since approval',
 };
+
+/**
+ * The sections a packet has when none is named. The journal is the plan's inside story: it is
+ * shared on purpose, never by default. What changed since approval is in, and prints only when a
+ * revision is marked approved (without one the packet leaves it out).
+ */
+export const DEFAULT_PACKET_SECTIONS: readonly PacketSection[] = PACKET_SECTIONS.filter((s) => s !== 'journal');
 
 /** Which schools get a brief: every school, one wave's, or the ones chosen by id. */
 export type SchoolChoice = { kind: 'all' } | { kind: 'wave'; waveId: string } | { kind: 'chosen'; schoolIds: string[] };
@@ -30,9 +42,11 @@ export interface ReportOptions {
   /** The phases to cover, or null for all of them. */
   phaseIds: string[] | null;
   schools: SchoolChoice;
+  /** The journal section leaves out the entries marked internal (the default); false prints them too. */
+  leaveOutInternal: boolean;
 }
 
-export const DEFAULT_REPORT_OPTIONS: ReportOptions = { sections: [...PACKET_SECTIONS], phaseIds: null, schools: { kind: 'all' } };
+export const DEFAULT_REPORT_OPTIONS: ReportOptions = { sections: [...DEFAULT_PACKET_SECTIONS], phaseIds: null, schools: { kind: 'all' }, leaveOutInternal: true };
 
 const ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -44,7 +58,8 @@ const unique = <T>(values: readonly T[]): T[] => [...new Set(values)];
 
 /**
  * The options a query names (with or without its leading "?"). Missing or unreadable parts
- * take their defaults: every section, every phase, every school.
+ * take their defaults: the default sections, every phase, every school, internal journal
+ * entries left out (only "internal=include" prints them).
  */
 export function parseReportOptions(query: string): ReportOptions {
   const params = new URLSearchParams(query.startsWith('?') ? query.slice(1) : query);
@@ -57,9 +72,10 @@ export function parseReportOptions(query: string): ReportOptions {
   if (ID.test(waveId)) schools = { kind: 'wave', waveId: waveId.toLowerCase() };
   else if (schoolIds.length > 0) schools = { kind: 'chosen', schoolIds };
   return {
-    sections: sections.length > 0 ? sections : [...PACKET_SECTIONS],
+    sections: sections.length > 0 ? sections : [...DEFAULT_PACKET_SECTIONS],
     phaseIds: phaseIds.length > 0 ? phaseIds : null,
     schools,
+    leaveOutInternal: params.get('internal')?.trim() !== 'include',
   };
 }
 
@@ -70,10 +86,12 @@ export function parseReportOptions(query: string): ReportOptions {
 export function reportQuery(options: ReportOptions): string {
   const parts: string[] = [];
   const sections = PACKET_SECTIONS.filter((s) => options.sections.includes(s));
-  if (sections.length > 0 && sections.length < PACKET_SECTIONS.length) parts.push(`sections=${sections.join(',')}`);
+  const isDefault = sections.length === DEFAULT_PACKET_SECTIONS.length && sections.every((s) => DEFAULT_PACKET_SECTIONS.includes(s));
+  if (sections.length > 0 && !isDefault) parts.push(`sections=${sections.join(',')}`);
   if (options.phaseIds && options.phaseIds.length > 0) parts.push(`phases=${unique(options.phaseIds).join(',')}`);
   if (options.schools.kind === 'wave') parts.push(`wave=${options.schools.waveId}`);
   if (options.schools.kind === 'chosen' && options.schools.schoolIds.length > 0) parts.push(`schools=${unique(options.schools.schoolIds).join(',')}`);
+  if (!options.leaveOutInternal) parts.push('internal=include');
   return parts.join('&');
 }
 

@@ -40,10 +40,12 @@ export function ImportProblemsDialog({ fileName, summary, problems, onClose }: {
   );
 }
 
-export function ImportConflictDialog({ planName, existingName, existingDeleted, onChoose, onClose }: {
+export function ImportConflictDialog({ planName, existingName, existingDeleted, hasHistory = false, onChoose, onClose }: {
   planName: string;
   existingName: string;
   existingDeleted: boolean;
+  /** The file carries revisions and a journal: a replace merges them in; a copy starts without them. */
+  hasHistory?: boolean;
   onChoose: (choice: ImportChoice) => void;
   onClose: () => void;
 }) {
@@ -52,7 +54,7 @@ export function ImportConflictDialog({ planName, existingName, existingDeleted, 
       <DialogTitle id="import-conflict-title">This plan is already in your library</DialogTitle>
       <DialogContent>
         <DialogContentText id="import-conflict-text">
-          {`The file holds “${planName}”, the same plan as “${existingName}”${existingDeleted ? ' in Recently deleted' : ''}. Keep both, or replace the plan in your library with the one in the file? A replaced plan is kept in Recently deleted.`}
+          {`The file holds “${planName}”, the same plan as “${existingName}”${existingDeleted ? ' in Recently deleted' : ''}. Keep both, or replace the plan in your library with the one in the file? A replaced plan is kept in Recently deleted.${hasHistory ? ' The file’s revisions and journal are added to the plan’s history when you replace it; a copy starts without history.' : ''}`}
         </DialogContentText>
       </DialogContent>
       <DialogActions>

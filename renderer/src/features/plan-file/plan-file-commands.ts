@@ -9,6 +9,8 @@ import { bundleFromFile, planFileName, readPlanFile, serializePlanFile, type Fil
 import { copyName, copyPlanBundle } from '../../domain/plan-copy';
 import { nowTimestamp } from '../../domain/ids';
 import { looksLikeHtml, planFileTextFromHtml } from '../../domain/html-copy';
+import { readFileRevisions, toFileRevision } from '../../domain/plan-file-history';
+import type { ImportedHistory } from '../../storage/library-repository';
 
 export interface PlanFileContext {
   store: PlanStore;
@@ -20,17 +22,34 @@ export interface PlanFileContext {
 const PLAN_FILE_FILTERS = [{ name: 'Roadmap plan', extensions: ['json'] }];
 const IMPORT_FILTERS = [{ name: 'Roadmap plan or read-only copy', extensions: ['json', 'html', 'htm'] }];
 
-export async function exportPlan(ctx: PlanFileContext, planId: string) {
-  const bundle = await ctx.store.loadBundle(planId);
+/**
+ * Saves the plan as a plan file. With history, the file also carries the plan's revisions
+ * (with their saved states) and its journal, and imports them back.
+ */
+export async function exportPlan(ctx: PlanFileContext, planId: string, options: { withHistory?: boolean } = {}) {
+  const [bundle, history] = await Promise.all([
+    ctx.store.loadBundle(planId),
+    options.withHistory ? ctx.store.exportHistory(planId) : Promise.resolve(null),
+  ]);
   if (!bundle) throw new Error('This plan no longer exists.');
-  const content = serializePlanFile(bundle, { name: 'Roadmap Planner', version: ctx.appVersion }, nowTimestamp(ctx.now()));
+  const fileHistory = history ? { journal: history.journal, revisions: history.revisions.map(toFileRevision) } : undefined;
+  const content = serializePlanFile(bundle, { name: 'Roadmap Planner', version: ctx.appVersion }, nowTimestamp(ctx.now()), fileHistory);
   return ctx.host.saveFile({ suggestedName: planFileName(bundle.plan.name), content, filters: PLAN_FILE_FILTERS });
 }
 
 export type ImportCandidate =
   | { status: 'cancelled' }
   | { status: 'invalid'; fileName: string; summary: string; problems: FileProblem[] }
-  | { status: 'ready'; fileName: string; bundle: PlanBundle; existing: { name: string; deleted: boolean } | null };
+  | {
+    status: 'ready';
+    fileName: string;
+    bundle: PlanBundle;
+    existing: { name: string; deleted: boolean } | null;
+    /** The history the file carries (saved "with history"), checked; null when it carries none. */
+    history: ImportedHistory | null;
+    /** Revisions in the file that could not be read, in words; they are left out, the rest imports. */
+    unreadable: string[];
+  };
 
 /** Asks for a file and checks every part of it. Writes nothing. */
 export async function pickImportFile(ctx: PlanFileContext): Promise<ImportCandidate> {
@@ -45,12 +64,16 @@ export async function pickImportFile(ctx: PlanFileContext): Promise<ImportCandid
   const read = readPlanFile(text);
   if (!read.ok) return { status: 'invalid', fileName: opened.name, summary: read.summary, problems: read.problems };
   const bundle = bundleFromFile(read.file);
+  const { journal, revisions } = read.file;
+  const fromFile = journal || revisions ? await readFileRevisions(revisions ?? [], bundle.plan.id) : null;
   const existing = await ctx.store.getPlanRow(bundle.plan.id);
   return {
     status: 'ready',
     fileName: opened.name,
     bundle,
     existing: existing ? { name: existing.name, deleted: existing.deletedAt !== null } : null,
+    history: fromFile ? { revisions: fromFile.revisions, journal: journal ?? [] } : null,
+    unreadable: fromFile?.unreadable ?? [],
   };
 }
 
@@ -63,8 +86,13 @@ export interface ImportOutcome {
   undo: () => Promise<void>;
 }
 
-/** Writes the checked plan in one transaction; returns its id and the undo. */
-export async function applyImport(ctx: PlanFileContext, bundle: PlanBundle, choice: ImportChoice): Promise<ImportOutcome> {
+/**
+ * Writes the checked plan, with the history the file carried, in one transaction; returns its
+ * id and the undo. A copy ("keep both") starts without history: the plan already in the library
+ * keeps its own. Undoing puts the plan back; revisions and journal entries the file brought stay.
+ */
+export async function applyImport(ctx: PlanFileContext, bundle: PlanBundle, choice: ImportChoice, history: ImportedHistory | null = null): Promise<ImportOutcome> {
+  const withHistory = history ? { history } : {};
   if (choice === 'keep-both') {
     const taken = new Set((await ctx.store.listPlans()).map((p) => p.name));
     const copy = copyPlanBundle(bundle, copyName(bundle.plan.name, taken, 'imported'), ctx.now());
@@ -78,7 +106,7 @@ export async function applyImport(ctx: PlanFileContext, bundle: PlanBundle, choi
     if (previous) {
       await ctx.store.saveRevision(bundle.plan.id, { name: 'Before an import replaced the plan', reason: '', kind: 'before-import' }, { name: 'Roadmap Planner', version: ctx.appVersion });
     }
-    const { replacedCopyId } = await ctx.store.importBundle(bundle, 'replace');
+    const { replacedCopyId } = await ctx.store.importBundle(bundle, 'replace', withHistory);
     const undo = async () => {
       if (previous) {
         await ctx.store.importBundle(previous, 'replace', { keepReplaced: false });
@@ -90,6 +118,6 @@ export async function applyImport(ctx: PlanFileContext, bundle: PlanBundle, choi
     };
     return { planId: bundle.plan.id, replacedCopyId, undo };
   }
-  await ctx.store.importBundle(bundle, 'add');
+  await ctx.store.importBundle(bundle, 'add', withHistory);
   return { planId: bundle.plan.id, replacedCopyId: null, undo: () => ctx.store.deletePlan(bundle.plan.id) };
 }

@@ -2,7 +2,6 @@ import { Suspense, useCallback, useState, type ReactNode } from 'react';
 import { useNotify } from '../../app/notifications';
 import { navigate, planRoute } from '../../app/router';
 import type { ImportCandidate, ImportChoice } from './plan-file-commands';
-import type { PlanBundle } from '../../domain/schemas';
 import { errorMessage } from '../../domain/messages';
 import { lazyView } from '../../components/lazy-view';
 
@@ -14,30 +13,46 @@ const services = async () => (await import('../../app/services')).appServices();
 const problemsDialog = lazyView(async () => (await import('./ImportDialogs')).ImportProblemsDialog);
 const conflictDialog = lazyView(async () => (await import('./ImportDialogs')).ImportConflictDialog);
 
+type ReadyImport = Extract<ImportCandidate, { status: 'ready' }>;
+
+/** What the file's history added, for the import's message: " with its history: 12 revisions and 5 journal entries". */
+function historyWords(history: ReadyImport['history']): string {
+  if (!history) return '';
+  const revisions = history.revisions.length;
+  const entries = history.journal.length;
+  return ` with its history: ${revisions} ${revisions === 1 ? 'revision' : 'revisions'} and ${entries} journal ${entries === 1 ? 'entry' : 'entries'}`;
+}
+
 /** Export and import as the UI runs them: messages, the conflict question, undo. */
-export function usePlanFiles(): { exportPlanFile: (planId: string) => Promise<void>; importPlanFile: () => Promise<void>; dialogs: ReactNode } {
+export function usePlanFiles(): { exportPlanFile: (planId: string, options?: { withHistory?: boolean }) => Promise<void>; importPlanFile: () => Promise<void>; dialogs: ReactNode } {
   const notify = useNotify();
   const [pending, setPending] = useState<Exclude<ImportCandidate, { status: 'cancelled' }> | null>(null);
 
-  const exportPlanFile = useCallback(async (planId: string) => {
+  const exportPlanFile = useCallback(async (planId: string, options: { withHistory?: boolean } = {}) => {
     try {
       const { exportPlan } = await commands();
-      const result = await exportPlan(await services(), planId);
+      const result = await exportPlan(await services(), planId, options);
       if (result.status === 'saved') notify({ message: `Exported to ${result.location}.` });
     } catch (error) {
       notify({ message: `Could not export: ${errorMessage(error)}`, severity: 'error' });
     }
   }, [notify]);
 
-  const write = useCallback(async (bundle: PlanBundle, choice: ImportChoice) => {
+  const write = useCallback(async (candidate: ReadyImport, choice: ImportChoice) => {
     setPending(null);
+    const { bundle, history, unreadable } = candidate;
     try {
       const { applyImport } = await commands();
-      const { planId, replacedCopyId, undo } = await applyImport(await services(), bundle, choice);
+      const { planId, replacedCopyId, undo } = await applyImport(await services(), bundle, choice, choice === 'keep-both' ? null : history);
       const message = choice !== 'replace'
-        ? `Imported “${bundle.plan.name}”.`
-        : `Replaced “${bundle.plan.name}”.${replacedCopyId ? ' The plan it replaced is in Recently deleted.' : ''}`;
-      notify({ message, action: { label: 'Undo', run: undo } });
+        ? `Imported “${bundle.plan.name}”${historyWords(choice === 'keep-both' ? null : history)}.`
+        : `Replaced “${bundle.plan.name}”${historyWords(history)}.${replacedCopyId ? ' The plan it replaced is in Recently deleted.' : ''}`;
+      if (unreadable.length > 0 && choice !== 'keep-both') {
+        const count = unreadable.length === 1 ? 'One revision' : `${unreadable.length} revisions`;
+        notify({ message: `${message} ${count} in the file could not be read and ${unreadable.length === 1 ? 'was' : 'were'} left out: ${unreadable.join(' ')}`, severity: 'warning', action: { label: 'Undo', run: undo } });
+      } else {
+        notify({ message, action: { label: 'Undo', run: undo } });
+      }
       if (choice !== 'replace') navigate(planRoute(planId));
     } catch (error) {
       notify({ message: errorMessage(error), severity: 'error' });
@@ -53,7 +68,7 @@ export function usePlanFiles(): { exportPlanFile: (planId: string) => Promise<vo
       const candidate = await pickImportFile(ctx);
       if (candidate.status === 'cancelled') return;
       if (candidate.status === 'ready' && !candidate.existing) {
-        await write(candidate.bundle, 'add');
+        await write(candidate, 'add');
         return;
       }
       setPending(candidate);
@@ -67,12 +82,14 @@ export function usePlanFiles(): { exportPlanFile: (planId: string) => Promise<vo
     dialogs = <problemsDialog.View fileName={pending.fileName} summary={pending.summary} problems={pending.problems} onClose={() => setPending(null)} />;
   } else if (pending?.status === 'ready' && pending.existing) {
     const { bundle, existing } = pending;
+    const candidate = pending;
     dialogs = (
       <conflictDialog.View
         planName={bundle.plan.name}
         existingName={existing.name}
         existingDeleted={existing.deleted}
-        onChoose={(choice) => void write(bundle, choice)}
+        hasHistory={pending.history !== null}
+        onChoose={(choice) => void write(candidate, choice)}
         onClose={() => setPending(null)}
       />
     );
