@@ -51,6 +51,8 @@ export interface RevisionLabel {
   name: string;
   reason: string;
   kind: RevisionKind;
+  /** Saved as approved already: the planner records a board's approval of the plan as it is now. */
+  approval?: Approval | null;
 }
 
 /** The day `moment` falls on in the planner's time zone, as stored timestamps and in words. */

@@ -67,7 +67,7 @@ export function createRevisionsRepository(tx: Transactions) {
       const createdAt = now();
       text = serializePlanFile(bundle, app, createdAt);
       revision = revisionSchema.parse({
-        ...label, id: newId(), planId, createdAt, sizeBytes: 0, planBytes: new TextEncoder().encode(text).byteLength, formatVersion: PLAN_FILE_VERSION, approval: null,
+        ...label, id: newId(), planId, createdAt, sizeBytes: 0, planBytes: new TextEncoder().encode(text).byteLength, formatVersion: PLAN_FILE_VERSION, approval: label.approval ?? null,
       });
     } catch (error) {
       throw toStorageError(error, action);

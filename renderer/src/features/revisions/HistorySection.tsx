@@ -23,6 +23,9 @@ import DriveFileRenameOutlineIcon from '@mui/icons-material/DriveFileRenameOutli
 import HistoryIcon from '@mui/icons-material/History';
 import MoreVertIcon from '@mui/icons-material/MoreVert';
 import SaveOutlinedIcon from '@mui/icons-material/SaveOutlined';
+import UnpublishedOutlinedIcon from '@mui/icons-material/UnpublishedOutlined';
+import VerifiedOutlinedIcon from '@mui/icons-material/VerifiedOutlined';
+import { format } from 'date-fns';
 import type { CommandContext } from '../../app/commands';
 import { useNotify } from '../../app/notifications';
 import { useRunCommand } from '../../app/plan-history';
@@ -31,19 +34,23 @@ import { appServices } from '../../app/services';
 import { planStore } from '../../app/store';
 import { SectionHeading } from '../../components/SectionHeading';
 import type { SectionProps } from '../../components/section-props';
-import type { Revision } from '../../domain/revisions';
+import { latestApproved, type Approval, type Revision } from '../../domain/revisions';
 import { plural } from '../../domain/words';
 import {
-  compareRevisions, compareWithPlanNow, deleteRevision, oldAutomaticRevisions, thinOldRevisions, renameRevision, restoreRevision, saveNamedRevision, type AppInfo, type Comparison, type RevisionText,
+  compareRevisions, compareWithPlanNow, deleteRevision, oldAutomaticRevisions, thinOldRevisions, renameRevision, restoreRevision, saveApprovedRevision, saveNamedRevision, setApproval,
+  type AppInfo, type Comparison, type RevisionText,
 } from './commands';
-import { CompareDialog, RestoreDialog, RevisionTextDialog, type CompareView } from './RevisionDialogs';
-import { kilobytes, REVISION_KIND_LABELS, revisionTime, storageSize } from './revision-words';
+import { ApprovalDialog, CompareDialog, DeleteApprovedDialog, RestoreDialog, RevisionTextDialog, type ApprovalInput, type CompareView } from './RevisionDialogs';
+import { approvalDate, approvalWords, kilobytes, REVISION_KIND_LABELS, revisionTime, storageSize } from './revision-words';
 
 /** Only two states can be compared at once. */
 const MAX_CHOSEN = 2;
 
 type Open =
   | { kind: 'save' }
+  | { kind: 'record-approval' }
+  | { kind: 'approve'; revision: Revision }
+  | { kind: 'delete-approved'; revision: Revision }
   | { kind: 'rename'; revision: Revision }
   | { kind: 'restore'; revision: Revision }
   | { kind: 'compare'; view: CompareView };
@@ -66,7 +73,8 @@ export function HistorySection({ bundle }: SectionProps) {
   // A comparison still on its way when another is asked for must not show over it.
   const compareToken = useRef(0);
 
-  const shown = useMemo(() => (revisions ?? []).filter((r) => !onlyNamed || r.kind === 'named'), [revisions, onlyNamed]);
+  const shown = useMemo(() => (revisions ?? []).filter((r) => !onlyNamed || r.kind === 'named' || r.approval !== null), [revisions, onlyNamed]);
+  const baseline = useMemo(() => latestApproved(revisions ?? []), [revisions]);
   // Only revisions on show count as chosen, so a filter never compares what the planner cannot see.
   const chosenShown = shown.filter((r) => chosen.includes(r.id));
 
@@ -107,6 +115,27 @@ export function HistorySection({ bundle }: SectionProps) {
     return renamed !== undefined;
   };
 
+  const recordApproval = async ({ approval, text }: ApprovalInput) => {
+    const saved = await track(saveApprovedRevision(ctx, planId, text, approval, app));
+    if (saved) notify({ message: `Recorded the plan as ${approvalWords(approval)}. It is in History as “${saved.name}”.` });
+    return saved !== undefined;
+  };
+
+  const changeApproval = async (revision: Revision, approval: Approval | null) => {
+    const undo = await track(setApproval(ctx, revision.id, approval));
+    if (!undo) return false;
+    notify({
+      message: approval ? `“${revision.name}” is recorded as ${approvalWords(approval)}.` : `“${revision.name}” is no longer marked as approved.`,
+      action: { label: 'Undo', shortcut: false, run: async () => { await track(undo()); } },
+    });
+    return true;
+  };
+
+  const askRemove = (revision: Revision) => {
+    if (revision.approval) setOpen({ kind: 'delete-approved', revision });
+    else void remove(revision);
+  };
+
   const remove = async (revision: Revision) => {
     const undo = await track(deleteRevision(ctx, revision.id));
     if (!undo) return;
@@ -126,7 +155,7 @@ export function HistorySection({ bundle }: SectionProps) {
     if (!done) return;
     saveButton.current?.focus();
     notify({
-      message: `Removed ${plural(done.count, 'automatic revision')} older than a year. Named revisions are kept.`,
+      message: `Removed ${plural(done.count, 'automatic revision')} older than a year. Named and approved revisions are kept.`,
       action: { label: 'Undo', shortcut: false, run: async () => { await track(done.undo()); } },
     });
   };
@@ -157,6 +186,7 @@ export function HistorySection({ bundle }: SectionProps) {
 
       <Box sx={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 2, mb: 1 }}>
         <Button ref={saveButton} variant="contained" startIcon={<SaveOutlinedIcon />} onClick={() => setOpen({ kind: 'save' })}>Save a revision…</Button>
+        <Button variant="outlined" startIcon={<VerifiedOutlinedIcon />} onClick={() => setOpen({ kind: 'record-approval' })}>Record a board approval…</Button>
         <Button
           variant="outlined"
           startIcon={<CompareArrowsIcon />}
@@ -166,7 +196,7 @@ export function HistorySection({ bundle }: SectionProps) {
         >
           Compare two revisions
         </Button>
-        <FormControlLabel control={<Switch checked={onlyNamed} onChange={(e) => setOnlyNamed(e.target.checked)} />} label="Only named revisions" />
+        <FormControlLabel control={<Switch checked={onlyNamed} onChange={(e) => setOnlyNamed(e.target.checked)} />} label="Only named and approved" />
         <Typography color="text.secondary" sx={{ ml: { md: 'auto' } }}>
           {revisions && bytes !== undefined
             ? `History takes ${storageSize(bytes)} on this computer (${plural(revisions.length, 'revision')}).`
@@ -186,7 +216,7 @@ export function HistorySection({ bundle }: SectionProps) {
           <Typography sx={{ maxWidth: '70ch' }}>
             {revisions.length === 0
               ? 'No revisions yet. Save one at each turning point (a pilot gate, a budget, a board meeting) with the reason the plan changed.'
-              : 'No revisions saved by you. Turn off “Only named revisions” to see the ones kept automatically.'}
+              : 'No revisions saved by you or approved. Turn off “Only named and approved” to see the ones kept automatically.'}
           </Typography>
         </Paper>
       ) : (
@@ -217,6 +247,15 @@ export function HistorySection({ bundle }: SectionProps) {
                     </TableCell>
                     <TableCell sx={{ minWidth: 220 }}>
                       <Typography sx={{ fontWeight: 600 }}>{revision.name}</Typography>
+                      {revision.approval && (
+                        <Box sx={{ display: 'flex', alignItems: 'center', gap: 0.75, mt: 0.25 }}>
+                          <VerifiedOutlinedIcon fontSize="small" color="success" aria-hidden />
+                          <Typography variant="body2" sx={{ fontWeight: 600 }}>
+                            {`Approved ${approvalDate(revision.approval)} · ${revision.approval.body}${revision.approval.reference ? ` · ${revision.approval.reference}` : ''}`}
+                            {baseline?.id === revision.id ? ' · the baseline' : ''}
+                          </Typography>
+                        </Box>
+                      )}
                       {revision.reason && (
                         <Typography variant="body2" color="text.secondary" sx={{ whiteSpace: 'pre-line', maxWidth: '70ch' }}>{revision.reason}</Typography>
                       )}
@@ -245,7 +284,15 @@ export function HistorySection({ bundle }: SectionProps) {
         <MenuItem onClick={() => fromMenu((revision) => setOpen({ kind: 'rename', revision }))}>
           <ListItemIcon><DriveFileRenameOutlineIcon fontSize="small" /></ListItemIcon>Rename…
         </MenuItem>
-        <MenuItem onClick={() => fromMenu((revision) => void remove(revision))}>
+        <MenuItem onClick={() => fromMenu((revision) => setOpen({ kind: 'approve', revision }))}>
+          <ListItemIcon><VerifiedOutlinedIcon fontSize="small" /></ListItemIcon>{menu?.revision.approval ? 'Edit the approval…' : 'Mark as approved…'}
+        </MenuItem>
+        {menu?.revision.approval && (
+          <MenuItem onClick={() => fromMenu((revision) => void changeApproval(revision, null))}>
+            <ListItemIcon><UnpublishedOutlinedIcon fontSize="small" /></ListItemIcon>Remove the approval
+          </MenuItem>
+        )}
+        <MenuItem onClick={() => fromMenu(askRemove)}>
           <ListItemIcon><DeleteOutlinedIcon fontSize="small" /></ListItemIcon>Delete
         </MenuItem>
       </Menu>
@@ -258,6 +305,22 @@ export function HistorySection({ bundle }: SectionProps) {
           onClose={() => setOpen(null)}
           onSubmit={(text) => rename(open.revision, text)}
         />
+      )}
+      {open?.kind === 'record-approval' && (
+        <ApprovalDialog mode="record" initial={null} today={format(new Date(), 'yyyy-MM-dd')} onClose={() => setOpen(null)} onSubmit={recordApproval} />
+      )}
+      {open?.kind === 'approve' && (
+        <ApprovalDialog
+          mode={open.revision.approval ? 'edit' : 'approve'}
+          revision={open.revision}
+          initial={open.revision.approval}
+          today={format(new Date(), 'yyyy-MM-dd')}
+          onClose={() => setOpen(null)}
+          onSubmit={({ approval }) => changeApproval(open.revision, approval)}
+        />
+      )}
+      {open?.kind === 'delete-approved' && (
+        <DeleteApprovedDialog revision={open.revision} onClose={() => setOpen(null)} onDelete={() => { const { revision } = open; setOpen(null); void remove(revision); }} />
       )}
       {open?.kind === 'restore' && <RestoreDialog revision={open.revision} onClose={() => setOpen(null)} onRestore={() => restore(open.revision)} />}
       {open?.kind === 'compare' && <CompareDialog view={open.view} onClose={() => { compareToken.current += 1; setOpen(null); }} />}

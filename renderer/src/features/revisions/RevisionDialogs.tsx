@@ -12,8 +12,8 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { fieldProblem } from '../../domain/messages';
-import { revisionSchema, type Revision } from '../../domain/revisions';
-import { beforeRestoreName, revisionTime } from './revision-words';
+import { approvalSchema, revisionSchema, type Approval, type Revision } from '../../domain/revisions';
+import { approvalWords, beforeRestoreName, revisionTime } from './revision-words';
 import type { Comparison, RevisionText } from './commands';
 import { NAME_MAX } from '../../domain/schemas';
 
@@ -155,6 +155,147 @@ export function CompareDialog({ view, onClose }: { view: CompareView; onClose: (
       </DialogContent>
       <DialogActions>
         <Button onClick={onClose} autoFocus>Close</Button>
+      </DialogActions>
+    </Dialog>
+  );
+}
+
+/** What the approval dialog records, and for a new revision its name and reason too. */
+export interface ApprovalInput {
+  approval: Approval;
+  text: RevisionText;
+}
+
+/**
+ * Recording a body's approval: of the plan as it is now (saved as a new revision), or of a
+ * revision already in History, or changing an approval already recorded. The date is the day
+ * of the vote; the body and a reference (minutes, resolution) say where it is on record.
+ */
+export function ApprovalDialog({ mode, revision, initial, today, onClose, onSubmit }: {
+  mode: 'record' | 'approve' | 'edit';
+  /** The revision approved, for 'approve' and 'edit'. */
+  revision?: Revision;
+  initial: Approval | null;
+  /** Today, yyyy-MM-dd: the date a new approval starts at. */
+  today: string;
+  onClose: () => void;
+  onSubmit: (input: ApprovalInput) => Promise<boolean>;
+}) {
+  const [date, setDate] = useState(initial?.date ?? today);
+  const [body, setBody] = useState(initial?.body ?? 'Board of Education');
+  const [reference, setReference] = useState(initial?.reference ?? '');
+  const [name, setName] = useState('Approved plan');
+  const [reason, setReason] = useState('');
+  const [touched, setTouched] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const problems = {
+    date: fieldProblem(approvalSchema.shape.date, date, 'The date'),
+    body: fieldProblem(approvalSchema.shape.body, body, 'Who approved it'),
+    reference: fieldProblem(approvalSchema.shape.reference, reference, 'The reference'),
+    name: mode === 'record' ? fieldProblem(revisionSchema.shape.name, name, 'The name') : null,
+    reason: mode === 'record' ? fieldProblem(revisionSchema.shape.reason, reason, 'The reason') : null,
+  };
+  const shown = (problem: string | null) => (touched ? problem : null);
+  const title = mode === 'record' ? 'Record a board approval' : mode === 'approve' ? `Mark “${revision?.name ?? ''}” as approved` : 'Edit the approval';
+  const submit = async () => {
+    setTouched(true);
+    if (Object.values(problems).some((p) => p !== null) || busy) return;
+    setBusy(true);
+    const done = await onSubmit({ approval: { date, body: body.trim(), reference: reference.trim() }, text: { name: name.trim(), reason: reason.trim() } });
+    setBusy(false);
+    if (done) onClose();
+  };
+  return (
+    <Dialog open onClose={onClose} fullWidth maxWidth="sm" aria-labelledby="approval-title" aria-describedby="approval-text">
+      <form noValidate onSubmit={(event) => { event.preventDefault(); void submit(); }}>
+        <DialogTitle id="approval-title">{title}</DialogTitle>
+        <DialogContent>
+          <DialogContentText id="approval-text" sx={{ mb: 2 }}>
+            {mode === 'record'
+              ? 'The plan as it is now is saved in History as the approved baseline. The plan’s header then counts the changes made since, and the timeline can show the approved dates behind today’s.'
+              : `The plan as it was on ${revision ? revisionTime(revision.createdAt) : ''} becomes the approved baseline, if no later approval is recorded.`}
+          </DialogContentText>
+          <Stack spacing={2} sx={{ pt: 1 }}>
+            {mode === 'record' && (
+              <TextField
+                label="Revision name"
+                required
+                value={name}
+                onChange={(e) => setName(e.target.value)}
+                error={shown(problems.name) !== null}
+                helperText={shown(problems.name) ?? 'How the approved plan is listed in History.'}
+                slotProps={{ htmlInput: { maxLength: NAME_MAX } }}
+                fullWidth
+              />
+            )}
+            <TextField
+              label="Date approved"
+              type="date"
+              required
+              value={date}
+              onChange={(e) => setDate(e.target.value)}
+              error={shown(problems.date) !== null}
+              helperText={shown(problems.date) ?? 'The day of the vote.'}
+              slotProps={{ inputLabel: { shrink: true } }}
+              autoFocus={mode !== 'record'}
+            />
+            <TextField
+              label="Approved by"
+              required
+              value={body}
+              onChange={(e) => setBody(e.target.value)}
+              error={shown(problems.body) !== null}
+              helperText={shown(problems.body) ?? 'For example “Board of Education” or “Board of Trustees”.'}
+              slotProps={{ htmlInput: { maxLength: NAME_MAX } }}
+              fullWidth
+            />
+            <TextField
+              label="Reference"
+              value={reference}
+              onChange={(e) => setReference(e.target.value)}
+              error={shown(problems.reference) !== null}
+              helperText={shown(problems.reference) ?? 'Optional: where it is on record, such as the minutes or a resolution number.'}
+              placeholder="Resolution 2027-14"
+              slotProps={{ htmlInput: { maxLength: NAME_MAX } }}
+              fullWidth
+            />
+            {mode === 'record' && (
+              <TextField
+                label="Reason"
+                value={reason}
+                onChange={(e) => setReason(e.target.value)}
+                error={shown(problems.reason) !== null}
+                helperText={shown(problems.reason) ?? 'Optional: what the board approved, in a line.'}
+                multiline
+                minRows={2}
+                fullWidth
+              />
+            )}
+          </Stack>
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={onClose}>Cancel</Button>
+          <Button type="submit" variant="contained" disabled={busy}>{mode === 'edit' ? 'Save approval' : 'Record approval'}</Button>
+        </DialogActions>
+      </form>
+    </Dialog>
+  );
+}
+
+/** Asks before deleting an approved revision: the baseline goes with it. */
+export function DeleteApprovedDialog({ revision, onClose, onDelete }: { revision: Revision; onClose: () => void; onDelete: () => void }) {
+  const approval = revision.approval;
+  return (
+    <Dialog open onClose={onClose} fullWidth maxWidth="sm" aria-labelledby="delete-approved-title" aria-describedby="delete-approved-text">
+      <DialogTitle id="delete-approved-title">Delete an approved revision?</DialogTitle>
+      <DialogContent>
+        <DialogContentText id="delete-approved-text">
+          {`“${revision.name}” is the plan ${approval ? approvalWords(approval) : 'approved'}. Deleting it removes that baseline from History; the plan’s header and the timeline stop comparing with it (an earlier approval, if any, takes its place). You can undo right after.`}
+        </DialogContentText>
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onClose} autoFocus>Cancel</Button>
+        <Button color="error" variant="contained" onClick={onDelete}>Delete</Button>
       </DialogActions>
     </Dialog>
   );

@@ -9,7 +9,7 @@ import type { CommandContext, PlanCommand } from '../../app/commands';
 import { nowTimestamp } from '../../domain/ids';
 import { errorMessage } from '../../domain/messages';
 import { changeSummaryText, comparePlans, type PlanChanges } from '../../domain/plan-diff';
-import type { Revision } from '../../domain/revisions';
+import { isThinnable, type Approval, type Revision } from '../../domain/revisions';
 import { CHILD_COLLECTIONS, NAME_MAX, type PlanBundle } from '../../domain/schemas';
 import type { PlanStore } from '../../storage/plan-store';
 import type { ChangeSet, RowChange, TableName } from '../../storage/transactions';
@@ -43,10 +43,24 @@ export async function deleteRevision(ctx: CommandContext, revisionId: string): P
   return () => ctx.store.restoreDeletedRevision(deleted);
 }
 
-/** Automatic revisions saved more than a year before `now`: what thinning the history removes. */
+/** Automatic revisions saved more than a year before `now` and never approved: what thinning the history removes. */
 export function oldAutomaticRevisions(revisions: readonly Revision[], now: Date): Revision[] {
   const cutoff = subYears(now, 1).toISOString();
-  return revisions.filter((r) => r.kind !== 'named' && r.createdAt < cutoff);
+  return revisions.filter((r) => isThinnable(r) && r.createdAt < cutoff);
+}
+
+/**
+ * Records that a body approved the plan as the revision holds it (or takes the approval off,
+ * with null); resolves to the Undo that puts the revision back as it was.
+ */
+export async function setApproval(ctx: CommandContext, revisionId: string, approval: Approval | null): Promise<() => Promise<void>> {
+  const { before } = await ctx.store.setApproval(revisionId, approval);
+  return () => ctx.store.putRevisionBack(before);
+}
+
+/** Saves the plan as it is now as a revision the body approved, in one step. */
+export function saveApprovedRevision(ctx: CommandContext, planId: string, text: RevisionText, approval: Approval, app: AppInfo): Promise<Revision> {
+  return ctx.store.saveRevision(planId, { name: text.name, reason: text.reason, kind: 'named', approval }, app);
 }
 
 /**

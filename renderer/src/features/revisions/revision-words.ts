@@ -1,7 +1,7 @@
 /** How a revision reads in the History section: its kind, when it was saved, what it takes on disk. */
 import { format, parseISO } from 'date-fns';
 import { formatNumber } from '../../domain/numbers';
-import type { RevisionKind } from '../../domain/revisions';
+import type { Approval, RevisionKind } from '../../domain/revisions';
 
 export const REVISION_KIND_LABELS: Readonly<Record<RevisionKind, string>> = {
   named: 'Saved by you',
@@ -31,4 +31,15 @@ export function beforeRestoreName(restoredName: string, max: number): string {
   const room = max - 'Before restoring “”'.length;
   const name = restoredName.length > room ? `${restoredName.slice(0, room - 1)}…` : restoredName;
   return `Before restoring “${name}”`;
+}
+
+/** "Mar 12, 2027": an approval's day. */
+export function approvalDate(approval: Pick<Approval, 'date'>): string {
+  return format(parseISO(approval.date), 'MMM d, yyyy');
+}
+
+/** "approved by the Board of Education on Mar 12, 2027 (Resolution 2027-14)" */
+export function approvalWords(approval: Approval): string {
+  const body = /^(the|a|an) /i.test(approval.body) ? approval.body : `the ${approval.body}`;
+  return `approved by ${body} on ${approvalDate(approval)}${approval.reference ? ` (${approval.reference})` : ''}`;
 }

@@ -5,7 +5,11 @@ import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import AddIcon from '@mui/icons-material/Add';
-import { format } from 'date-fns';
+import { format, parseISO } from 'date-fns';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import Switch from '@mui/material/Switch';
+import { useBaseline } from '../../app/use-baseline';
+import { phaseSlips } from '../../domain/baseline-slips';
 import { useRunCommand } from '../../app/plan-history';
 import { untilOnScreen } from '../../components/until-on-screen';
 import { useNotify } from '../../app/notifications';
@@ -48,6 +52,11 @@ export function RoadmapSection({ bundle }: SectionProps) {
   const phases = useMemo(() => [...bundle.phases].sort((a, b) => a.order - b.order), [bundle.phases]);
   const { waves, schools } = bundle;
   const intake = useMemo(() => intakeByPhase(phases, waves, schools), [phases, waves, schools]);
+  const baseline = useBaseline(plan.id);
+  const [showApproved, setShowApproved] = useState(true);
+  const approvedPhases = baseline.status === 'ready' ? baseline.bundle.phases : null;
+  const approved = useMemo(() => (approvedPhases ? new Map(approvedPhases.map((p): [string, PhaseDates] => [p.id, { start: p.start, end: p.end }])) : undefined), [approvedPhases]);
+  const slips = useMemo(() => (approvedPhases ? phaseSlips(approvedPhases, phases) : []), [approvedPhases, phases]);
   const [dialog, setDialog] = useState<{ milestone: Milestone | null } | null>(null);
   const phasesHeading = useRef<HTMLHeadingElement>(null);
   // A phase's new dates waiting on the planner's choice of what moves with it.
@@ -163,9 +172,26 @@ export function RoadmapSection({ bundle }: SectionProps) {
             reschedule={reschedule}
             onRefuse={onRefuse}
             intake={intake}
+            approved={showApproved ? approved : undefined}
             onOpenDetails={onOpenDetails}
             onOpenMilestone={onOpenMilestone}
           />
+          {baseline.status === 'ready' && (
+            <Box sx={{ mt: 1.5, display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: 2, displayPrint: showApproved ? 'flex' : 'none' }}>
+              <FormControlLabel
+                sx={{ displayPrint: 'none' }}
+                control={<Switch checked={showApproved} onChange={(e) => setShowApproved(e.target.checked)} />}
+                label={`Show the approved dates (${format(parseISO(baseline.revision.approval.date), 'MMM d, yyyy')})`}
+              />
+              {showApproved && (
+                <Typography variant="body2" sx={{ flex: '1 1 30ch' }}>
+                  {slips.length === 0
+                    ? 'Every phase keeps the dates the approved plan gave it.'
+                    : `Dashed outlines show the approved dates. Since approval: ${slips.map((slip) => slip.text).join('; ')}.`}
+                </Typography>
+              )}
+            </Box>
+          )}
           <TimingNotes phases={phases} schoolYearStartMonth={plan.schoolYearStartMonth} />
           {laterMilestones && <PrintedMilestones phases={phases} milestones={laterMilestones} />}
         </Paper>

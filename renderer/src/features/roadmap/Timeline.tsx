@@ -52,6 +52,8 @@ export interface TimelineProps {
   onOpenMilestone: (milestone: Milestone) => void;
   /** What the waves joining each phase bring in, in words, by phase id. */
   intake?: ReadonlyMap<string, PhaseIntakeText>;
+  /** The dates the approved plan gave each phase, by phase id: drawn as outlines behind today's bars, so slips show. */
+  approved?: ReadonlyMap<string, PhaseDates>;
 }
 
 const KEY_HELP = 'Drag a bar to move a phase, or drag its ends to change its dates. Keyboard, on a bar: Left/Right arrows move it a month, '
@@ -156,6 +158,7 @@ interface PhaseRowProps {
   onKeyDown: (phase: Phase, event: KeyboardEvent<HTMLDivElement>) => void;
   onOpenDetails: (phase: Phase) => void;
   intake: PhaseIntakeText | undefined;
+  approved: PhaseDates | undefined;
 }
 
 interface Drag {
@@ -167,7 +170,7 @@ interface Drag {
 }
 
 /** One phase: its name in the sticky column, its bar (drag to move, edges to resize) and its milestones. */
-const PhaseRow = memo(function PhaseRow({ phase, index, dates, milestones, range, zoom, onCommit, onKeyDown, onOpenDetails, intake }: PhaseRowProps) {
+const PhaseRow = memo(function PhaseRow({ phase, index, dates, milestones, range, zoom, onCommit, onKeyDown, onOpenDetails, intake, approved }: PhaseRowProps) {
   const px = PX_PER_MONTH[zoom];
   const [drag, setDrag] = useState<Drag | null>(null);
   const shown = drag?.moved ? drag.preview : dates;
@@ -175,6 +178,9 @@ const PhaseRow = memo(function PhaseRow({ phase, index, dates, milestones, range
   const span = dateSpanText(shown);
   const colors = KIND_COLORS[phase.kind];
   const kindStatus = `${PHASE_KIND_LABELS[phase.kind]} · ${PHASE_STATUS_LABELS[phase.status]}`;
+  const moved = approved !== undefined && (approved.start !== dates.start || approved.end !== dates.end);
+  const outline = moved ? barExtent(approved, range, px) : null;
+  const approvedText = moved ? ` Approved dates: ${dateSpanText(approved)}.` : '';
 
   const onPointerDown = (event: PointerEvent<HTMLDivElement>) => {
     if (event.button !== 0) return;
@@ -212,13 +218,14 @@ const PhaseRow = memo(function PhaseRow({ phase, index, dates, milestones, range
         {intake && <span className="tl-phase-intake" title={intake.full}>{intake.short}</span>}
       </div>
       <div className="tl-track">
+        {outline && <div className="tl-approved" aria-hidden style={{ left: outline.left, width: outline.width }} />}
         <div
           role="button"
           tabIndex={0}
           data-phase-bar={phase.id}
-          aria-label={`${phase.name}, ${span}. ${PHASE_KIND_LABELS[phase.kind]} phase, ${PHASE_STATUS_LABELS[phase.status]}.${intake ? ` ${intake.full}.` : ''}`}
+          aria-label={`${phase.name}, ${span}. ${PHASE_KIND_LABELS[phase.kind]} phase, ${PHASE_STATUS_LABELS[phase.status]}.${intake ? ` ${intake.full}.` : ''}${approvedText}`}
           aria-describedby="timeline-keys"
-          title={`${phase.name} (${kindStatus}): ${span}`}
+          title={`${phase.name} (${kindStatus}): ${span}${approvedText}`}
           className={`tl-bar${phase.status === 'on-hold' ? ' tl-bar-hold' : ''}${drag?.moved ? ' tl-dragging' : ''}`}
           style={{ left, width, background: phase.status === 'on-hold' ? undefined : colors.fill, borderColor: colors.edge, ['--edge' as string]: colors.edge, ['--fill' as string]: colors.fill }}
           onPointerDown={onPointerDown}
@@ -257,7 +264,7 @@ const EMPTY: Milestone[] = [];
  * Phases as bars over school years, with their milestones and a line for today. Bars move and
  * resize by mouse and by keyboard; each change is one undoable edit.
  */
-export function Timeline({ heading, phases, milestones, schoolYearStartMonth, today, run, reschedule, onRefuse, onOpenDetails, onOpenMilestone, intake }: TimelineProps) {
+export function Timeline({ heading, phases, milestones, schoolYearStartMonth, today, run, reschedule, onRefuse, onOpenDetails, onOpenMilestone, intake, approved }: TimelineProps) {
   const [zoom, setZoom] = useState<Zoom>(DEFAULT_ZOOM);
   const px = PX_PER_MONTH[zoom];
   const scroller = useRef<HTMLDivElement>(null);
@@ -281,8 +288,13 @@ export function Timeline({ heading, phases, milestones, schoolYearStartMonth, to
     const dates: string[] = [];
     for (const p of phases) dates.push(p.start, p.end);
     for (const m of milestones) dates.push(m.date);
+    // Approved dates of the phases still in the plan stay in view, so an outline is never cut off.
+    for (const p of phases) {
+      const was = approved?.get(p.id);
+      if (was) dates.push(was.start, was.end);
+    }
     return timelineRange(dates, today, schoolYearStartMonth);
-  }, [phases, milestones, today, schoolYearStartMonth]);
+  }, [phases, milestones, today, schoolYearStartMonth, approved]);
   // The same range object for as long as the span is the same, so rows and markers can skip re-rendering.
   const rangeStart = span.start.getTime();
   const range = useMemo<TimelineRange>(() => ({ start: new Date(rangeStart), months: span.months, startMonth: span.startMonth }), [rangeStart, span.months, span.startMonth]);
@@ -532,6 +544,7 @@ export function Timeline({ heading, phases, milestones, schoolYearStartMonth, to
                 onKeyDown={onBarKeyDown}
                 onOpenDetails={onOpenDetails}
                 intake={intake?.get(phase.id)}
+                approved={approved?.get(phase.id)}
               />
             ))}
             {loose.length > 0 && (
@@ -605,6 +618,11 @@ const timelineSx = {
     '&:focus-visible, &.tl-dragging': { outline: `3px solid ${colors.focus}`, outlineOffset: 2 },
     '&.tl-dragging': { cursor: 'grabbing', boxShadow: 3 },
     '&:hover .tl-edge': { bgcolor: 'var(--edge)', opacity: 0.35 },
+  },
+  // The approved dates: a dashed outline around and behind the bar, seen where the phase has moved.
+  '& .tl-approved': {
+    position: 'absolute', top: BAR_TOP - 4, height: BAR_H + 8, boxSizing: 'border-box', zIndex: 0,
+    border: `2px dashed ${colors.ink}`, borderRadius: 1, pointerEvents: 'none',
   },
   '& .tl-bar-hold': {
     backgroundImage: `repeating-linear-gradient(135deg, var(--fill) 0 6px, ${colors.white} 6px 10px)`,
