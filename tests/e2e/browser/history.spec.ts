@@ -117,9 +117,9 @@ test('a planner saves a revision with its reason, changes the plan, compares, re
   await two.getByRole('button', { name: 'Close' }).click();
 
   // Only named revisions hides the automatic one; delete the draft, then Undo brings it back.
-  await page.getByLabel('Only named revisions').check();
+  await page.getByLabel('Only named and approved').check();
   await expect(row(page, 'Before restoring “Draft for cabinet”')).toHaveCount(0);
-  await page.getByLabel('Only named revisions').uncheck();
+  await page.getByLabel('Only named and approved').uncheck();
   await page.getByRole('button', { name: 'More actions for “Draft for cabinet”' }).click();
   await page.getByRole('menuitem', { name: 'Delete' }).click();
   await expect(row(page, 'Draft for cabinet')).toHaveCount(0);
