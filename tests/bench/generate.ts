@@ -173,7 +173,7 @@ export const CHILD_TABLE_NAMES = Object.keys(CHILD_TABLES) as ChildTableName[];
  * and no plan operation the benchmark measures reads or writes it. The raw baseline still makes
  * these stores, so its layout stays the app's.
  */
-export const NOT_PLAN_CONTENT_TABLES: readonly string[] = ['revisions', 'revisionData'];
+export const NOT_PLAN_CONTENT_TABLES: readonly string[] = ['revisions', 'revisionData', 'journal'];
 
 /** Plans in the library besides the large one. */
 export const LIBRARY_PLANS = 200;

@@ -5,7 +5,7 @@ export type MeasureKey =
   | 'matrix-paint' | 'matrix-interactive' | 'timeline-paint' | 'timeline-interactive' | 'stance-p50' | 'stance-p95'
   | 'roster-import' | 'grid-paint' | 'grid-interactive' | 'grid-edit-p50' | 'grid-edit-p95'
   | 'share-csv' | 'share-ics' | 'share-mspdi' | 'share-xlsx' | 'share-html'
-  | 'history-save' | 'history-list' | 'history-compare' | 'history-restore';
+  | 'history-save' | 'history-list' | 'history-compare' | 'history-restore' | 'history-file-export' | 'history-file-read';
 
 export interface Measure {
   key: MeasureKey;

@@ -15,7 +15,8 @@ import { DATABASE_NAME, PlannerDatabase } from '../../renderer/src/storage/datab
 import { gzipText } from '../../renderer/src/domain/gzip-text';
 import { newId, nowTimestamp } from '../../renderer/src/domain/ids';
 import { comparePlans } from '../../renderer/src/domain/plan-diff';
-import { PLAN_FILE_VERSION, serializePlanFile } from '../../renderer/src/domain/plan-file';
+import { PLAN_FILE_VERSION, readPlanFile, serializePlanFile } from '../../renderer/src/domain/plan-file';
+import { readFileRevisions, toFileRevision } from '../../renderer/src/domain/plan-file-history';
 import type { Revision } from '../../renderer/src/domain/revisions';
 import type { PlanBundle } from '../../renderer/src/domain/schemas';
 import { compareRevisions, restoreRevision } from '../../renderer/src/features/revisions/commands';
@@ -91,6 +92,27 @@ export async function benchRevisions({ reps, store, planId }: { reps: number; st
     push(samples.restore, await time(() => restoreRevision(older, APP).write({ store, now: () => new Date() })));
     if (run === -1) check(comparePlans(bundle, await loaded(store, planId)).summary.total === 0, 'the restored plan is the revision');
   }
+  // The plan file with its whole history, written and read back (each revision unzipped and
+  // checked), against the plan file without it. Heavy: a few runs.
+  const fileRuns = Math.min(reps, 3);
+  const file = { export: [] as number[], plain: [] as number[], read: [] as number[], readPlain: [] as number[], bytes: 0, unreadable: -1 };
+  for (let run = 0; run < fileRuns; run += 1) {
+    let text = '';
+    file.plain.push(await time(exportPlan));
+    file.export.push(await time(async () => {
+      const [bundle, history] = await Promise.all([loaded(store, planId), store.exportHistory(planId)]);
+      text = serializePlanFile(bundle, APP, nowTimestamp(), { journal: history.journal, revisions: history.revisions.map(toFileRevision) });
+    }));
+    file.bytes = new TextEncoder().encode(text).byteLength;
+    const plainText = await exportPlan();
+    file.readPlain.push(await time(async () => readPlanFile(plainText)));
+    file.read.push(await time(async () => {
+      const read = readPlanFile(text);
+      if (!read.ok) throw new Error(read.summary);
+      file.unreadable = (await readFileRevisions(read.file.revisions ?? [], planId)).unreadable.length;
+    }));
+    check(file.unreadable === 0, 'every revision in the file reads back');
+  }
   // Leave the history as the other steps found it.
   const db = new PlannerDatabase(DATABASE_NAME);
   const added = await db.revisions.where('planId').equals(planId).filter((r) => !stored.some((s) => s.id === r.id)).primaryKeys();
@@ -103,5 +125,7 @@ export async function benchRevisions({ reps, store, planId }: { reps: number; st
     measure('history-list', `list the history (${STORED} revisions); baseline: list the library`, samples.list, samples.library),
     measure('history-compare', 'compare two revisions in words; baseline: native export', samples.compare, samples.exported),
     measure('history-restore', 'restore a revision (keeping the plan as a revision, undo collected); baseline: replace the plan directly', samples.restore, samples.replace),
+    measure('history-file-export', `plan file with history (${STORED}+ revisions, ${(file.bytes / 1024 / 1024).toFixed(1)} MB); baseline: plan file without it`, file.export, file.plain, { fileBytes: file.bytes }),
+    measure('history-file-read', `read that file, every revision unzipped and checked; baseline: read the plan file without it`, file.read, file.readPlain),
   ];
 }

@@ -18,7 +18,7 @@ const HOME: Record<Exclude<TableName, 'plans'>, PlanSection> = {
   waves: 'waves',
   fundingSources: 'resources',
   allocations: 'resources',
-  journal: 'history',
+  journal: 'journal',
 };
 
 /** Other sections that show (and edit) the same records, so an undo there is in sight. */

@@ -12,12 +12,13 @@ export const PLAN_SECTIONS = [
   { key: 'waves', label: 'Waves' },
   { key: 'resources', label: 'Resources' },
   { key: 'outcomes', label: 'Vision & outcomes' },
+  { key: 'journal', label: 'Journal' },
   { key: 'history', label: 'History' },
 ] as const;
 export type PlanSection = (typeof PLAN_SECTIONS)[number]['key'];
 
-/** The printable reports of a plan: the board packet and the school briefs. */
-export const REPORT_KINDS = ['packet', 'briefs'] as const;
+/** The printable reports of a plan: the board packet, the school briefs, and what changed since approval. */
+export const REPORT_KINDS = ['packet', 'briefs', 'changes'] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
 
 /** The screens of the app, addressed by the URL hash so reloads and the back button work. */

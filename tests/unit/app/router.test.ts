@@ -15,12 +15,13 @@ describe('routes', () => {
     expect(parseRoute(`#/plans/${PLAN}/nowhere`)).toEqual(planRoute(PLAN));
   });
 
-  it('reads the board packet and the school briefs, with their options', () => {
+  it('reads the board packet, the school briefs and what changed since approval, with their options', () => {
     expect(parseRoute(`#/plans/${PLAN}/report/packet`)).toEqual(reportRoute(PLAN, 'packet', DEFAULT_REPORT_OPTIONS));
     expect(parseRoute(`#/plans/${PLAN}/report/briefs?wave=${WAVE}`)).toEqual(reportRoute(PLAN, 'briefs', { ...DEFAULT_REPORT_OPTIONS, schools: { kind: 'wave', waveId: WAVE } }));
     expect(parseRoute(`#/plans/${PLAN}/report/packet/?sections=cover,money&phases=${PHASE}`)).toEqual(
-      reportRoute(PLAN, 'packet', { sections: ['cover', 'money'], phaseIds: [PHASE], schools: { kind: 'all' } }),
+      reportRoute(PLAN, 'packet', { sections: ['cover', 'money'], phaseIds: [PHASE], schools: { kind: 'all' }, leaveOutInternal: true }),
     );
+    expect(parseRoute(`#/plans/${PLAN}/report/changes`)).toEqual(reportRoute(PLAN, 'changes', DEFAULT_REPORT_OPTIONS));
   });
 
   it('reads an unknown report as the plan, and a report of no plan as the library', () => {
@@ -34,7 +35,8 @@ describe('routes', () => {
       planRoute(PLAN),
       planRoute(PLAN, 'waves'),
       reportRoute(PLAN, 'packet', DEFAULT_REPORT_OPTIONS),
-      reportRoute(PLAN, 'packet', { sections: ['timeline', 'tight-loose'], phaseIds: [PHASE], schools: { kind: 'all' } }),
+      reportRoute(PLAN, 'packet', { sections: ['timeline', 'tight-loose', 'journal'], phaseIds: [PHASE], schools: { kind: 'all' }, leaveOutInternal: false }),
+      reportRoute(PLAN, 'changes', DEFAULT_REPORT_OPTIONS),
       reportRoute(PLAN, 'briefs', { ...DEFAULT_REPORT_OPTIONS, schools: { kind: 'chosen', schoolIds: [WAVE, PHASE] } }),
     ];
     for (const route of routes) expect(parseRoute(routeHref(route))).toEqual(route);

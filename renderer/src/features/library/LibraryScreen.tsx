@@ -208,7 +208,7 @@ export function LibraryScreen() {
           <shareDialog.View
             planId={sharing.id}
             planName={sharing.name}
-            exportPlanFile={() => files.exportPlanFile(sharing.id)}
+            exportPlanFile={(options) => files.exportPlanFile(sharing.id, options)}
             onClose={() => setSharing(null)}
           />
         )}

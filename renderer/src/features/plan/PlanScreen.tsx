@@ -31,6 +31,7 @@ import { SaveIndicator } from './SaveIndicator';
 import { deletePlan, restorePlan } from '../library/library-commands';
 import { usePlanFiles } from '../plan-file/use-plan-files';
 import type { SectionProps } from '../../components/section-props';
+import { BaselineNote } from './BaselineNote';
 import { usePlanBundle } from './use-plan-bundle';
 import { lazyView, LoadingFallback, type LazyView } from '../../components/lazy-view';
 import { PlanNotFound } from '../../components/PlanNotFound';
@@ -47,6 +48,7 @@ const SECTION_VIEWS: Record<PlanSection, LazyView<SectionProps>> = {
   waves: lazyView(async () => (await import('../schools/WavesSection')).WavesSection),
   resources: lazyView(async () => (await import('../resources/ResourcesSection')).ResourcesSection),
   outcomes: lazyView(async () => (await import('../outcomes/OutcomesSection')).OutcomesSection),
+  journal: lazyView(async () => (await import('../journal/JournalSection')).JournalSection),
   history: lazyView(async () => (await import('../revisions/HistorySection')).HistorySection),
 };
 
@@ -135,12 +137,12 @@ function PlanWorkspace({ planId, section }: { planId: string; section: PlanSecti
   // The section's code is fetched while the plan is read, not after.
   void preloadSection(section).catch(() => undefined);
   const headingRef = useScreenHeading(bundle === null ? null : bundle ? `${sectionLabel} — ${bundle.plan.name}` : 'Plan not found');
-  /** Exports what the planner sees: text still waiting to be saved is saved first. */
-  const exportNow = async () => {
+  /** Exports what the planner sees: text still waiting to be saved is saved first. The share dialog may ask for the history too. */
+  const exportNow = async (options?: { withHistory: boolean }) => {
     const active = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     active?.blur();
     await settled();
-    await files.exportPlanFile(planId);
+    await files.exportPlanFile(planId, options);
     active?.focus();
   };
   useShortcuts([{ keys: 'mod+e', run: () => void exportNow() }]);
@@ -170,7 +172,10 @@ function PlanWorkspace({ planId, section }: { planId: string; section: PlanSecti
           <Button startIcon={<ArrowBackIcon />} href={routeHref({ screen: 'library' })}>All plans</Button>
           <Box sx={{ flexGrow: 1, minWidth: 0 }}>
             <Typography variant="h1" noWrap ref={headingRef} tabIndex={-1} sx={{ fontSize: '1.25rem', '&:focus': { outline: 'none' } }}>{plan.name}</Typography>
-            {plan.systemName && <Typography variant="body2" color="text.secondary" noWrap>{plan.systemName}</Typography>}
+            <Box sx={{ display: 'flex', alignItems: 'center', columnGap: 1.5, minWidth: 0 }}>
+              {plan.systemName && <Typography variant="body2" color="text.secondary" noWrap>{plan.systemName}</Typography>}
+              <BaselineNote bundle={bundle} />
+            </Box>
           </Box>
           {/* On paper only the plan's name heads the page. */}
           <Box sx={{ display: 'flex', alignItems: 'center', gap: 2, displayPrint: 'none' }}>

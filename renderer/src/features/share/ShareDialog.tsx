@@ -25,7 +25,8 @@ import { appServices } from '../../app/services';
 import { planStore } from '../../app/store';
 import type { CalendarOptions } from '../../domain/calendar-file';
 import { CSV_TABLE_LABELS, CSV_TABLES, type CsvTable } from '../../domain/csv-tables';
-import { DEFAULT_REPORT_OPTIONS, PACKET_SECTION_LABELS, PACKET_SECTIONS, type PacketSection, type ReportOptions, type SchoolChoice } from '../../domain/report-options';
+import { DEFAULT_PACKET_SECTIONS, DEFAULT_REPORT_OPTIONS, PACKET_SECTION_LABELS, PACKET_SECTIONS, type PacketSection, type ReportOptions, type SchoolChoice } from '../../domain/report-options';
+import { latestApproved } from '../../domain/revisions';
 import { plural } from '../../domain/words';
 import { saveCalendar, saveCsvTables } from './share-commands';
 import { ShareSection, useShareAction } from './ShareSection';
@@ -39,14 +40,15 @@ const CALENDAR_PARTS: { key: keyof CalendarOptions; label: string }[] = [
   { key: 'gates', label: 'Go / no-go gates' },
 ];
 
-/** Checkboxes in a fieldset, one per choice, with a line when none is chosen. */
-function Choices<K extends string>({ legend, all, labels, chosen, onChange, noneMessage }: {
+/** Checkboxes in a fieldset, one per choice, with a line when none is chosen. A choice that cannot be made now is shown off and dimmed. */
+function Choices<K extends string>({ legend, all, labels, chosen, onChange, noneMessage, disabled }: {
   legend: string;
   all: readonly K[];
   labels: (key: K) => string;
   chosen: readonly K[];
   onChange: (chosen: K[]) => void;
   noneMessage: string;
+  disabled?: (key: K) => boolean;
 }) {
   return (
     <Box component="fieldset" sx={{ border: 0, p: 0, m: 0, mb: 1 }}>
@@ -56,6 +58,7 @@ function Choices<K extends string>({ legend, all, labels, chosen, onChange, none
           <FormControlLabel
             key={key}
             label={labels(key)}
+            disabled={disabled?.(key) ?? false}
             control={<Checkbox checked={chosen.includes(key)} onChange={(e) => onChange(all.filter((k) => (k === key ? e.target.checked : chosen.includes(k))))} />}
           />
         ))}
@@ -162,7 +165,7 @@ function FormatTabs({ chosen, onChoose, panels }: {
 export function ShareDialog({ planId, planName, exportPlanFile, onClose }: {
   planId: string;
   planName: string;
-  exportPlanFile: () => Promise<void>;
+  exportPlanFile: (options: { withHistory: boolean }) => Promise<void>;
   onClose: () => void;
 }) {
   const [format, setFormat] = useState<ShareFormat>('packet');
@@ -174,8 +177,16 @@ export function ShareDialog({ planId, planName, exportPlanFile, onClose }: {
   const orderedPhases = [...phases].sort((a, b) => a.order - b.order);
   const orderedWaves = [...waves].sort((a, b) => a.order - b.order);
   const orderedSchools = [...schools].sort((a, b) => a.order - b.order);
+  const revisions = useLiveQuery(() => planStore.listRevisions(planId), [planId]) ?? [];
+  const journal = useLiveQuery(() => planStore.listJournal(planId), [planId]) ?? [];
+  const internalCount = journal.filter((e) => e.internal).length;
+  // What changed since approval needs an approved revision to compare with.
+  const hasApproval = latestApproved(revisions) !== null;
 
-  const [sections, setSections] = useState<PacketSection[]>([...PACKET_SECTIONS]);
+  // The journal is off until chosen: it is the plan's inside story, shared on purpose.
+  const [sections, setSections] = useState<PacketSection[]>([...DEFAULT_PACKET_SECTIONS]);
+  const [leaveOutInternal, setLeaveOutInternal] = useState(true);
+  const [withHistory, setWithHistory] = useState(false);
   // Null: every phase, including any added while the dialog is open.
   const [phaseIds, setPhaseIds] = useState<string[] | null>(null);
   const [briefScope, setBriefScope] = useState<BriefScope>('all');
@@ -186,6 +197,7 @@ export function ShareDialog({ planId, planName, exportPlanFile, onClose }: {
 
   const allPhaseIds = orderedPhases.map((p) => p.id);
   const chosenPhaseIds = phaseIds ?? allPhaseIds;
+  const chosenSections = hasApproval ? sections : sections.filter((s) => s !== 'changes');
   const waveId = briefWaveId || orderedWaves[0]?.id || '';
   const briefSchools: SchoolChoice = briefScope === 'wave' ? { kind: 'wave', waveId } : briefScope === 'chosen' ? { kind: 'chosen', schoolIds: briefSchoolIds } : { kind: 'all' };
   const briefCount = briefScope === 'all'
@@ -193,14 +205,14 @@ export function ShareDialog({ planId, planName, exportPlanFile, onClose }: {
     : briefScope === 'wave' ? schools.filter((s) => s.waveId === waveId).length : briefSchoolIds.length;
   const chosenParts = CALENDAR_PARTS.filter((p) => include[p.key]).map((p) => p.key);
 
-  const openReport = (kind: 'packet' | 'briefs', options: ReportOptions) => {
+  const openReport = (kind: 'packet' | 'briefs' | 'changes', options: ReportOptions) => {
     onClose();
     navigate(reportRoute(planId, kind, options));
   };
 
   const onPlanFile = () => {
     onClose();
-    void exportPlanFile();
+    void exportPlanFile({ withHistory });
   };
 
   const onCalendar = () => share('the calendar', async () => {
@@ -228,9 +240,28 @@ export function ShareDialog({ planId, planName, exportPlanFile, onClose }: {
           legend="Sections"
           all={PACKET_SECTIONS}
           labels={(s) => PACKET_SECTION_LABELS[s]}
-          chosen={sections}
+          chosen={chosenSections}
           onChange={setSections}
           noneMessage="Choose at least one section."
+          disabled={(s) => s === 'changes' && !hasApproval}
+        />
+        {!hasApproval && (
+          <Typography variant="body2" color="text.secondary" sx={{ mt: -0.5, mb: 1 }}>
+            What changed since approval needs a revision marked approved: in History, open a revision’s menu and choose Mark as approved….
+          </Typography>
+        )}
+        <FormControlLabel
+          sx={{ display: 'flex', alignItems: 'flex-start', mb: 1 }}
+          disabled={!chosenSections.includes('journal')}
+          label={(
+            <>
+              Leave out internal journal entries
+              <Typography component="span" variant="body2" color="text.secondary" sx={{ display: 'block' }}>
+                {journal.length === 0 ? 'The journal has no entries yet.' : `${plural(internalCount, 'entry', 'entries')} of ${journal.length} ${internalCount === 1 ? 'is' : 'are'} marked internal.`}
+              </Typography>
+            </>
+          )}
+          control={<Checkbox checked={leaveOutInternal} onChange={(e) => setLeaveOutInternal(e.target.checked)} sx={{ mt: -0.75 }} />}
         />
         {orderedPhases.length > 1 && (
           <Choices
@@ -244,11 +275,16 @@ export function ShareDialog({ planId, planName, exportPlanFile, onClose }: {
         )}
         <Button
           variant="outlined"
-          disabled={busy || sections.length === 0 || chosenPhaseIds.length === 0}
-          onClick={() => openReport('packet', { ...DEFAULT_REPORT_OPTIONS, sections, phaseIds })}
+          disabled={busy || chosenSections.length === 0 || chosenPhaseIds.length === 0}
+          onClick={() => openReport('packet', { ...DEFAULT_REPORT_OPTIONS, sections: chosenSections, phaseIds, leaveOutInternal })}
         >
           Preview board packet…
         </Button>
+        {hasApproval && (
+          <Button sx={{ ml: 1 }} disabled={busy} onClick={() => openReport('changes', DEFAULT_REPORT_OPTIONS)}>
+            Preview what changed since approval…
+          </Button>
+        )}
         <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
           The preview has the buttons to save it as a PDF and as a read-only web page (.html) for colleagues without the app.
         </Typography>
@@ -323,6 +359,20 @@ export function ShareDialog({ planId, planName, exportPlanFile, onClose }: {
     mspdi: <MspdiShareSection planId={planId} busy={busy} setBusy={setBusy} onDone={onClose} />,
     'plan-file': (
       <ShareSection format="plan-file">
+        <FormControlLabel
+          sx={{ display: 'flex', alignItems: 'flex-start', mb: 1.5 }}
+          label={(
+            <>
+              Include history: revisions and journal
+              <Typography component="span" variant="body2" color="text.secondary" sx={{ display: 'block' }}>
+                {revisions.length + journal.length === 0
+                  ? 'This plan has no revisions or journal entries yet.'
+                  : `Adds ${plural(revisions.length, 'revision')} and ${plural(journal.length, 'journal entry', 'journal entries')}, so the file opens with the plan’s history.`}
+              </Typography>
+            </>
+          )}
+          control={<Checkbox checked={withHistory} onChange={(e) => setWithHistory(e.target.checked)} sx={{ mt: -0.75 }} />}
+        />
         <Button variant="outlined" onClick={onPlanFile}>Save plan file…</Button>
       </ShareSection>
     ),

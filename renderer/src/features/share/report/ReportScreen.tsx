@@ -14,10 +14,12 @@ import { useReportBundle } from './use-report-bundle';
 import { pageRules } from './page-style';
 import { PacketReport } from './PacketReport';
 import { SchoolBriefs } from './SchoolBriefs';
+import { ChangesReport, CHANGES_TITLE } from './ChangesSection';
+import { useReportHistory } from './use-report-history';
 import './report.css';
 import { PlanNotFound } from '../../../components/PlanNotFound';
 
-const REPORT_TITLES: Record<ReportKind, string> = { packet: 'Board packet', briefs: 'School briefs' };
+const REPORT_TITLES: Record<ReportKind, string> = { packet: 'Board packet', briefs: 'School briefs', changes: CHANGES_TITLE };
 
 export interface ReportScreenProps {
   planId: string;
@@ -26,11 +28,13 @@ export interface ReportScreenProps {
 }
 
 /**
- * A plan's printed report on screen, as it will be on paper: the board packet or the school
- * briefs, with a toolbar (never printed) to go back or save it as a PDF.
+ * A plan's printed report on screen, as it will be on paper: the board packet, the school
+ * briefs or what changed since approval, with a toolbar (never printed) to go back or save it as a PDF.
  */
 export function ReportScreen({ planId, kind, options }: ReportScreenProps) {
   const bundle = useReportBundle(planId);
+  // School briefs tell nothing of the plan's history; the packet and the changes report do.
+  const history = useReportHistory(planId, bundle, kind !== 'briefs');
   const reportRef = useRef<HTMLDivElement>(null);
   const title = REPORT_TITLES[kind];
   const headingRef = useScreenHeading(bundle ? `${bundle.plan.name} – ${title}` : null);
@@ -39,6 +43,7 @@ export function ReportScreen({ planId, kind, options }: ReportScreenProps) {
 
   if (bundle === null) return null;
   if (bundle === undefined) return <PlanNotFound headingRef={headingRef} />;
+  if (history === null) return null;
 
   const { plan } = bundle;
   const host = appServices().host;
@@ -78,15 +83,15 @@ export function ReportScreen({ planId, kind, options }: ReportScreenProps) {
       <style>{pageRules(plan.name)}</style>
       <main className="report-page-view">
         <div ref={reportRef} className={`report report-${kind}`}>
-          {kind === 'packet'
-            ? <PacketReport bundle={bundle} options={options} headingRef={headingRef} />
-            : (
-              <>
-                {/* Named for screen readers and the PDF outline; on paper each brief has its own page. */}
-                <h1 className="report-hidden" ref={headingRef} tabIndex={-1}>{plan.name}: {title}</h1>
-                <SchoolBriefs bundle={bundle} schoolIds={reportSchoolIds(bundle.schools, options.schools)} />
-              </>
-            )}
+          {kind === 'packet' && <PacketReport bundle={bundle} options={options} headingRef={headingRef} history={history} />}
+          {kind === 'changes' && <ChangesReport bundle={bundle} approval={history.approval} headingRef={headingRef} />}
+          {kind === 'briefs' && (
+            <>
+              {/* Named for screen readers and the PDF outline; on paper each brief has its own page. */}
+              <h1 className="report-hidden" ref={headingRef} tabIndex={-1}>{plan.name}: {title}</h1>
+              <SchoolBriefs bundle={bundle} schoolIds={reportSchoolIds(bundle.schools, options.schools)} />
+            </>
+          )}
         </div>
       </main>
     </>
