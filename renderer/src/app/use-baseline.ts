@@ -31,9 +31,12 @@ function readOnce(id: string): Promise<PlanBundle> {
   return found;
 }
 
-/** The plan's baseline: the latest approved revision and the plan it holds. */
-export function useBaseline(planId: string): Baseline {
-  const revisions = useLiveQuery(() => planStore.listRevisions(planId), [planId]);
+/**
+ * The plan's baseline: the latest approved revision and the plan it holds. The same object for
+ * as long as neither changes. With `enabled` false nothing is read (a report that shows no history).
+ */
+export function useBaseline(planId: string, enabled = true): Baseline {
+  const revisions = useLiveQuery(() => (enabled ? planStore.listRevisions(planId) : []), [planId, enabled]);
   const revision = useMemo(() => (revisions ? latestApproved(revisions) : undefined), [revisions]);
   const [loaded, setLoaded] = useState<{ id: string; bundle: PlanBundle } | { id: string; message: string } | null>(null);
   const id = revision?.id ?? null;
@@ -46,10 +49,12 @@ export function useBaseline(planId: string): Baseline {
     );
     return () => { current = false; };
   }, [id]);
-  if (revision === undefined) return { status: 'loading' };
-  if (revision === null) return { status: 'none' };
-  if (!loaded || loaded.id !== revision.id) return { status: 'loading' };
-  return 'bundle' in loaded ? { status: 'ready', revision, bundle: loaded.bundle } : { status: 'unreadable', revision, message: loaded.message };
+  return useMemo((): Baseline => {
+    if (revision === undefined) return { status: 'loading' };
+    if (revision === null) return { status: 'none' };
+    if (!loaded || loaded.id !== revision.id) return { status: 'loading' };
+    return 'bundle' in loaded ? { status: 'ready', revision, bundle: loaded.bundle } : { status: 'unreadable', revision, message: loaded.message };
+  }, [revision, loaded]);
 }
 
 /**
