@@ -82,7 +82,7 @@ test('a planner creates a plan from the template, edits it, finds it after a rel
   const firstExport = readFileSync(exportPath, 'utf8');
   const file = JSON.parse(firstExport) as { format: string; formatVersion: number; plan: { name: string; profile: { schoolCount: number } }; phases: unknown[] };
   expect(file.format).toBe('roadmap-planner.plan');
-  expect(file.formatVersion).toBe(4);
+  expect(file.formatVersion).toBe(5);
   expect(file.plan.profile.schoolCount).toBe(42);
   expect(file.phases).toHaveLength(4);
 
@@ -120,7 +120,7 @@ test('importing a broken, foreign or newer file explains what is wrong and chang
   const cases: [string, RegExp][] = [
     ['malformed.roadmap.json', /not valid JSON \(line 6, column \d+\)/],
     ['foreign.json', /not a Roadmap Planner plan file/],
-    ['newer-version.roadmap.json', /newer version of Roadmap Planner \(file format 99; this version reads up to 4\)/],
+    ['newer-version.roadmap.json', /newer version of Roadmap Planner \(file format 99; this version reads up to 5\)/],
     ['bad-phase-dates.roadmap.json', /Phase 2 “Expand” › end: Must be after the start date/],
   ];
   for (const [fixture, message] of cases) {
