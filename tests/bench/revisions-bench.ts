@@ -31,11 +31,26 @@ async function loaded(store: PlanStore, planId: string): Promise<PlanBundle> {
   return bundle;
 }
 
-/** Writes `STORED` revisions of the plan as it is, a minute apart, ending an hour ago. */
-async function seedHistory(store: PlanStore, planId: string): Promise<{ bytes: number; planBytes: number }> {
-  const text = serializePlanFile(await loaded(store, planId), APP, nowTimestamp());
+/**
+ * Writes `STORED` revisions of the plan as it is, a minute apart, ending an hour ago, and before
+ * them one of the plan with every allocation's amount and every stance's rationale changed (2,640
+ * records), which the restore alternates with, so that every restore writes those records.
+ */
+async function seedHistory(store: PlanStore, planId: string): Promise<{ bytes: number; planBytes: number; changedId: string }> {
+  const plan = await loaded(store, planId);
+  const text = serializePlanFile(plan, APP, nowTimestamp());
   const bytes = await gzipText(text);
   const start = Date.now() - 60 * 60_000 - STORED * 60_000;
+  const changedText = serializePlanFile({
+    ...plan,
+    allocations: plan.allocations.map((a) => ({ ...a, amount: a.amount + 100 })),
+    stances: plan.stances.map((st) => ({ ...st, rationale: `${st.rationale} Revisited at the gate.` })),
+  }, APP, nowTimestamp());
+  const changedBytes = await gzipText(changedText);
+  const changed: Revision = {
+    id: newId(), planId, createdAt: new Date(start - 60_000).toISOString(), name: 'Every amount and rationale changed', reason: '', kind: 'named',
+    sizeBytes: changedBytes.byteLength, planBytes: changedText.length, formatVersion: PLAN_FILE_VERSION, approval: null,
+  };
   const revisions: Revision[] = Array.from({ length: STORED }, (_, i) => ({
     id: newId(), planId, createdAt: new Date(start + i * 60_000).toISOString(),
     name: i % 5 === 0 ? `Gate review ${i / 5 + 1}` : `Before the first change on day ${i + 1}`,
@@ -44,11 +59,11 @@ async function seedHistory(store: PlanStore, planId: string): Promise<{ bytes: n
   }));
   const db = new PlannerDatabase(DATABASE_NAME);
   await db.transaction('rw', [db.revisions, db.revisionData], async () => {
-    await db.revisions.bulkAdd(revisions);
-    await db.revisionData.bulkAdd(revisions.map((r) => ({ id: r.id, bytes })));
+    await db.revisions.bulkAdd([...revisions, changed]);
+    await db.revisionData.bulkAdd([...revisions.map((r) => ({ id: r.id, bytes })), { id: changed.id, bytes: changedBytes }]);
   });
   db.close();
-  return { bytes: bytes.byteLength, planBytes: text.length };
+  return { bytes: bytes.byteLength, planBytes: text.length, changedId: changed.id };
 }
 
 function measure(key: MeasureKey, label: string, appSamples: number[], rawSamples: number[], extra?: Record<string, unknown>): Measure {
@@ -64,8 +79,9 @@ async function time(action: () => Promise<unknown>): Promise<number> {
 
 export async function benchRevisions({ reps, store, planId }: { reps: number; store: PlanStore; planId: string }): Promise<Measure[]> {
   const sizes = await seedHistory(store, planId);
-  const stored = await store.listRevisions(planId);
-  check(stored.length === STORED, `${STORED} revisions are stored`);
+  const stored = (await store.listRevisions(planId)).filter((r) => r.id !== sizes.changedId);
+  const changed = (await store.listRevisions(planId)).find((r) => r.id === sizes.changedId);
+  check(stored.length === STORED && changed !== undefined, `${STORED + 1} revisions are stored`);
   const [newest, older] = [stored[0], stored[10]];
   if (!newest || !older) throw new Error('The stored revisions are missing');
   const exportPlan = async () => serializePlanFile(await loaded(store, planId), APP, nowTimestamp());
@@ -79,19 +95,25 @@ export async function benchRevisions({ reps, store, planId }: { reps: number; st
     push(samples.library, await time(() => store.listPlans()));
     let listed: Revision[] = [];
     push(samples.list, await time(async () => { listed = await store.listRevisions(planId); }));
-    if (run === -1) check(listed.length === STORED + 1 && listed[0]?.name === 'Bench -1', 'the history lists every revision, newest first');
+    if (run === -1) check(listed.length === STORED + 2 && listed[0]?.name === 'Bench -1', 'the history lists every revision, newest first');
     let words = 0;
     push(samples.compare, await time(async () => {
       const comparison = await compareRevisions({ store, now: () => new Date() }, older, newest);
       words = comparison.ok ? comparison.changes.summary.total : -1;
     }));
     if (run === -1) check(words === 0, 'two revisions of the same plan compare as unchanged');
-    // Restoring the oldest revision: the plan's content is the same, so every run does the same work.
+    // Restoring alternates between the changed revision and one of the plan as it was, so every
+    // restore writes the 2,640 records that differ (and Undo collects them).
     const bundle = await loaded(store, planId);
     push(samples.replace, await time(() => store.importBundle(bundle, 'replace', { keepReplaced: false })));
-    push(samples.restore, await time(() => restoreRevision(older, APP).write({ store, now: () => new Date() })));
-    if (run === -1) check(comparePlans(bundle, await loaded(store, planId)).summary.total === 0, 'the restored plan is the revision');
+    const target = run % 2 === 0 ? older : changed!;
+    push(samples.restore, await time(() => restoreRevision(target, APP).write({ store, now: () => new Date() }).then(({ change }) => {
+      if (run < 1) check(change.changes.length >= 2640, `a restore writes the records that differ (${change.changes.length})`);
+    })));
+    if (run < 1) check(comparePlans((await store.loadRevision(target.id)).bundle, await loaded(store, planId)).summary.total === 0, 'the restored plan is the revision');
   }
+  // The plan as the other steps found it (the last restore may have been of the changed revision).
+  await restoreRevision(older, APP).write({ store, now: () => new Date() });
   // The plan file with its whole history, written and read back (each revision unzipped and
   // checked), against the plan file without it. Heavy: a few runs.
   const fileRuns = Math.min(reps, 3);
@@ -124,7 +146,7 @@ export async function benchRevisions({ reps, store, planId }: { reps: number; st
     measure('history-save', `save a revision (${kb(sizes.bytes)} stored, plan file ${kb(sizes.planBytes)}); baseline: native export`, samples.save, samples.exported, extra),
     measure('history-list', `list the history (${STORED} revisions); baseline: list the library`, samples.list, samples.library),
     measure('history-compare', 'compare two revisions in words; baseline: native export', samples.compare, samples.exported),
-    measure('history-restore', 'restore a revision (keeping the plan as a revision, undo collected); baseline: replace the plan directly', samples.restore, samples.replace),
+    measure('history-restore', 'restore a revision differing in 2,640 records (keeping the plan as a revision, undo collected); baseline: replace the plan directly', samples.restore, samples.replace),
     measure('history-file-export', `plan file with history (${STORED}+ revisions, ${(file.bytes / 1024 / 1024).toFixed(1)} MB); baseline: plan file without it`, file.export, file.plain, { fileBytes: file.bytes }),
     measure('history-file-read', `read that file, every revision unzipped and checked; baseline: read the plan file without it`, file.read, file.readPlain),
   ];

@@ -137,12 +137,25 @@ function rowChanges(before: Map<string, StoredRow>, after: Map<string, StoredRow
   return changes;
 }
 
+/** A plan's rows as a revision holds them, as they would be stored now: the plan row keeps its deletedAt and takes today's change time. */
+function revisionRows(bundle: PlanBundle, current: Map<string, StoredRow>, stamp: string): Map<string, StoredRow> {
+  const rows = new Map<string, StoredRow>();
+  const planRow = current.get(`plans|${bundle.plan.id}`)?.row as { deletedAt?: string | null } | undefined;
+  // The restore is a change of the plan now, so the library lists it by today's time.
+  rows.set(`plans|${bundle.plan.id}`, { table: 'plans', id: bundle.plan.id, row: { ...bundle.plan, updatedAt: stamp, deletedAt: planRow?.deletedAt ?? null } });
+  for (const name of CHILD_COLLECTIONS) {
+    for (const row of bundle[name]) rows.set(`${name}|${row.id}`, { table: name, id: row.id, row });
+  }
+  return rows;
+}
+
 /**
  * Makes the plan what it was when the revision was saved. The plan as it is now is saved first
- * as a revision of its own (kept even when the restore is undone); then the plan's content is
- * replaced by the revision's in one transaction, under the same plan id. A revision that cannot
- * be read stops the restore before anything is written, with the repository's message.
- * Undo puts back every row that the restore changed.
+ * as a revision of its own (kept even when the restore is undone); then only the records that
+ * differ are written, removed or added, in one transaction, under the same plan id: the same
+ * write Redo makes, so a restore of a revision close to the plan now writes a few records, not
+ * the whole plan. A revision that cannot be read stops the restore before anything is written,
+ * with the repository's message. Undo puts back every row that the restore changed.
  */
 export function restoreRevision(revision: Pick<Revision, 'id' | 'planId' | 'name' | 'createdAt'>, app: AppInfo): PlanCommand<{ change: ChangeSet; kept: Revision }> {
   const planId = revision.planId;
@@ -157,10 +170,9 @@ export function restoreRevision(revision: Pick<Revision, 'id' | 'planId' | 'name
         kind: 'before-restore',
       }, app);
       const before = await storedRows(store, planId);
-      // The restore is a change of the plan now, so the library lists it by today's time.
-      await store.importBundle({ ...bundle, plan: { ...bundle.plan, updatedAt: nowTimestamp(now()) } }, 'replace', { keepReplaced: false });
-      const after = await storedRows(store, planId);
-      return { change: { planId, changes: rowChanges(before, after) }, kept };
+      const change: ChangeSet = { planId, changes: rowChanges(before, revisionRows(bundle, before, nowTimestamp(now()))) };
+      await store.applyChange(change, 'redo');
+      return { change, kept };
     },
   };
 }
