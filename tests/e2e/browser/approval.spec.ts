@@ -1,20 +1,9 @@
-import { mkdirSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { LibraryPage } from './library-page';
 import { PlanPage } from './plan-page';
-import { expectNoAxeViolations } from '../support';
+import { expectNoAxeViolations, saveScreenshot } from '../support';
 
-const SHOTS = process.env.HISTORY_SHOTS ?? '/tmp/history-shots';
-
-async function shot(page: Page, name: string, fullPage = false): Promise<void> {
-  mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage });
-}
-
-async function openHistory(page: Page): Promise<void> {
-  await page.getByRole('navigation', { name: 'Plan sections' }).getByRole('link', { name: 'History', exact: true }).click();
-  await expect(page.getByRole('heading', { level: 2, name: 'History' })).toBeVisible();
-}
+const shot = (page: Page, name: string, fullPage = false) => saveScreenshot(page, name, { fullPage });
 
 const row = (page: Page, name: string) => page.getByRole('table', { name: 'Revisions, newest first' }).getByRole('row').filter({ has: page.getByText(name, { exact: true }) });
 const plusMonths = (iso: string, months: number) => {
@@ -31,7 +20,7 @@ test('a board approves a revision; the header counts the changes since, the time
   await library.createPlan('Riverside approval', 'Riverside Unified');
 
   // Two revisions over two steps, each with its reason.
-  await openHistory(page);
+  await plan.openSection('History');
   const save = async (name: string, reason: string) => {
     await page.getByRole('button', { name: 'Save a revision…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Save a revision' });
@@ -44,7 +33,7 @@ test('a board approves a revision; the header counts the changes since, the time
   await plan.openSection('Roadmap');
   await plan.fill('Phase 1 goal', 'Eight schools try station rotation in grades 3–5.');
   await plan.expectSaved();
-  await openHistory(page);
+  await plan.openSection('History');
   await save('Board draft', 'Pilot gate: expand to 12 schools, slower than planned.');
   await expect(page.getByRole('heading', { level: 1, name: 'Riverside approval' }).locator('..')).not.toContainText('Approved');
 
@@ -77,10 +66,7 @@ test('a board approves a revision; the header counts the changes since, the time
   await plan.fill('Phase 1 name', 'Try-out');
   await plan.expectSaved();
   await plan.openSection('Tight & loose');
-  const curriculumPilot = page.getByRole('grid').getByRole('gridcell', { name: /^Curriculum and digital content, Try-out: / });
-  await curriculumPilot.focus();
-  await page.keyboard.press('t');
-  await plan.expectSaved();
+  await plan.setStanceByKey('Curriculum and digital content', 'Try-out', 't');
   await expect(header.getByRole('link', { name: 'Approved Mar 12, 2027 · 3 changes since' })).toBeVisible();
 
   // The timeline draws the approved dates and says what moved, in words.
@@ -103,7 +89,7 @@ test('a board approves a revision; the header counts the changes since, the time
   await page.goBack();
 
   // Restore the approved plan: no changes since. Undo brings the three back.
-  await openHistory(page);
+  await plan.openSection('History');
   await page.getByRole('button', { name: 'More actions for “Board draft”' }).click();
   await page.getByRole('menuitem', { name: 'Restore…' }).click();
   await page.getByRole('dialog', { name: 'Restore “Board draft”?' }).getByRole('button', { name: 'Restore' }).click();

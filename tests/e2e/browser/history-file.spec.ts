@@ -2,15 +2,12 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { LibraryPage } from './library-page';
 import { PlanPage } from './plan-page';
-import { chooseShareFormat } from './share-dialog';
+import { chooseShareFormat, openShareDialog } from './share-dialog';
 import { expectNoAxeViolations } from '../support';
 
 const PLAN = 'Riverside travels';
 
-async function openSection(page: Page, name: 'Journal' | 'History'): Promise<void> {
-  await page.getByRole('navigation', { name: 'Plan sections' }).getByRole('link', { name, exact: true }).click();
-  await expect(page.getByRole('heading', { level: 2, name })).toBeVisible();
-}
+const openSection = (page: Page, name: 'Journal' | 'History') => new PlanPage(page).openSection(name);
 
 async function saveRevision(page: Page, name: string): Promise<void> {
   await page.getByRole('button', { name: 'Save a revision…' }).click();
@@ -51,9 +48,7 @@ test('a plan file saved with history brings its revisions, approval and journal 
   await expect(entry).toHaveCount(0);
 
   // Share → Plan file, with history.
-  await page.getByRole('button', { name: 'More plan actions' }).click();
-  await page.getByRole('menuitem', { name: 'Share…' }).click();
-  const share = page.getByRole('dialog', { name: `Share “${PLAN}”` });
+  const share = await openShareDialog(page, PLAN);
   const planFile = await chooseShareFormat(share, 'Plan file (.roadmap.json)');
   await planFile.getByRole('checkbox', { name: /^Include history: revisions and journal/ }).check();
   const download = page.waitForEvent('download');
@@ -70,7 +65,8 @@ test('a plan file saved with history brings its revisions, approval and journal 
   const cabinet = file.revisions.find((r) => r.name === 'Cabinet draft');
   if (!cabinet) throw new Error('the cabinet draft is missing from the file');
   const bytes = Buffer.from(cabinet.data, 'base64');
-  bytes[Math.floor(bytes.length / 2)] ^= 0xff;
+  const middle = Math.floor(bytes.length / 2);
+  bytes[middle] = (bytes[middle] ?? 0) ^ 0xff;
   const damagedPath = testInfo.outputPath('damaged.roadmap.json');
   writeFileSync(damagedPath, text.replace(cabinet.data, bytes.toString('base64')));
 

@@ -1,20 +1,9 @@
-import { mkdirSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { LibraryPage } from './library-page';
 import { PlanPage } from './plan-page';
-import { expectNoAxeViolations } from '../support';
+import { expectNoAxeViolations, saveScreenshot } from '../support';
 
-const SHOTS = process.env.HISTORY_SHOTS ?? '/tmp/history-shots';
-
-async function shot(page: Page, name: string, fullPage = false): Promise<void> {
-  mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage });
-}
-
-async function openHistory(page: Page): Promise<void> {
-  await page.getByRole('navigation', { name: 'Plan sections' }).getByRole('link', { name: 'History', exact: true }).click();
-  await expect(page.getByRole('heading', { level: 2, name: 'History' })).toBeVisible();
-}
+const shot = (page: Page, name: string, fullPage = false) => saveScreenshot(page, name, { fullPage });
 
 const revisions = (page: Page) => page.getByRole('table', { name: 'Revisions, newest first' });
 const row = (page: Page, name: string) => revisions(page).getByRole('row').filter({ has: page.getByText(name, { exact: true }) });
@@ -25,7 +14,7 @@ test('a planner saves a revision with its reason, changes the plan, compares, re
   await page.setViewportSize({ width: 1440, height: 1000 });
   await library.goto();
   await library.createPlan('Riverside history', 'Riverside Unified');
-  await openHistory(page);
+  await plan.openSection('History');
   await expect(page.getByText(/^No revisions yet\./)).toBeVisible();
   await expect(page.getByText('History takes 0 KB on this computer (0 revisions).')).toBeVisible();
 
@@ -54,18 +43,14 @@ test('a planner saves a revision with its reason, changes the plan, compares, re
 
   // Two changes: Curriculum goes tight in the pilot, and the pilot is renamed.
   await page.getByRole('navigation', { name: 'Plan sections' }).getByRole('link', { name: 'Tight & loose', exact: true }).click();
-  const curriculumPilot = page.getByRole('grid').getByRole('gridcell', { name: /^Curriculum and digital content, Pilot: / });
-  await curriculumPilot.focus();
-  await page.keyboard.press('t');
-  await expect(curriculumPilot).toHaveAccessibleName(/^Curriculum and digital content, Pilot: Tight/);
-  await plan.expectSaved();
+  await plan.setStanceByKey('Curriculum and digital content', 'Pilot', 't');
   await plan.openSection('Roadmap');
   await plan.fill('Phase 1 name', 'Try-out');
   await expect(plan.phase(1)).toHaveAccessibleName('Phase 1: Try-out');
   await plan.expectSaved();
 
   // Compare with the plan now: the summary on top, the changes in words below.
-  await openHistory(page);
+  await plan.openSection('History');
   await page.getByRole('button', { name: 'Compare “Draft for cabinet” with the plan now' }).focus();
   await page.keyboard.press('Enter');
   const compare = page.getByRole('dialog', { name: '“Draft for cabinet” and the plan now' });
@@ -104,7 +89,7 @@ test('a planner saves a revision with its reason, changes the plan, compares, re
   await page.keyboard.press('Control+z');
   await expect(plan.phase(1)).toHaveAccessibleName('Phase 1: Try-out');
   await plan.expectSaved();
-  await openHistory(page);
+  await plan.openSection('History');
   await expect(row(page, 'Before restoring “Draft for cabinet”')).toBeVisible();
 
   // Compare two revisions: tick both (no third can be ticked), then compare.
@@ -138,7 +123,7 @@ test('the plan as it was before the day’s first change is kept in History by i
   await plan.fill('Phase 2 name', 'Grow');
   await plan.expectSaved();
 
-  await openHistory(page);
+  await plan.openSection('History');
   const today = new Date().toLocaleDateString('en-US', { month: 'short', day: 'numeric', year: 'numeric' });
   const daily = row(page, `Before the first change on ${today}`);
   await expect(daily).toContainText('first change of the day');

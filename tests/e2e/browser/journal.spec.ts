@@ -11,10 +11,7 @@ async function shot(page: Page, name: string, fullPage = false): Promise<void> {
   await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage });
 }
 
-async function openSection(page: Page, name: 'Journal' | 'History'): Promise<void> {
-  await page.getByRole('navigation', { name: 'Plan sections' }).getByRole('link', { name, exact: true }).click();
-  await expect(page.getByRole('heading', { level: 2, name })).toBeVisible();
-}
+const openSection = (page: Page, name: 'Journal' | 'History') => new PlanPage(page).openSection(name);
 
 const list = (page: Page) => page.getByRole('list', { name: 'Journal entries, newest first' });
 const entry = (page: Page, text: string) => list(page).getByRole('listitem').filter({ hasText: text });

@@ -8,6 +8,9 @@ export interface ChosenFile {
 }
 
 /** One plan's workspace. */
+/** The stance each key of the tight & loose matrix sets, as the cell's name says it. */
+const STANCE_KEY_WORDS = { t: 'Tight', s: 'Shared', l: 'Loose' } as const;
+
 export class PlanPage {
   readonly saveState: Locator;
 
@@ -39,9 +42,19 @@ export class PlanPage {
   }
 
   /** Opens a section of the plan from its navigation, as a planner clicks it. */
-  async openSection(name: 'Overview' | 'Roadmap' | 'Tight & loose' | 'Decisions' | 'Schools' | 'Need & readiness' | 'Waves' | 'Resources' | 'Vision & outcomes'): Promise<void> {
+  async openSection(name: 'Overview' | 'Roadmap' | 'Tight & loose' | 'Decisions' | 'Schools' | 'Need & readiness' | 'Waves' | 'Resources' | 'Vision & outcomes' | 'Journal' | 'History'): Promise<void> {
     await this.page.getByRole('navigation', { name: 'Plan sections' }).getByRole('link', { name, exact: true }).click();
     await expect(this.page.getByRole('heading', { level: 2, name: name === 'Decisions' ? 'The seven decisions' : name })).toBeVisible();
+  }
+
+  /** On Tight & loose: sets an area's stance in a phase with its key (t, s or l), as a planner types it, and waits until it is saved. */
+  async setStanceByKey(area: string, phase: string, key: 't' | 's' | 'l'): Promise<void> {
+    const name = `${area.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}, ${phase}: `;
+    const cell = this.page.getByRole('grid').getByRole('gridcell', { name: new RegExp(`^${name}`) });
+    await cell.focus();
+    await this.page.keyboard.press(key);
+    await expect(cell).toHaveAccessibleName(new RegExp(`^${name}${STANCE_KEY_WORDS[key]}`));
+    await this.expectSaved();
   }
 
   /** On the Schools section: opens the roster import and hands it a file (a path, or bytes with a name); returns the dialog. */

@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { LibraryPage } from './library-page';
 import { PlanPage } from './plan-page';
-import { chooseShareFormat } from './share-dialog';
+import { chooseShareFormat, openShareDialog } from './share-dialog';
 import { expectNoAxeViolations } from '../support';
 
 const SHOTS = process.env.REPORT_CHANGES_SHOTS ?? '/tmp/report-changes-shots';
@@ -105,13 +105,7 @@ async function loseRevisionData(page: Page, planId: string, revisionName: string
   await page.reload();
 }
 
-async function openShare(page: Page) {
-  await page.getByRole('button', { name: 'More plan actions' }).click();
-  await page.getByRole('menuitem', { name: 'Share…' }).click();
-  const dialog = page.getByRole('dialog', { name: `Share “${PLAN}”` });
-  await expect(dialog).toBeVisible();
-  return dialog;
-}
+const openShare = (page: Page) => openShareDialog(page, PLAN);
 
 test('what changed since approval: on its own page, in the board packet and on its cover, with the journal', async ({ page }, testInfo) => {
   const library = new LibraryPage(page);
@@ -155,11 +149,7 @@ test('what changed since approval: on its own page, in the board packet and on i
   // Two changes: Curriculum goes tight in the pilot, and the pilot is renamed.
   await page.goto(`/#/plans/${planId}`);
   await plan.openSection('Tight & loose');
-  const curriculumPilot = page.getByRole('grid').getByRole('gridcell', { name: /^Curriculum and digital content, Pilot: / });
-  await curriculumPilot.focus();
-  await page.keyboard.press('t');
-  await expect(curriculumPilot).toHaveAccessibleName(/^Curriculum and digital content, Pilot: Tight/);
-  await plan.expectSaved();
+  await plan.setStanceByKey('Curriculum and digital content', 'Pilot', 't');
   await plan.openSection('Roadmap');
   await plan.fill('Phase 1 name', 'Try-out');
   await expect(plan.phase(1)).toHaveAccessibleName('Phase 1: Try-out');

@@ -1,4 +1,4 @@
-import { expect, type Locator } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /** The share dialog's formats, as their tabs name them, in order. */
 export const SHARE_FORMAT_NAMES = [
@@ -31,4 +31,13 @@ export async function chooseShareFormat(dialog: Locator, format: ShareFormatName
   const region = shareFormatRegion(dialog, format);
   await expect(region).toBeVisible();
   return region;
+}
+
+/** In a plan: opens Share… from the plan's More plan actions menu; returns the dialog. */
+export async function openShareDialog(page: Page, planName: string): Promise<Locator> {
+  await page.getByRole('button', { name: 'More plan actions' }).click();
+  await page.getByRole('menuitem', { name: 'Share…' }).click();
+  const dialog = page.getByRole('dialog', { name: `Share “${planName}”` });
+  await expect(dialog).toBeVisible();
+  return dialog;
 }

@@ -4,7 +4,7 @@ import ICAL from 'ical.js';
 import Papa from 'papaparse';
 import { LibraryPage } from './library-page';
 import { PlanPage } from './plan-page';
-import { chooseShareFormat, SHARE_FORMAT_NAMES, shareFormatRegion, shareFormatTab } from './share-dialog';
+import { chooseShareFormat, SHARE_FORMAT_NAMES, shareFormatRegion, shareFormatTab, openShareDialog } from './share-dialog';
 import { expectNoAxeViolations, tabTo } from '../support';
 
 const SHOTS = '/tmp/share-shots';
@@ -31,13 +31,7 @@ function dayAfter(iso: string): string {
   return d.toISOString().slice(0, 10);
 }
 
-async function openShare(page: Page) {
-  await page.getByRole('button', { name: 'More plan actions' }).click();
-  await page.getByRole('menuitem', { name: 'Share…' }).click();
-  const dialog = page.getByRole('dialog', { name: `Share “${PLAN}”` });
-  await expect(dialog).toBeVisible();
-  return dialog;
-}
+const openShare = (page: Page) => openShareDialog(page, PLAN);
 
 test('a planner shares the plan as a plan file and as a calendar with every phase, gate and milestone', async ({ page }, testInfo) => {
   mkdirSync(SHOTS, { recursive: true });

@@ -171,7 +171,14 @@ export function restoreRevision(revision: Pick<Revision, 'id' | 'planId' | 'name
       }, app);
       const before = await storedRows(store, planId);
       const change: ChangeSet = { planId, changes: rowChanges(before, revisionRows(bundle, before, nowTimestamp(now()))) };
-      await store.applyChange(change, 'redo');
+      try {
+        await store.applyChange(change, 'redo');
+      } catch (error) {
+        // Another window changed the plan between the read and the write: nothing was written.
+        if ((error as { reason?: unknown }).reason !== 'conflict') throw error;
+        const why = errorMessage(error).replace(/^Could not redo the change: /, '');
+        throw new Error(`Could not restore “${revision.name}”: ${why}`, { cause: error });
+      }
       return { change, kept };
     },
   };

@@ -152,6 +152,20 @@ describe('restoring a revision', () => {
     expect(await content()).toEqual(now);
     expect((await ctx.store.listRevisions(planId())).map((r) => r.name)).toEqual(['Pilot gate']);
   });
+
+  it('writes nothing and says so when another window changes the plan while the restore reads it', async () => {
+    const draft = await saveNamedRevision(ctx, planId(), { name: 'Pilot gate', reason: '' }, APP);
+    await editAfterDraft();
+    const pilot = phaseNamed('Pilot');
+    // The other window renames the pilot after the restore has read the plan, before it writes.
+    const store = { ...ctx.store, applyChange: async (...args: Parameters<typeof ctx.store.applyChange>) => {
+      await ctx.store.updatePhase(pilot.id, { name: 'Pilot, renamed elsewhere' });
+      return ctx.store.applyChange(...args);
+    } };
+    const before = await content();
+    await expect(restoreRevision(draft, APP).write({ ...ctx, store })).rejects.toThrow(/^Could not restore “Pilot gate”: .+ was changed since, perhaps in another window\. Nothing was changed\.$/);
+    expect(await content()).toEqual({ ...before, phases: before.phases.map((p) => (p.id === pilot.id ? { ...p, name: 'Pilot, renamed elsewhere' } : p)) });
+  });
 });
 
 describe('revision words', () => {
