@@ -8,6 +8,7 @@ import { changeOf, type CommandContext, type CommandResult, type PlanCommand } f
 import { changedOutOfSight } from './change-places';
 import { planRoute, routeHref, type PlanSection } from './router';
 import { localDay } from '../domain/revisions';
+import { StorageError } from '../storage/storage-error';
 
 /** Runs a command; resolves true once it is saved, false if it failed (the failure has been reported). */
 export type RunCommand = <R extends CommandResult>(command: PlanCommand<R>) => Promise<boolean>;
@@ -81,8 +82,20 @@ export function PlanHistoryProvider({ planId, section, children }: { planId: str
     return serial(async () => {
       const entry = (direction === 'undo' ? stateRef.current.undo : stateRef.current.redo).at(-1);
       if (!entry) return;
-      const done = await track(planStore.applyChange(entry.change, direction).then(() => true));
-      if (!done) return;
+      // A refusal because another window changed the same records since is not a failed save
+      // (nothing is left unsaved), so it is told apart from one here.
+      const outcome = await track(planStore.applyChange(entry.change, direction, entry.label).then(
+        () => null,
+        (error: unknown) => { if (error instanceof StorageError && error.reason === 'conflict') return error; throw error; },
+      ));
+      if (outcome === undefined) return;
+      if (outcome !== null) {
+        // The entry is dropped: it can never apply while the other window's change stands, and
+        // kept on top it would block every older undo. Other failures keep it, to try again.
+        update((s) => (direction === 'undo' ? { ...s, undo: s.undo.filter((e) => e.id !== entry.id) } : { ...s, redo: s.redo.filter((e) => e.id !== entry.id) }));
+        notify({ message: outcome.message, severity: 'warning' });
+        return;
+      }
       update(direction === 'undo' ? afterUndo : afterRedo);
       // An undo that changes another section says where, with a link there.
       const elsewhere = changedOutOfSight(entry.change, where.current.section);

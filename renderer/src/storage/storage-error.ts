@@ -1,9 +1,11 @@
+import { FREE_SOME_SPACE } from './storage-usage';
+
 /**
  * Turns IndexedDB failures into messages a planner can act on. A failed transaction is rolled
  * back whole, so every message can promise that nothing was half-written.
  */
 export class StorageError extends Error {
-  constructor(message: string, readonly reason: 'quota' | 'aborted' | 'missing' | 'invalid' | 'newer-version' | 'unknown', options?: { cause?: unknown }) {
+  constructor(message: string, readonly reason: 'quota' | 'aborted' | 'missing' | 'invalid' | 'newer-version' | 'conflict' | 'unknown', options?: { cause?: unknown }) {
     super(message, options);
     this.name = 'StorageError';
   }
@@ -11,11 +13,16 @@ export class StorageError extends Error {
 
 export function toStorageError(error: unknown, action: string): StorageError {
   if (error instanceof StorageError) return error;
+  // A refused open (a newer database) reaches every query waiting on it inside Dexie's DatabaseClosedError.
+  const inner = typeof error === 'object' && error !== null ? (error as { inner?: unknown }).inner : undefined;
+  if (inner instanceof StorageError) {
+    return new StorageError(`Could not ${action}: ${inner.message.charAt(0).toLowerCase()}${inner.message.slice(1)}`, inner.reason, { cause: error });
+  }
   const invalid = invalidRecordMessage(error);
   if (invalid !== null) return new StorageError(`Could not ${action}: ${invalid} Nothing was changed.`, 'invalid', { cause: error });
   const name = errorName(error);
   if (name === 'QuotaExceededError') {
-    return new StorageError(`Could not ${action}: this computer is out of storage space for the app. Nothing was changed. Free some disk space and try again.`, 'quota', { cause: error });
+    return new StorageError(`Could not ${action}: this computer is out of storage space for the app. Nothing was changed. ${FREE_SOME_SPACE}`, 'quota', { cause: error });
   }
   if (name === 'ConstraintError') {
     return new StorageError(`Could not ${action}: some of its records have ids that another plan in your library already uses. Nothing was changed.`, 'invalid', { cause: error });

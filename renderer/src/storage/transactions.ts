@@ -3,7 +3,8 @@
  * the domain schemas before they are written, the plan's change time stamped beside the write,
  * and (for edits inside a plan) a ChangeSet of every record touched, as it was before and after.
  * Undo puts the "before" rows back and redo the "after" rows, so any edit, in any section, can
- * be undone the same way. The repositories beside this file are built on it.
+ * be undone the same way; neither writes over a record another window has changed since. The
+ * repositories beside this file are built on it.
  */
 import { Dexie, type Table } from 'dexie';
 import type { PlannerDatabase, PlanRow } from './database';
@@ -52,6 +53,11 @@ export interface Recorder {
 }
 
 export type Transactions = ReturnType<typeof createTransactions>;
+
+/** A field of the plan row as a conflict message names it; any other change, or several, is "the plan’s overview". */
+const PLAN_FIELD_WORDS: Readonly<Record<string, string>> = {
+  name: 'the plan’s name', vision: 'the plan’s vision', systemName: 'the school system’s name', profile: 'the plan’s system profile',
+};
 
 export function createTransactions(db: PlannerDatabase, clock: () => Date) {
   const now = () => nowTimestamp(clock());
@@ -207,34 +213,98 @@ export function createTransactions(db: PlannerDatabase, clock: () => Date) {
     }, [name]);
   }
 
-  /** Undoes (puts back every "before") or redoes (every "after") an edit, in one transaction. */
-  async function applyChange(set: ChangeSet, direction: 'undo' | 'redo'): Promise<void> {
+  /**
+   * Undoes (puts back every "before") or redoes (every "after") an edit, in one transaction.
+   * Another window (a second browser tab, a second desktop window) may have changed the same
+   * records since: each record is first read as stored now and compared with what the edit left
+   * (for undo) or found (for redo). If any differs, nothing is written and a 'conflict'
+   * StorageError names what changed, so an undo never silently writes over someone's later work.
+   * `label` is the edit's name in the planner's words, for that message.
+   */
+  async function applyChange(set: ChangeSet, direction: 'undo' | 'redo', label?: string): Promise<void> {
     await write(direction === 'undo' ? 'undo the change' : 'redo the change', ALL_TABLES, async () => {
       await requirePlan(set.planId);
       const steps = direction === 'undo' ? [...set.changes].reverse() : set.changes;
-      // Where a record changed more than once, the last step taken here decides how it ends up;
-      // the rows then go back table by table, in bulk (an import of thousands undoes in one go).
-      const finalRows = new Map<string, { table: TableName; id: string; row: unknown }>();
+      // Where a record changed more than once, the last step taken here decides how it ends up,
+      // and the first says how it must be found; the rows then go back table by table, in bulk
+      // (an import of thousands undoes in one go).
+      const finalRows = new Map<string, { table: TableName; id: string; expected: unknown; row: unknown }>();
       for (const step of steps) {
         const key = `${step.table}|${step.id}`;
+        const first = finalRows.get(key);
         finalRows.delete(key);
-        finalRows.set(key, { table: step.table, id: step.id, row: direction === 'undo' ? step.before : step.after });
+        const expected = first ? first.expected : direction === 'undo' ? step.after : step.before;
+        finalRows.set(key, { table: step.table, id: step.id, expected, row: direction === 'undo' ? step.before : step.after });
       }
-      const byTable = new Map<TableName, { puts: unknown[]; deletes: string[] }>();
-      for (const { table: name, id, row } of finalRows.values()) {
-        const group = byTable.get(name) ?? { puts: [], deletes: [] };
+      const byTable = new Map<TableName, { puts: unknown[]; deletes: string[]; checks: { id: string; expected: unknown }[] }>();
+      for (const { table: name, id, expected, row } of finalRows.values()) {
+        const group = byTable.get(name) ?? { puts: [], deletes: [], checks: [] };
         byTable.set(name, group);
+        group.checks.push({ id, expected });
         // The rows were valid when recorded; they go back as they were.
         if (row === undefined) group.deletes.push(id);
         else group.puts.push(row);
       }
+      const target = (name: TableName) => (name === 'plans' ? db.plans : name === 'journal' ? db.journal : table(name)) as Table<unknown, string>;
+      // Every table is read at once: one round trip before any write.
+      const found = await Promise.all([...byTable].map(async ([name, { checks }]) => {
+        const stored = await target(name).bulkGet(checks.map((c) => c.id));
+        return checks.flatMap(({ id, expected }, i) => (sameContent(stored[i], expected) ? [] : [{ table: name, id, expected, stored: stored[i] }]));
+      }));
+      const changed = found.flat();
+      if (changed.length > 0) throw new StorageError(await conflictMessage(direction, label, changed), 'conflict');
       for (const [name, { puts, deletes }] of byTable) {
-        const target = (name === 'plans' ? db.plans : name === 'journal' ? db.journal : table(name)) as Table<unknown, string>;
-        if (deletes.length > 0) await target.bulkDelete(deletes);
-        if (puts.length > 0) await target.bulkPut(puts);
+        if (deletes.length > 0) await target(name).bulkDelete(deletes);
+        if (puts.length > 0) await target(name).bulkPut(puts);
       }
       await db.plans.update(set.planId, { updatedAt: now() });
     });
+  }
+
+  /** A record of a plan as a message names it: "the phase “Pilot”", "the stance on Curriculum in Pilot". */
+  async function rowWords(name: TableName, row: Record<string, unknown>, other: Record<string, unknown>): Promise<string> {
+    const text = (key: string) => (typeof row[key] === 'string' ? row[key] : '');
+    const named = (noun: string) => (text('name') ? `the ${noun} “${text('name')}”` : `a ${noun}`);
+    const phaseName = async () => (typeof row.phaseId === 'string' ? (await db.phases.get(row.phaseId))?.name : undefined);
+    switch (name) {
+      case 'plans': {
+        const fields = Object.keys({ ...row, ...other }).filter((key) => key !== 'updatedAt' && !sameContent(row[key], other[key]));
+        const field = fields.length === 1 ? PLAN_FIELD_WORDS[fields[0] as string] : undefined;
+        return field ?? 'the plan’s overview';
+      }
+      case 'stances': {
+        const [area, phase] = await Promise.all([typeof row.areaId === 'string' ? db.areas.get(row.areaId) : undefined, phaseName()]);
+        return area && phase ? `the stance on ${area.name} in ${phase}` : 'a stance';
+      }
+      case 'positions': {
+        const phase = await phaseName();
+        return `the position on decision ${String(row.decision)}${phase ? ` in ${phase}` : ''}`;
+      }
+      case 'allocations': {
+        const phase = await phaseName();
+        return `a line of the budget${phase ? ` in ${phase}` : ''}`;
+      }
+      case 'journal': return text('date') ? `the journal entry of ${text('date')}` : 'a journal entry';
+      case 'fundingSources': return named('funding source');
+      default: return named(name.replace(/s$/, ''));
+    }
+  }
+
+  /** Why an undo or redo was refused, naming the first record that changed since. */
+  async function conflictMessage(direction: 'undo' | 'redo', label: string | undefined, changed: readonly { table: TableName; expected: unknown; stored: unknown }[]): Promise<string> {
+    const [first] = changed as [(typeof changed)[number]];
+    const asObject = (value: unknown) => (value ?? {}) as Record<string, unknown>;
+    // Named as the planner sees it now, or as it was where it is gone.
+    const [current, previous] = first.stored === undefined ? [first.expected, undefined] : [first.stored, first.expected];
+    const what = await rowWords(first.table, asObject(current), asObject(previous));
+    const others = changed.length - 1;
+    const how = others > 0 ? `${what} and ${others} other ${others === 1 ? 'part' : 'parts'} of the plan were changed since`
+      : first.stored === undefined ? `${what} was deleted since`
+        : first.expected === undefined ? `${what} was added since`
+          : `${what} was changed since`;
+    const why = `${how}, perhaps in another window. Nothing was changed.`;
+    // As "Undone: Rename “Pilot”." reads: the label stands after a colon, since labels quote names themselves.
+    return label ? `Could not ${direction}: ${label}. ${why.charAt(0).toUpperCase()}${why.slice(1)}` : `Could not ${direction} the change: ${why}`;
   }
 
   return {
@@ -246,6 +316,22 @@ export function createTransactions(db: PlannerDatabase, clock: () => Date) {
 /** One plan's rows of a child table, in the planner's order, read through the [planId+order] index. */
 export function inPlanOrder<T extends { planId: string; order: number }>(table: Table<T, string>, planId: string) {
   return table.where('[planId+order]').between([planId, Dexie.minKey], [planId, Dexie.maxKey]);
+}
+
+/**
+ * Whether two records hold the same content: compared as JSON with object keys sorted (a record
+ * read back may list its fields in another order), leaving out `updatedAt`, which every write to
+ * the plan stamps on its row (and every save of a journal entry on the entry) whatever it changed.
+ */
+export function sameContent(a: unknown, b: unknown): boolean {
+  return canonicalJson(a) === canonicalJson(b);
+}
+
+function canonicalJson(value: unknown): string | undefined {
+  return JSON.stringify(value, function sorted(this: unknown, key, v: unknown) {
+    if (key === 'updatedAt' && this !== null && typeof this === 'object' && !Array.isArray(this)) return undefined;
+    return v !== null && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))) : v;
+  });
 }
 
 /** Validates a record before it is written; phases must also end after they start. */
