@@ -9,6 +9,7 @@ import { ErrorBoundary } from './ErrorBoundary';
 import { LibraryScreen } from '../features/library/LibraryScreen';
 import { lazyView, LoadingFallback } from '../components/lazy-view';
 import { requestPersistentStorage } from '../storage/persistence';
+import { NewerDatabaseScreen, useNewerDatabase } from './NewerDatabaseScreen';
 import type * as PlanScreenModule from '../features/plan/PlanScreen';
 
 // The library is the first screen and is in the first script; a plan's screen, and each of its
@@ -100,6 +101,8 @@ export function App() {
     return route.screen === 'plan' ? <planScreen.View planId={route.planId} section={route.section} /> : <LibraryScreen />;
   }, [route]);
   usePreloadPlanScreen();
+  // Plans last opened by a newer version: no library, no plan, only what happened and what to do.
+  const newerDatabase = useNewerDatabase();
 
   useEffect(() => {
     void requestPersistentStorage();
@@ -125,11 +128,13 @@ export function App() {
       <CssBaseline />
       <GlobalStyles styles={PRINT_STYLES} />
       <NotificationsProvider>
-        <ErrorBoundary key={route.screen === 'library' ? 'library' : `${route.screen}:${route.planId}`}>
-          <Suspense fallback={<LoadingFallback label="Opening the plan" minHeight="100vh" />}>
-            {screen}
-          </Suspense>
-        </ErrorBoundary>
+        {newerDatabase ? <NewerDatabaseScreen check={newerDatabase} /> : (
+          <ErrorBoundary key={route.screen === 'library' ? 'library' : `${route.screen}:${route.planId}`}>
+            <Suspense fallback={<LoadingFallback label="Opening the plan" minHeight="100vh" />}>
+              {screen}
+            </Suspense>
+          </ErrorBoundary>
+        )}
       </NotificationsProvider>
     </ThemeProvider>
   );

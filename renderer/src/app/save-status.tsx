@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useNotify } from './notifications';
 import { errorMessage } from '../domain/messages';
+import { failureMessage, isQuotaError } from './failure-message';
 
 export type SaveState = { kind: 'saved' } | { kind: 'saving' } | { kind: 'failed'; message: string };
 
@@ -44,7 +45,8 @@ export function SaveStatusProvider({ children }: { children: ReactNode }) {
       failures.current.delete(ACTION);
       return { ok: true, value };
     } catch (error) {
-      const message = errorMessage(error);
+      // A write refused for space also says how much is used and what can be freed (the estimate is a moment away).
+      const message = isQuotaError(error) ? await failureMessage(error) : errorMessage(error);
       failures.current.delete(field);
       failures.current.set(field, message);
       notify({ message, severity: 'error' });

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import Typography from '@mui/material/Typography';
 import type { AppInfo } from '../../host/host';
 import { storagePersistence, type PersistenceState } from '../../storage/persistence';
+import { estimateStorage, usageSentence, type StorageUsage } from '../../storage/storage-usage';
 
 const PERSISTENCE_TEXT: Record<PersistenceState, string> = {
   persisted: 'They stay even if the computer runs short of disk space: it will not clear them to make room.',
@@ -9,21 +10,24 @@ const PERSISTENCE_TEXT: Record<PersistenceState, string> = {
   unsupported: 'Export the plans you cannot lose (Export in a plan) and keep the files safe.',
 };
 
-/** Says where plans are kept, so a planner knows what to back up. */
-export function StorageNote() {
-  const [info, setInfo] = useState<{ app: AppInfo; persistence: PersistenceState } | null>(null);
+/**
+ * Says where plans are kept, so a planner knows what to back up, and how much space they take
+ * and how much is left (where the browser gives an estimate), before a full disk says it.
+ */
+export function StorageNote({ estimate = estimateStorage }: { estimate?: () => Promise<StorageUsage | null> }) {
+  const [info, setInfo] = useState<{ app: AppInfo; persistence: PersistenceState; usage: StorageUsage | null } | null>(null);
   useEffect(() => {
     let live = true;
     // The host (and the IPC contract it checks replies with) is fetched, not in the first script.
-    void Promise.all([import('../../host').then(({ getHost }) => getHost().appInfo()), storagePersistence()]).then(([app, persistence]) => {
-      if (live) setInfo({ app, persistence });
+    void Promise.all([import('../../host').then(({ getHost }) => getHost().appInfo()), storagePersistence(), estimate()]).then(([app, persistence, usage]) => {
+      if (live) setInfo({ app, persistence, usage });
     });
     return () => { live = false; };
-  }, []);
+  }, [estimate]);
   if (!info) return null;
   return (
     <Typography component="footer" variant="body2" color="text.secondary" sx={{ mt: 4 }}>
-      {`${info.app.name} ${info.app.version}. Plans are kept on this computer, in ${info.app.userDataPath}. ${PERSISTENCE_TEXT[info.persistence]}`}
+      {`${info.app.name} ${info.app.version}. Plans are kept on this computer, in ${info.app.userDataPath}. ${info.usage ? `${usageSentence(info.usage)} ` : ''}${PERSISTENCE_TEXT[info.persistence]}`}
     </Typography>
   );
 }

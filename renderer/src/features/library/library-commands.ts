@@ -33,6 +33,14 @@ export async function deletePlan(ctx: LibraryContext, planId: string): Promise<(
   return () => restorePlan(ctx, planId);
 }
 
+/**
+ * Removes every plan in Recently deleted for good, with its history, to make room (a full disk
+ * names it as space that can be freed). No undo: the planner confirms first. Returns how many.
+ */
+export async function emptyRecentlyDeleted(ctx: LibraryContext): Promise<number> {
+  return ctx.store.purgeDeleted({ all: true });
+}
+
 /** Brings a plan back from Recently deleted. */
 export async function restorePlan(ctx: LibraryContext, planId: string): Promise<void> {
   await ctx.store.restorePlan(planId);
