@@ -53,28 +53,53 @@ export function contentTypeFor(path: string): string {
 
 export type AppResource =
   | { status: 200; path: string; contentType: string }
-  | { status: 400 | 403 | 404; reason: string };
+  | { status: 400 | 403 | 404 | 414; reason: string };
+
+/**
+ * The built renderer's longest address is well under a hundred characters; these limits are far
+ * above that, and keep absurd addresses away from the URL parser and the file system (255 bytes
+ * is the longest name common file systems allow).
+ */
+export const MAX_REQUEST_URL_LENGTH = 2048;
+const MAX_SEGMENT_LENGTH = 255;
 
 // Windows opens these device names in any folder, whatever the extension.
 const WINDOWS_DEVICE = /^(con|prn|aux|nul|com\d|lpt\d|conin\$|conout\$)(\..*)?$/i;
+// Separators, a drive or stream colon, the characters Windows refuses in names, and controls.
+// eslint-disable-next-line no-control-regex
+const FORBIDDEN_IN_SEGMENT = /[/\\:*?"<>|\u0000-\u001f\u007f]/;
 
+/**
+ * Whether a decoded path segment may reach the file system. The built renderer only has plain
+ * names like `assets/index-DqJJM3ID.js`, so anything unusual is refused rather than interpreted:
+ * - a leading dot: `.` and `..` (already folded by the URL parser, but never trusted to be),
+ *   `...`, and hidden files;
+ * - a trailing dot or space, which Windows drops, so `.. ` or `index.html.` would name another
+ *   file than the one checked;
+ * - a `%` left after decoding once: a double-encoded `%252e%252e%252f` is an attack, not a name;
+ * - separators, colons, NUL and other controls, Windows device names.
+ */
 function isSafeSegment(segment: string): boolean {
   return (
-    segment !== '.' &&
-    segment !== '..' &&
-    !/[/\\:\0]/.test(segment) &&
+    !segment.startsWith('.') &&
+    !/[. ]$/.test(segment) &&
+    !/%[0-9a-f]{2}/i.test(segment) &&
+    !FORBIDDEN_IN_SEGMENT.test(segment) &&
     !WINDOWS_DEVICE.test(segment)
   );
 }
 
 /**
  * Maps an app:// request to a file under `root`, or says why not. The URL parser has already
- * folded plain and %2e-encoded dot segments, but every segment is decoded and checked again so
- * that encoded separators (%2f, %5c), NUL, drive letters and device names can never reach the
- * file system, and the final path is checked to lie under `root`. Paths without an extension are
- * app routes and get index.html; a missing file with an extension is a 404, not the app page.
+ * folded plain and %2e-encoded dot segments, but every segment is decoded once and checked again
+ * (see `isSafeSegment`) so that encoded separators (%2f, %5c), double encoding, NUL, drive
+ * letters and device names can never reach the file system, and the final path is checked to lie
+ * under `root`. Over-long addresses and names are refused before any of that. Paths without an
+ * extension are app routes and get index.html; a missing file with an extension is a 404, not
+ * the app page.
  */
 export function resolveAppRequest(requestUrl: string, root: string): AppResource {
+  if (requestUrl.length > MAX_REQUEST_URL_LENGTH) return { status: 414, reason: 'Address too long' };
   let url: URL;
   try {
     url = new URL(requestUrl);
@@ -94,6 +119,7 @@ export function resolveAppRequest(requestUrl: string, root: string): AppResource
     } catch {
       return { status: 400, reason: 'Malformed address' };
     }
+    if (Buffer.byteLength(segment) > MAX_SEGMENT_LENGTH) return { status: 414, reason: 'Address too long' };
     if (!isSafeSegment(segment)) return { status: 403, reason: 'Path not allowed' };
     segments.push(segment);
   }

@@ -2,7 +2,9 @@
  * The IPC dependencies, wired to Electron. Kept apart from the handlers so that everything with a
  * decision in it is tested without Electron; this file only forwards calls.
  */
-import { app, BrowserWindow, dialog, type OpenDialogOptions, type SaveDialogOptions, type WebContents } from 'electron';
+import { join } from 'node:path';
+import { app, BrowserWindow, dialog, shell, type OpenDialogOptions, type SaveDialogOptions, type WebContents } from 'electron';
+import { BACKUPS_FOLDER_NAME } from './backups';
 import type { IpcDeps } from './ipc-handlers';
 
 export function electronIpcDeps(): IpcDeps<WebContents> {
@@ -28,6 +30,11 @@ export function electronIpcDeps(): IpcDeps<WebContents> {
       generateDocumentOutline: true,
     }),
     defaultDirectory: () => app.getPath('documents'),
+    // Beside the app's data (the browser profile with the plans), not inside it: clearing or
+    // damaging the profile leaves the backups.
+    backupsFolder: () => join(app.getPath('userData'), BACKUPS_FOLDER_NAME),
+    // A folder path the main process made, never one from the page.
+    openFolder: (path) => shell.openPath(path),
     appInfo: () => ({
       name: app.getName(),
       version: app.getVersion(),

@@ -4,10 +4,12 @@
  * through injected dependencies (dialogs, printing, the shell) and checks its result against the
  * contract too. Failures reach the renderer as rejected promises with a sentence it can show.
  */
+import { promises as nodeFs } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { z } from 'zod';
 import { channels, MAX_SAVE_BYTES, type AppInfo, type Channel, type ResultOf } from '../shared/ipc';
 import { writeFileAtomic } from './atomic-write';
+import { createBackupStore, type BackupFs, type BackupStore } from './backups';
 import { describeFileError } from './file-errors';
 import { readTextFile } from './read-text-file';
 import { isTrustedAppUrl } from './security';
@@ -40,6 +42,14 @@ export interface IpcDeps<Sender> {
   appInfo(): AppInfo;
   /** Replaceable so tests can simulate a full disk; defaults to the real atomic write. */
   writeFile?(path: string, data: string | Uint8Array): Promise<void>;
+  /** The automatic backups' folder, `<userData>/Backups`. */
+  backupsFolder(): string;
+  /** Shows a folder in the system's file manager; resolves to an error message, or '' when shown. */
+  openFolder(path: string): Promise<string>;
+  /** Replaceable so tests can simulate a full disk, a read-only folder or a crash mid-write. */
+  backupFs?: BackupFs;
+  /** The clock backups are named and rotated by; tests move it. */
+  now?(): Date;
 }
 
 export class IpcRequestError extends Error {
@@ -161,4 +171,33 @@ export function registerHandlers<Sender>(ipcMain: IpcMainLike<Sender>, deps: Ipc
   );
 
   handle('app:info', () => Promise.resolve(deps.appInfo()));
+
+  // Made on first use: the folder comes from the app's data path, known once the app is ready.
+  let backupStore: BackupStore | undefined;
+  const backups = (): BackupStore => {
+    backupStore ??= createBackupStore({ root: deps.backupsFolder(), fileSystem: deps.backupFs, now: deps.now });
+    return backupStore;
+  };
+
+  handle('backups:write', async (request) => {
+    const result = await backups().write(request.planId, request.planName, request.content);
+    return result.status === 'saved' ? { status: 'saved', file: result.file, savedAt: result.savedAt } : result;
+  });
+
+  handle('backups:list', async () => ({ folder: backups().root, backups: await backups().list() }));
+
+  handle('backups:read', async (request) => ({ file: request.file, content: await backups().read(request.file) }));
+
+  handle('backups:open-folder', async () => {
+    const folder = backups().root;
+    const fileSystem = deps.backupFs ?? nodeFs;
+    try {
+      await fileSystem.mkdir(folder, { recursive: true });
+    } catch (error) {
+      throw new IpcRequestError(describeFileError('open', folder, error));
+    }
+    const problem = await deps.openFolder(folder);
+    if (problem) throw new IpcRequestError(`Could not show the folder ${folder}: ${problem}.`);
+    return { folder };
+  });
 }

@@ -18,6 +18,10 @@ const api: PreloadApi = {
   openFile: (request) => invoke('file:open', request),
   printToPdf: (request) => invoke('print:pdf', request),
   appInfo: () => invoke('app:info', undefined),
+  writeBackup: (request) => invoke('backups:write', request),
+  listBackups: () => invoke('backups:list', undefined),
+  readBackup: (request) => invoke('backups:read', request),
+  openBackupsFolder: () => invoke('backups:open-folder', undefined),
 };
 
 contextBridge.exposeInMainWorld(bridgeKey, api);

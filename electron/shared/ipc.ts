@@ -57,12 +57,44 @@ export const appInfoResult = z.object({
   userDataPath: z.string(),
 });
 
+/**
+ * Automatic backups (desktop): the renderer sends a plan's file text; the main process keeps
+ * rotating copies in `<userData>/Backups/<plan id>/`. Files are named relative to that folder.
+ */
+const planId = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, { message: 'Expected a plan id.' });
+const backupFile = z.string().min(1).max(400);
+export const writeBackupRequest = z.object({
+  planId,
+  planName: z.string().max(500),
+  content: z.string().min(1).max(MAX_SAVE_BYTES),
+});
+export const writeBackupResult = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('saved'), file: backupFile, savedAt: z.string() }),
+  /** One was written a moment ago: the main process writes at most one per plan every few minutes. */
+  z.object({ status: z.literal('too-soon'), nextAt: z.string() }),
+]);
+export const backupEntry = z.object({
+  planId,
+  planName: z.string(),
+  file: backupFile,
+  savedAt: z.string(),
+  bytes: z.number().int().nonnegative(),
+});
+export const listBackupsResult = z.object({ folder: z.string(), backups: z.array(backupEntry) });
+export const readBackupRequest = z.object({ file: backupFile });
+export const readBackupResult = z.object({ file: backupFile, content: z.string() });
+export const openBackupsFolderResult = z.object({ folder: z.string() });
+
 /** Every channel, `namespace:verb`, with its request and result schema. */
 export const channels = {
   'file:save': { request: saveFileRequest, result: saveFileResult },
   'file:open': { request: openFileRequest, result: openFileResult },
   'print:pdf': { request: printToPdfRequest, result: saveFileResult },
   'app:info': { request: appInfoRequest, result: appInfoResult },
+  'backups:write': { request: writeBackupRequest, result: writeBackupResult },
+  'backups:list': { request: z.undefined(), result: listBackupsResult },
+  'backups:read': { request: readBackupRequest, result: readBackupResult },
+  'backups:open-folder': { request: z.undefined(), result: openBackupsFolderResult },
 } as const;
 
 export type Channel = keyof typeof channels;
@@ -74,6 +106,11 @@ export type SaveFileResult = z.infer<typeof saveFileResult>;
 export type OpenFileRequest = z.infer<typeof openFileRequest>;
 export type OpenFileResult = z.infer<typeof openFileResult>;
 export type AppInfo = z.infer<typeof appInfoResult>;
+export type WriteBackupRequest = z.infer<typeof writeBackupRequest>;
+export type WriteBackupResult = z.infer<typeof writeBackupResult>;
+export type BackupEntry = z.infer<typeof backupEntry>;
+export type BackupList = z.infer<typeof listBackupsResult>;
+export type ReadBackupResult = z.infer<typeof readBackupResult>;
 
 /** The API the preload exposes on `window[BRIDGE_KEY]`: one function per channel. */
 export interface PreloadApi {
@@ -81,4 +118,8 @@ export interface PreloadApi {
   openFile(request: OpenFileRequest): Promise<OpenFileResult>;
   printToPdf(request: z.infer<typeof printToPdfRequest>): Promise<SaveFileResult>;
   appInfo(): Promise<AppInfo>;
+  writeBackup(request: WriteBackupRequest): Promise<WriteBackupResult>;
+  listBackups(): Promise<BackupList>;
+  readBackup(request: z.infer<typeof readBackupRequest>): Promise<ReadBackupResult>;
+  openBackupsFolder(): Promise<z.infer<typeof openBackupsFolderResult>>;
 }

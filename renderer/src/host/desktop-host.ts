@@ -23,5 +23,11 @@ export function createDesktopHost(bridge: PreloadApi): Host {
     openFile: (request) => call(() => bridge.openFile(request)),
     printToPdf: (suggestedName) => call(() => bridge.printToPdf({ suggestedName })),
     appInfo: () => call(() => bridge.appInfo()),
+    backups: {
+      write: (request) => call(() => bridge.writeBackup(request)),
+      list: () => call(() => bridge.listBackups()),
+      read: async (file) => (await call(() => bridge.readBackup({ file }))).content,
+      openFolder: async () => (await call(() => bridge.openBackupsFolder())).folder,
+    },
   };
 }

@@ -5,12 +5,13 @@
  */
 import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { electronBinary } from '../../../scripts/electron-binary.mjs';
 import { LibraryPage } from '../browser/library-page';
+import { PlanPage } from '../browser/plan-page';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const binary = electronBinary();
@@ -75,17 +76,20 @@ test.describe('desktop app', () => {
     expect(csp).toContain("frame-ancestors 'none'");
   });
 
-  test('gives the page the bridge with exactly its five functions', async () => {
+  test('gives the page the bridge with exactly its functions', async () => {
     const api = await page.evaluate(() => {
       const host = (window as unknown as Record<string, Record<string, unknown> | undefined>).roadmapHost ?? {};
       return Object.keys(host).sort().map((key) => [key, typeof host[key]]);
     });
     expect(api).toEqual([
       ['appInfo', 'function'],
-      ['openExternal', 'function'],
+      ['listBackups', 'function'],
+      ['openBackupsFolder', 'function'],
       ['openFile', 'function'],
       ['printToPdf', 'function'],
+      ['readBackup', 'function'],
       ['saveFile', 'function'],
+      ['writeBackup', 'function'],
     ]);
   });
 
@@ -139,5 +143,45 @@ test.describe('desktop app', () => {
     expect(info).toMatch(/^Tagged:\s+yes$/m);
     expect(execFileSync('pdftotext', [target, '-'], { encoding: 'utf8' })).toMatch(/Page 1 of \d+/);
     expect(readdirSync(profile).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  });
+
+  test('backs up an edited plan into the Backups folder, lists the backup and restores it as a new plan', async () => {
+    const library = new LibraryPage(page);
+    const plan = new PlanPage(page);
+    await page.evaluate(() => { window.location.hash = '#/'; });
+    await library.createPlan('Desktop backups', 'Lakeside District');
+    const planId = /#\/plans\/([^/]+)/.exec(page.url())?.[1] ?? '';
+    expect(planId).not.toBe('');
+    await plan.fill('Number of schools', '23');
+    await plan.expectSaved();
+
+    // The first change is backed up at once, whole: a plan file named with the time and the plan.
+    const folder = join(profile, 'Backups', planId);
+    await expect.poll(() => (existsSync(folder) ? readdirSync(folder) : []), { timeout: 15_000 }).toEqual([expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}\.\d{3}Z Desktop backups\.roadmap\.json$/)]);
+    const [name] = readdirSync(folder);
+    const saved = JSON.parse(readFileSync(join(folder, name ?? ''), 'utf8')) as { plan: { name: string; profile: { schoolCount: number } } };
+    expect(saved.plan.name).toBe('Desktop backups');
+    expect(saved.plan.profile.schoolCount).toBe(23);
+
+    // Listed in the library's Backups, and restored as a new plan beside the original.
+    await plan.backToLibrary();
+    await page.getByRole('button', { name: 'Backups' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Backups' });
+    await expect(dialog.getByRole('heading', { name: 'Desktop backups' })).toBeVisible();
+    await expect(dialog.getByText(`Folder: ${join(profile, 'Backups')}`)).toBeVisible();
+    await dialog.getByRole('button', { name: 'Restore as a new plan' }).first().click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Desktop backups (restored)' })).toBeVisible();
+    await expect(plan.field('Number of schools')).toHaveValue('23');
+    await plan.backToLibrary();
+    await expect(library.row('Desktop backups')).toBeVisible();
+    await expect(library.row('Desktop backups (restored)')).toBeVisible();
+
+    // A backup damaged on disk is refused with its name; the others are still listed.
+    writeFileSync(join(folder, name ?? ''), '{"format":"roadmap-planner.plan", "pla');
+    await page.getByRole('button', { name: 'Backups' }).click();
+    await dialog.getByRole('button', { name: 'Restore as a new plan' }).first().click();
+    await expect(dialog.getByText(`Could not restore “${name}”`)).toBeVisible();
+    await expect(dialog.getByText(/is damaged: it is not a complete plan file/)).toBeVisible();
+    expect(readdirSync(folder).filter((file) => file.endsWith('.tmp'))).toEqual([]);
   });
 });

@@ -35,6 +35,7 @@ const sender: FakeSender = { id: 7 };
 const fromApp = (url = 'app://roadmap-planner/index.html#/plans/1'): IpcInvokeEvent<FakeSender> => ({ senderFrame: { url }, sender });
 const INFO: AppInfo = { name: 'Roadmap Planner', version: '0.1.0', platform: 'linux', userDataPath: '/home/planner/.config/Roadmap Planner' };
 const PLAN_FILTERS = [{ name: 'Roadmap plan', extensions: ['roadmap.json', 'json'] }];
+const PLAN_ID = '6f1c2a9e-3b4d-4c5e-8f70-123456789abc';
 
 let dir: string;
 let documents: string;
@@ -50,6 +51,8 @@ function setup(overrides: Partial<IpcDeps<FakeSender>> = {}) {
     printToPdf: vi.fn(async () => new TextEncoder().encode('%PDF-1.7 fake')),
     defaultDirectory: vi.fn(() => documents),
     appInfo: vi.fn(() => INFO),
+    backupsFolder: vi.fn(() => join(dir, 'userData', 'Backups')),
+    openFolder: vi.fn(async () => ''),
     ...overrides,
   } as typeof deps;
   ipc = new FakeIpcMain();
@@ -79,6 +82,10 @@ describe('registerHandlers', () => {
       'file:open': { filters: PLAN_FILTERS },
       'print:pdf': { suggestedName: 'Plan.pdf' },
       'app:info': undefined,
+      'backups:write': { planId: PLAN_ID, planName: 'Pilot', content: '{}' },
+      'backups:list': undefined,
+      'backups:read': { file: `${PLAN_ID}/2026-11-30T15-09-43.123Z Pilot.roadmap.json` },
+      'backups:open-folder': undefined,
     };
     const strangers: Array<[string, IpcInvokeEvent<FakeSender>]> = [
       ['a web page', { senderFrame: { url: 'https://evil.example/' }, sender }],
@@ -254,9 +261,55 @@ describe('app:info', () => {
   });
 });
 
+describe('backups', () => {
+  const backup = { planId: PLAN_ID, planName: 'Pilot to scale', content: '{"format":"roadmap-planner-plan"}' };
+
+  it('writes a backup into the Backups folder, lists it and reads it back', async () => {
+    const saved = await ipc.invoke('backups:write', fromApp(), backup) as { status: string; file: string };
+    expect(saved).toMatchObject({ status: 'saved', file: expect.stringMatching(new RegExp(`^${PLAN_ID}/\\d{4}-.* Pilot to scale\\.roadmap\\.json$`)) });
+    expect(readdirSync(join(dir, 'userData', 'Backups', PLAN_ID))).toHaveLength(1);
+    const listed = await ipc.invoke('backups:list', fromApp(), undefined);
+    expect(listed).toEqual({ folder: join(dir, 'userData', 'Backups'), backups: [expect.objectContaining({ planId: PLAN_ID, planName: 'Pilot to scale', file: saved.file, bytes: backup.content.length })] });
+    expect(await ipc.invoke('backups:read', fromApp(), { file: saved.file })).toEqual({ file: saved.file, content: backup.content });
+    // A second request a moment later is refused by the main process, whatever the page asks.
+    expect(await ipc.invoke('backups:write', fromApp(), backup)).toMatchObject({ status: 'too-soon' });
+    expect(readdirSync(join(dir, 'userData', 'Backups', PLAN_ID))).toHaveLength(1);
+  });
+
+  it('refuses a plan id that could name another folder', async () => {
+    await expect(ipc.invoke('backups:write', fromApp(), { ...backup, planId: '../../Documents' })).rejects.toThrow(/planId: Expected a plan id/);
+    expect(existsSync(join(dir, 'userData'))).toBe(false);
+  });
+
+  it('refuses to read outside the Backups folder', async () => {
+    writeFileSync(join(dir, 'secret.roadmap.json'), '{}');
+    await expect(ipc.invoke('backups:read', fromApp(), { file: '../secret.roadmap.json' })).rejects.toThrow(/^Refused to read/);
+    await expect(ipc.invoke('backups:read', fromApp(), { file: join(dir, 'secret.roadmap.json') })).rejects.toThrow(/^Refused to read/);
+  });
+
+  it('reports a full disk in words', async () => {
+    setup({
+      backupFs: {
+        open: vi.fn(async () => { throw Object.assign(new Error('ENOSPC'), { code: 'ENOSPC' }); }),
+        rename: vi.fn(), rm: vi.fn(async () => undefined), mkdir: vi.fn(async () => undefined), readdir: vi.fn(async () => []), lstat: vi.fn(),
+      } as never,
+    });
+    await expect(ipc.invoke('backups:write', fromApp(), backup)).rejects.toThrow('Could not save the backup of “Pilot to scale”: the disk is full. Free some space and try again.');
+  });
+
+  it('shows the folder (made if need be) in the file manager, and says when it cannot', async () => {
+    const folder = join(dir, 'userData', 'Backups');
+    expect(await ipc.invoke('backups:open-folder', fromApp(), undefined)).toEqual({ folder });
+    expect(existsSync(folder)).toBe(true);
+    expect(deps.openFolder).toHaveBeenCalledWith(folder);
+    deps.openFolder.mockResolvedValueOnce('No application is associated with the folder');
+    await expect(ipc.invoke('backups:open-folder', fromApp(), undefined)).rejects.toThrow(`Could not show the folder ${folder}: No application is associated with the folder.`);
+  });
+});
+
 describe('channels', () => {
   it('answers exactly the channels of the contract, and no way to open an outside address', () => {
-    expect([...ipc.listeners.keys()].sort()).toEqual(['app:info', 'file:open', 'file:save', 'print:pdf']);
+    expect([...ipc.listeners.keys()].sort()).toEqual(['app:info', 'backups:list', 'backups:open-folder', 'backups:read', 'backups:write', 'file:open', 'file:save', 'print:pdf']);
   });
 });
 

@@ -65,9 +65,9 @@ describe('preload bridge', () => {
     expect([...exposed.keys()]).toEqual([BRIDGE_KEY]);
   });
 
-  it('offers exactly the four functions of PreloadApi', () => {
+  it('offers exactly the functions of PreloadApi', () => {
     const api = bridge();
-    expect(Object.keys(api).sort()).toEqual(['appInfo', 'openFile', 'printToPdf', 'saveFile']);
+    expect(Object.keys(api).sort()).toEqual(['appInfo', 'listBackups', 'openBackupsFolder', 'openFile', 'printToPdf', 'readBackup', 'saveFile', 'writeBackup']);
     for (const fn of Object.values(api)) expect(typeof fn).toBe('function');
   });
 
@@ -79,11 +79,20 @@ describe('preload bridge', () => {
     await api.openFile?.({ filters: [] });
     await api.printToPdf?.({ suggestedName: 'Plan.pdf' });
     await api.appInfo?.();
+    const backup = { planId: 'p', planName: 'Pilot', content: '{}' };
+    await api.writeBackup?.(backup);
+    await api.listBackups?.();
+    await api.readBackup?.({ file: 'p/x.roadmap.json' });
+    await api.openBackupsFolder?.();
     expect(invocations).toEqual([
       { channel: 'file:save', args: [save] },
       { channel: 'file:open', args: [{ filters: [] }] },
       { channel: 'print:pdf', args: [{ suggestedName: 'Plan.pdf' }] },
       { channel: 'app:info', args: [undefined] },
+      { channel: 'backups:write', args: [backup] },
+      { channel: 'backups:list', args: [undefined] },
+      { channel: 'backups:read', args: [{ file: 'p/x.roadmap.json' }] },
+      { channel: 'backups:open-folder', args: [undefined] },
     ]);
     expect(new Set(invocations.map((call) => call.channel))).toEqual(new Set(Object.keys(channels)));
   });

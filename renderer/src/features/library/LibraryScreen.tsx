@@ -3,21 +3,23 @@ import Box from '@mui/material/Box';
 import Container from '@mui/material/Container';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
+import Button from '@mui/material/Button';
 import AddIcon from '@mui/icons-material/Add';
+import HistoryOutlinedIcon from '@mui/icons-material/HistoryOutlined';
 import FileUploadOutlinedIcon from '@mui/icons-material/FileUploadOutlined';
 import type { appServices } from '../../app/services';
 import { navigate, planRoute } from '../../app/router';
 import { useNotify } from '../../app/notifications';
 import type { PlanSummary } from '../../storage/library-repository';
 import { usePlanFiles } from '../plan-file/use-plan-files';
-import { createPlan, deletePlan, duplicatePlan, renamePlan, restorePlan } from './library-commands';
+import { createPlan, deletePlan, duplicatePlan, emptyRecentlyDeleted, renamePlan, restorePlan } from './library-commands';
 import { ShortcutButton } from '../../components/ShortcutButton';
 import { useShortcuts } from '../../components/keyboard-shortcuts';
 import { useScreenHeading } from '../../components/use-screen-heading';
 import { lazyView } from '../../components/lazy-view';
 import { StorageNote } from './StorageNote';
 import { NewPlanDialog, preloadNewPlanParts } from './NewPlanDialog';
-import { errorMessage } from '../../domain/messages';
+import { failureMessage } from '../../app/failure-message';
 
 type AppServices = ReturnType<typeof appServices>;
 
@@ -36,6 +38,8 @@ const preload = (view: { preload: () => Promise<void> }) => () => void view.prel
 const preloadActions = preload(actionsMenu);
 /** The share dialog and its formats' code arrive when a planner goes to share a plan. */
 const shareDialog = lazyView(async () => (await import('../share/ShareDialog')).ShareDialog);
+/** The desktop app's automatic backups, fetched when the planner opens them. */
+const backupsDialog = lazyView(async () => (await import('./BackupsDialog')).BackupsDialog);
 
 /**
  * The app's services and the list's code, once fetched. Asked for after the first paint (a
@@ -90,6 +94,7 @@ export function LibraryScreen() {
   const [newPlanOpened, setNewPlanOpened] = useState(false);
   const [renaming, setRenaming] = useState<PlanSummary | null>(null);
   const [sharing, setSharing] = useState<PlanSummary | null>(null);
+  const [showingBackups, setShowingBackups] = useState(false);
   const [menu, setMenu] = useState<{ anchor: HTMLElement; plan: PlanSummary } | null>(null);
   // The menu too is mounted at its first opening and kept, so that it closes (and hands the
   // focus back) with its transition, as it did when it was always mounted.
@@ -111,7 +116,8 @@ export function LibraryScreen() {
     try {
       await action(await loadServices());
     } catch (error) {
-      notify({ message: errorMessage(error), severity: 'error' });
+      // A create, duplicate or restore refused for space says how much is used and what can be freed.
+      notify({ message: await failureMessage(error), severity: 'error' });
     }
   };
 
@@ -135,6 +141,10 @@ export function LibraryScreen() {
           <Typography color="text.secondary">Pilot-to-scale roadmaps for blended and personalized learning, kept on this computer.</Typography>
         </Box>
         <Stack direction="row" spacing={1.5}>
+          {/* Desktop only: known once the services (and the host with them) are in. */}
+          {services?.host.backups && (
+            <Button variant="text" startIcon={<HistoryOutlinedIcon />} onClick={() => setShowingBackups(true)} onPointerEnter={preload(backupsDialog)} onFocus={preload(backupsDialog)}>Backups</Button>
+          )}
           <ShortcutButton keys="mod+o" title="Import a plan file (.roadmap.json) or a read-only copy (.html)" variant="outlined" startIcon={<FileUploadOutlinedIcon />} onClick={importPlanFile}>Import plan…</ShortcutButton>
           <ShortcutButton keys="mod+n" title="Start a new plan" variant="contained" startIcon={<AddIcon />} onClick={openNewPlan}>New plan</ShortcutButton>
         </Stack>
@@ -157,6 +167,11 @@ export function LibraryScreen() {
               await restorePlan(ctx, plan.id);
               notify({ message: `Restored “${plan.name}”.` });
             })}
+            onEmptyDeleted={() => void run(async (ctx) => {
+              const removed = await emptyRecentlyDeleted(ctx);
+              notify({ message: removed === 1 ? 'Removed 1 plan from Recently deleted for good.' : `Removed ${removed} plans from Recently deleted for good.` });
+            })}
+            onExport={(plan) => void files.exportPlanFile(plan.id)}
           />
         )}
       </Suspense>
@@ -210,6 +225,19 @@ export function LibraryScreen() {
             planName={sharing.name}
             exportPlanFile={(options) => files.exportPlanFile(sharing.id, options)}
             onClose={() => setSharing(null)}
+          />
+        )}
+      </Suspense>
+      <Suspense fallback={null}>
+        {showingBackups && services && (
+          <backupsDialog.View
+            ctx={services}
+            onClose={() => setShowingBackups(false)}
+            onRestored={({ planId, planName, from, undo }) => {
+              setShowingBackups(false);
+              notify({ message: `Restored the backup of “${from.planName}” from ${new Date(from.savedAt).toLocaleString()} as “${planName}”.`, action: { label: 'Undo', run: () => run(undo) } });
+              navigate(planRoute(planId));
+            }}
           />
         )}
       </Suspense>

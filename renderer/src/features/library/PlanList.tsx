@@ -1,5 +1,7 @@
+import { useSyncExternalStore } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { format, formatDistanceToNow, parseISO } from 'date-fns';
+import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import IconButton from '@mui/material/IconButton';
@@ -21,6 +23,8 @@ import type { PlanStore } from '../../storage/plan-store';
 import type { PlanSummary } from '../../storage/library-repository';
 import { visuallyHidden } from '../../components/visually-hidden';
 import { RecentlyDeleted } from './RecentlyDeleted';
+import { getHost } from '../../host';
+import { daysWithoutExport, exportRecordsVersion, lastExportedAt, subscribeExportRecords } from '../plan-file/export-records';
 
 interface PlanListProps {
   store: PlanStore;
@@ -29,19 +33,48 @@ interface PlanListProps {
   onOpenActions: (anchor: HTMLElement, plan: PlanSummary) => void;
   onActionsIntent: () => void;
   onRestore: (plan: PlanSummary) => void;
+  /** Removes every plan in Recently deleted for good (after the planner confirms). */
+  onEmptyDeleted: () => void;
+  /** Exports the plan to a file (the reminder's one click). */
+  onExport: (plan: PlanSummary) => void;
 }
 
 /**
  * The library's plans, read live from storage: a table of the plans, or a welcome with the
  * two ways to begin when there are none, and the plans in Recently deleted.
  */
-export function PlanList({ store, onNewPlan, onImport, onOpenActions, onActionsIntent, onRestore }: PlanListProps) {
+export function PlanList({ store, onNewPlan, onImport, onOpenActions, onActionsIntent, onRestore, onExport, onEmptyDeleted }: PlanListProps) {
   const plans = useLiveQuery(() => store.listPlans(), [store]);
+  // Re-rendered when an export is recorded (here or in another tab), so the reminder goes.
+  useSyncExternalStore(subscribeExportRecords, exportRecordsVersion);
+  // The desktop app backs plans up on its own; a plain browser can only remind to export.
+  const browser = !getHost().backups;
   if (plans === undefined) return null;
   const active = plans.filter((p) => p.deletedAt === null);
   const deleted = plans.filter((p) => p.deletedAt !== null);
+  const now = new Date();
+  const reminders = browser
+    ? active.flatMap((plan) => {
+      const days = daysWithoutExport(plan.id, plan.updatedAt, now);
+      return days === null ? [] : [{ plan, days }];
+    })
+    : [];
   return (
     <>
+      {reminders.length > 0 && (
+        <Stack spacing={1} sx={{ mb: 2 }} component="section" aria-label="Plans to export">
+          {reminders.map(({ plan, days }) => (
+            <Alert
+              key={plan.id}
+              severity="warning"
+              id={`export-reminder-${plan.id}`}
+              action={<Button color="inherit" size="small" sx={{ whiteSpace: 'nowrap' }} aria-describedby={`export-reminder-${plan.id}`} onClick={() => onExport(plan)}>Export now</Button>}
+            >
+              {`“${plan.name}”: not exported for ${days} days of changes. The browser may clear its data when the disk runs short; an exported plan file keeps the work safe.`}
+            </Alert>
+          ))}
+        </Stack>
+      )}
       {active.length === 0 && (
         <Paper variant="outlined" sx={{ p: { xs: 3, md: 5 }, textAlign: 'center' }}>
           <Typography variant="h2" gutterBottom>Plan how your pilot becomes a system-wide strategy</Typography>
@@ -66,6 +99,7 @@ export function PlanList({ store, onNewPlan, onImport, onOpenActions, onActionsI
                 <TableCell>School system</TableCell>
                 <TableCell>Last changed</TableCell>
                 <TableCell align="right">Phases</TableCell>
+                {browser && <TableCell>Last exported</TableCell>}
                 <TableCell align="right"><Box component="span" sx={visuallyHidden}>Actions</Box></TableCell>
               </TableRow>
             </TableHead>
@@ -78,6 +112,7 @@ export function PlanList({ store, onNewPlan, onImport, onOpenActions, onActionsI
                   <TableCell>{plan.systemName || <Typography component="span" color="text.secondary">Not set</Typography>}</TableCell>
                   <TableCell><LastChanged timestamp={plan.updatedAt} /></TableCell>
                   <TableCell align="right">{plan.phaseCount}</TableCell>
+                  {browser && <TableCell><LastExported planId={plan.id} /></TableCell>}
                   <TableCell align="right">
                     <IconButton aria-label={`Actions for ${plan.name}`} aria-haspopup="menu" onClick={(e) => onOpenActions(e.currentTarget, plan)} onPointerEnter={onActionsIntent} onFocus={onActionsIntent}>
                       <MoreVertIcon />
@@ -90,7 +125,7 @@ export function PlanList({ store, onNewPlan, onImport, onOpenActions, onActionsI
         </TableContainer>
       )}
 
-      {deleted.length > 0 && <RecentlyDeleted plans={deleted} onRestore={onRestore} />}
+      {deleted.length > 0 && <RecentlyDeleted plans={deleted} onRestore={onRestore} onEmpty={onEmptyDeleted} />}
     </>
   );
 }
@@ -102,4 +137,10 @@ function LastChanged({ timestamp }: { timestamp: string }) {
       {formatDistanceToNow(date, { addSuffix: true })}
     </time>
   );
+}
+
+function LastExported({ planId }: { planId: string }) {
+  const exported = lastExportedAt(planId);
+  if (exported === null) return <Typography component="span" color="text.secondary">Never</Typography>;
+  return <LastChanged timestamp={exported} />;
 }

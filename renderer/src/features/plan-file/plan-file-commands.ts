@@ -11,6 +11,7 @@ import { nowTimestamp } from '../../domain/ids';
 import { looksLikeHtml, planFileTextFromHtml } from '../../domain/html-copy';
 import { readFileRevisions, toFileRevision } from '../../domain/plan-file-history';
 import type { ImportedHistory } from '../../storage/library-repository';
+import { recordExport } from './export-records';
 
 export interface PlanFileContext {
   store: PlanStore;
@@ -34,7 +35,10 @@ export async function exportPlan(ctx: PlanFileContext, planId: string, options: 
   if (!bundle) throw new Error('This plan no longer exists.');
   const fileHistory = history ? { journal: history.journal, revisions: history.revisions.map(toFileRevision) } : undefined;
   const content = serializePlanFile(bundle, { name: 'Roadmap Planner', version: ctx.appVersion }, nowTimestamp(ctx.now()), fileHistory);
-  return ctx.host.saveFile({ suggestedName: planFileName(bundle.plan.name), content, filters: PLAN_FILE_FILTERS });
+  const result = await ctx.host.saveFile({ suggestedName: planFileName(bundle.plan.name), content, filters: PLAN_FILE_FILTERS });
+  // The library's reminder to export counts from here.
+  if (result.status === 'saved') recordExport(planId, ctx.now());
+  return result;
 }
 
 export type ImportCandidate =

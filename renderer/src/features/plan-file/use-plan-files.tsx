@@ -3,6 +3,7 @@ import { useNotify } from '../../app/notifications';
 import { navigate, planRoute } from '../../app/router';
 import type { ImportCandidate, ImportChoice } from './plan-file-commands';
 import { errorMessage } from '../../domain/messages';
+import { failureMessage } from '../../app/failure-message';
 import { lazyView } from '../../components/lazy-view';
 
 // Reading, checking and writing plan files (the file format, its upgrades, copying a plan), the
@@ -55,7 +56,8 @@ export function usePlanFiles(): { exportPlanFile: (planId: string, options?: { w
       }
       if (choice !== 'replace') navigate(planRoute(planId));
     } catch (error) {
-      notify({ message: errorMessage(error), severity: 'error' });
+      // An import refused for space says how much is used and what can be freed.
+      notify({ message: await failureMessage(error), severity: 'error' });
     }
   }, [notify]);
 

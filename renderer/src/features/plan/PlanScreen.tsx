@@ -33,6 +33,7 @@ import { usePlanFiles } from '../plan-file/use-plan-files';
 import type { SectionProps } from '../../components/section-props';
 import { BaselineNote } from './BaselineNote';
 import { usePlanBundle } from './use-plan-bundle';
+import { useAutoBackup } from '../library/use-auto-backup';
 import { lazyView, LoadingFallback, type LazyView } from '../../components/lazy-view';
 import { PlanNotFound } from '../../components/PlanNotFound';
 
@@ -126,6 +127,7 @@ function SectionNav({ planId, section }: { planId: string; section: PlanSection 
 
 function PlanWorkspace({ planId, section }: { planId: string; section: PlanSection }) {
   const live = usePlanBundle(planId);
+  useAutoBackup(planId);
   const bundle = live === null ? null : live?.bundle;
   const deletedAt = live?.deletedAt ?? null;
   const { track, settled } = useSaveStatus();
