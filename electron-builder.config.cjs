@@ -28,6 +28,10 @@ module.exports = {
     enableCookieEncryption: true,
     // The app is served from app://, never file://, so file pages need no extra powers.
     grantFileProtocolExtraPrivileges: false,
+    // Flipping fuses breaks the signature of an already (ad hoc) signed macOS binary; a build
+    // without a Developer ID (CI) would then not start on Apple silicon. Re-signing ad hoc
+    // repairs that, and a real signature made afterwards replaces it.
+    resetAdHocDarwinSignature: true,
   },
   win: {
     target: ['nsis'],

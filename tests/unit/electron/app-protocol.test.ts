@@ -1,11 +1,14 @@
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   APP_SCHEME_PRIVILEGES,
   contentTypeFor,
   createAppProtocolHandler,
+  MAX_REQUEST_URL_LENGTH,
   resolveAppRequest,
 } from '../../../electron/main/app-protocol';
 import { CONTENT_SECURITY_POLICY } from '../../../electron/main/security';
@@ -24,6 +27,10 @@ describe('APP_SCHEME_PRIVILEGES', () => {
     expect(APP_SCHEME_PRIVILEGES.scheme).toBe('app');
     expect(APP_SCHEME_PRIVILEGES.privileges).toMatchObject({ standard: true, secure: true, supportFetchAPI: true });
     expect(APP_SCHEME_PRIVILEGES.privileges?.bypassCSP).toBeFalsy();
+  });
+
+  it('grants nothing more: no CSP bypass, no CORS, no service workers, no streaming', () => {
+    expect(APP_SCHEME_PRIVILEGES.privileges).toEqual({ standard: true, secure: true, supportFetchAPI: true, codeCache: true });
   });
 });
 
@@ -81,6 +88,113 @@ describe('resolveAppRequest', () => {
     ['a file URL', 'file:///etc/passwd'],
   ])('refuses %s', (_what, url) => {
     expect(resolveAppRequest(url, root).status).toBe(403);
+  });
+
+  describe('refuses encoded traversal in every spelling', () => {
+    it.each([
+      ['mixed-case %2E%2e%2F in one segment', 'app://roadmap-planner/%2E%2e%2Fsecret.txt'],
+      ['mixed-case encoded dots and slashes, twice', 'app://roadmap-planner/%2E%2E%2F%2e%2e%2Fsecret.txt'],
+      ['plain dots with encoded slashes', 'app://roadmap-planner/assets/..%2F..%2fsecret.txt'],
+      ['a folder name hiding ../ behind %2f', 'app://roadmap-planner/a%2f..%2f..%2fsecret.txt'],
+      ['double-encoded dots and slash', 'app://roadmap-planner/%252e%252e%252fsecret.txt'],
+      ['double-encoded dots as a segment', 'app://roadmap-planner/%252e%252e/secret.txt'],
+      ['double-encoded slashes after plain dots', 'app://roadmap-planner/assets/..%252f..%252fsecret.txt'],
+      ['mixed-case double encoding', 'app://roadmap-planner/%252E%252e%252Fsecret.txt'],
+      ['double-encoded backslashes', 'app://roadmap-planner/..%255c..%255csecret.txt'],
+      ['raw backslashes', 'app://roadmap-planner/..\\..\\secret.txt'],
+      ['upper-case encoded backslashes', 'app://roadmap-planner/..%5C..%5Csecret.txt'],
+      ['mixed-case encoded backslashes', 'app://roadmap-planner/..%5c..%5Csecret.txt'],
+      ['a UNC path', 'app://roadmap-planner/%5C%5Cserver%5Cshare%5Cx.js'],
+      ['a raw UNC path', 'app://roadmap-planner/\\\\server\\share\\x.js'],
+      ['an encoded absolute path', 'app://roadmap-planner/%2fetc%2fpasswd'],
+      ['dots with a trailing space (Windows drops it)', 'app://roadmap-planner/..%20/..%20/secret.txt'],
+      ['dots with a trailing dot', 'app://roadmap-planner/.../secret.txt'],
+      ['a name with a trailing dot (Windows drops it)', 'app://roadmap-planner/index.html.'],
+      ['a hidden file', 'app://roadmap-planner/.env'],
+      ['a hidden folder', 'app://roadmap-planner/.git/config.json'],
+    ])('%s', (_what, url) => {
+      expect(resolveAppRequest(url, root)).toEqual({ status: 403, reason: 'Path not allowed' });
+    });
+
+    it.each([
+      ['an overlong UTF-8 dot pair', 'app://roadmap-planner/%c0%ae%c0%ae/secret.txt'],
+      ['an overlong UTF-8 slash', 'app://roadmap-planner/..%c0%afsecret.txt'],
+      ['a lone percent sign', 'app://roadmap-planner/%/secret.txt'],
+    ])('calls %s malformed', (_what, url) => {
+      expect(resolveAppRequest(url, root).status).toBe(400);
+    });
+  });
+
+  describe('refuses NUL and other control characters', () => {
+    it.each([
+      ['an encoded NUL at the end', 'app://roadmap-planner/index.html%00'],
+      ['an encoded NUL before an extension', 'app://roadmap-planner/assets/index.js%00.png'],
+      ['a raw NUL', 'app://roadmap-planner/index.html\0.png'],
+      ['a raw NUL as a whole segment', 'app://roadmap-planner/\0/index.html'],
+      ['an encoded newline', 'app://roadmap-planner/index%0a.html'],
+      ['an encoded DEL', 'app://roadmap-planner/index%7f.html'],
+    ])('%s', (_what, url) => {
+      expect(resolveAppRequest(url, root).status).toBe(403);
+    });
+  });
+
+  describe('refuses very long addresses', () => {
+    it('refuses an address over the limit before parsing it', () => {
+      const url = `app://roadmap-planner/${'a/'.repeat(MAX_REQUEST_URL_LENGTH)}x.js`;
+      expect(resolveAppRequest(url, root)).toEqual({ status: 414, reason: 'Address too long' });
+    });
+
+    it('refuses a name longer than any file system allows', () => {
+      expect(resolveAppRequest(`app://roadmap-planner/assets/${'a'.repeat(300)}.js`, root).status).toBe(414);
+      // Counted in bytes: 100 three-byte characters are 300 bytes.
+      expect(resolveAppRequest(`app://roadmap-planner/${encodeURIComponent('計'.repeat(100))}.js`, root).status).toBe(414);
+    });
+
+    it('still serves a deep but reasonable path', () => {
+      expect(servedPath(`app://roadmap-planner/${'a/'.repeat(50)}x.js`)).toBe(under(...Array<string>(50).fill('a'), 'x.js'));
+    });
+  });
+
+  describe('refuses unknown hosts', () => {
+    it.each([
+      ['an empty host', 'app:///index.html'],
+      ['a host with a trailing dot', 'app://roadmap-planner./index.html'],
+      ['a host in capitals (Chromium sends it in lower case)', 'app://Roadmap-Planner/index.html'],
+      ['an IP address', 'app://127.0.0.1/index.html'],
+      ['localhost', 'app://localhost/index.html'],
+      ['a sub-domain', 'app://assets.roadmap-planner/index.html'],
+      ['an encoded host', 'app://roadmap%2Dplanner/index.html'],
+      ['a punycode lookalike', 'app://xn--roadmap-planer-abc/index.html'],
+    ])('%s', (_what, url) => {
+      expect(resolveAppRequest(url, root)).toEqual({ status: 403, reason: 'Not an address of this app' });
+    });
+  });
+
+  // The refusals must never catch a real file: `npm test` builds before the unit tests.
+  const built = fileURLToPath(new URL('../../../dist/renderer', import.meta.url));
+  it.skipIf(!existsSync(join(built, 'index.html')))('serves every file of the built renderer', () => {
+    const files = readdirSync(built, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => relative(built, join(entry.parentPath, entry.name)));
+    expect(files.length).toBeGreaterThan(1);
+    for (const file of files) {
+      const url = `app://roadmap-planner/${file.split(sep).map(encodeURIComponent).join('/')}`;
+      expect(resolveAppRequest(url, built), file).toEqual({ status: 200, path: join(built, file), contentType: expect.any(String) });
+    }
+  });
+
+  it('serves only files under the root, or refuses, whatever the path (property)', () => {
+    // Paths built from the pieces traversal is made of, in any order and case.
+    const piece = fc.constantFrom('.', '..', '%2e', '%2E', '%2f', '%2F', '%5c', '%5C', '%25', '%00', '/', '\\', ':', ' ', 'a', 'index', '.js', 'C:', 'con', '%c0%ae');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 24 }), (pieces) => {
+        const result = resolveAppRequest(`app://roadmap-planner/${pieces.join('')}`, root);
+        if (result.status !== 200) return;
+        expect(result.path.startsWith(root + sep)).toBe(true);
+        expect(result.path.slice(root.length + 1).split(sep)).not.toContain('..');
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it.each(['app://roadmap-planner/%E0%A4%A.js', 'app://roadmap-planner/%', 'not a url'])('calls %s malformed', (url) => {
@@ -167,11 +281,33 @@ describe('createAppProtocolHandler', () => {
       get('app://roadmap-planner/..%2fsecret.txt'),
       get('app://roadmap-planner/../secret.txt'),
       get('app://roadmap-planner/%2e%2e/secret.txt'),
+      get('app://roadmap-planner/%2E%2e%2Fsecret.txt'),
+      get('app://roadmap-planner/%252e%252e%252fsecret.txt'),
+      get('app://roadmap-planner/..%5csecret.txt'),
+      get('app://roadmap-planner/..%20/secret.txt'),
     ]);
     for (const response of responses) {
       expect([403, 404]).toContain(response.status);
       expect(await response.text()).not.toContain('outside the root');
     }
+  });
+
+  it('answers a refused address with its status and the CSP, and reads nothing', async () => {
+    const reads: string[] = [];
+    const watched = createAppProtocolHandler({ root: join(dir, 'renderer'), readFile: (path) => (reads.push(path), Promise.resolve(new Uint8Array())) });
+    const cases: [string, number][] = [
+      ['app://other-app/index.html', 403],
+      ['app://roadmap-planner/%252e%252e%252fsecret.txt', 403],
+      ['app://roadmap-planner/index.html%00', 403],
+      [`app://roadmap-planner/${'a'.repeat(MAX_REQUEST_URL_LENGTH)}.js`, 414],
+      ['app://roadmap-planner/%c0%ae%c0%ae/secret.txt', 400],
+    ];
+    for (const [url, status] of cases) {
+      const response = await watched(new Request(url));
+      expect(response.status, url).toBe(status);
+      expect(response.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    }
+    expect(reads).toEqual([]);
   });
 
   it('refuses methods other than GET and HEAD', async () => {

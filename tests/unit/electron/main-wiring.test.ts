@@ -48,6 +48,8 @@ function fakeElectron({ gotLock = true } = {}) {
   const ready = new Promise<void>((resolve) => (markReady = resolve));
   const protocolHandlers = new Map<string, (request: Request) => Promise<Response>>();
   const ipcChannels: string[] = [];
+  const permissionHandlers: { request?: Fn; check?: Fn } = {};
+  const openedExternally: string[] = [];
   let privileged: unknown;
 
   class FakeWindow {
@@ -103,14 +105,25 @@ function fakeElectron({ gotLock = true } = {}) {
     },
     session: {
       defaultSession: {
-        setPermissionRequestHandler: () => log.push('setPermissionRequestHandler'),
-        setPermissionCheckHandler: () => log.push('setPermissionCheckHandler'),
+        setPermissionRequestHandler: (handler: Fn) => {
+          log.push('setPermissionRequestHandler');
+          permissionHandlers.request = handler;
+        },
+        setPermissionCheckHandler: (handler: Fn) => {
+          log.push('setPermissionCheckHandler');
+          permissionHandlers.check = handler;
+        },
       },
     },
     ipcMain: { handle: (channel: string) => ipcChannels.push(channel) },
     BrowserWindow: Object.assign(FakeWindow, { fromWebContents: () => null, getAllWindows: () => windows }),
     dialog: {},
-    shell: { openExternal: () => Promise.resolve() },
+    shell: {
+      openExternal: (url: string) => {
+        openedExternally.push(url);
+        return Promise.resolve();
+      },
+    },
     Menu: {
       buildFromTemplate: (template: unknown[]) => ({ template }),
       setApplicationMenu: (menu: unknown) => log.push(`setApplicationMenu ${menu === null ? 'none' : 'built'}`),
@@ -127,7 +140,7 @@ function fakeElectron({ gotLock = true } = {}) {
     markReady();
     await new Promise((resolve) => setTimeout(resolve, 0));
   };
-  return { run, becomeReady, log, appListeners, windows, protocolHandlers, ipcChannels, privileged: () => privileged };
+  return { run, becomeReady, log, appListeners, windows, protocolHandlers, ipcChannels, permissionHandlers, openedExternally, privileged: () => privileged };
 }
 
 describe('main process wiring', () => {
@@ -195,5 +208,58 @@ describe('main process wiring', () => {
     fake.appListeners.get('second-instance')?.();
     expect(fake.log).toContain('focus');
     expect(fake.windows).toHaveLength(1);
+  });
+
+  it('denies permissions on the session every window uses, except durable storage for the app', async () => {
+    const fake = fakeElectron();
+    fake.run();
+    await fake.becomeReady();
+    const { request, check } = fake.permissionHandlers;
+    const answers: boolean[] = [];
+    const answer = (granted: boolean) => answers.push(granted);
+    request?.(null, 'media', answer, { requestingUrl: 'app://roadmap-planner/index.html' });
+    request?.(null, 'notifications', answer, { requestingUrl: 'app://roadmap-planner/index.html' });
+    request?.(null, 'persistent-storage', answer, { requestingUrl: 'https://evil.example/' });
+    request?.(null, 'persistent-storage', answer, { requestingUrl: 'app://roadmap-planner/index.html' });
+    expect(answers).toEqual([false, false, false, true]);
+    expect(check?.(null, 'geolocation', 'app://roadmap-planner', {})).toBe(false);
+    expect(check?.(null, 'persistent-storage', 'https://evil.example', {})).toBe(false);
+    // Every window is created without a partition of its own, so these handlers cover it.
+    expect(fake.windows[0]?.options.webPreferences).not.toHaveProperty('partition');
+    expect(fake.windows[0]?.options.webPreferences).not.toHaveProperty('session');
+  });
+
+  it('guards every web contents Electron creates: no navigation, no windows, no <webview>, only safe links outside', async () => {
+    const fake = fakeElectron();
+    fake.run();
+    await fake.becomeReady();
+    const listeners = new Map<string, Fn>();
+    let openHandler: Fn | undefined;
+    const contents = {
+      on(event: string, listener: Fn) {
+        listeners.set(event, listener);
+        return contents;
+      },
+      setWindowOpenHandler(handler: Fn) {
+        openHandler = handler;
+      },
+    };
+    fake.appListeners.get('web-contents-created')?.({}, contents);
+    expect([...listeners.keys()].sort()).toEqual(['will-attach-webview', 'will-frame-navigate', 'will-navigate', 'will-redirect']);
+
+    const fire = (event: string, details: Record<string, unknown> = {}) => {
+      let prevented = false;
+      listeners.get(event)?.({ ...details, preventDefault: () => (prevented = true) });
+      return prevented;
+    };
+    expect(fire('will-attach-webview')).toBe(true);
+    expect(fire('will-navigate', { url: 'file:///etc/hosts' })).toBe(true);
+    expect(fire('will-navigate', { url: 'app://roadmap-planner/index.html' })).toBe(false);
+    expect(openHandler?.({ url: 'https://example.org/guide' })).toEqual({ action: 'deny' });
+    expect(openHandler?.({ url: 'smb://attacker.example/share/payload.exe' })).toEqual({ action: 'deny' });
+    expect(openHandler?.({ url: 'ms-msdt:/id PCWDiagnostic' })).toEqual({ action: 'deny' });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    // Only the https link reached the operating system, through shell.openExternal.
+    expect(fake.openedExternally).toEqual(['https://example.org/guide']);
   });
 });

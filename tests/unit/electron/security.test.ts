@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
 import {
   CONTENT_SECURITY_POLICY,
@@ -11,6 +13,34 @@ import {
   type GuardedContents,
   type PermissionSession,
 } from '../../../electron/main/security';
+
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+
+/** A policy's directives by name, e.g. `script-src` → `'self'`. */
+function directivesOf(policy: string): Map<string, string> {
+  return new Map(
+    policy
+      .split(';')
+      .map((part) => part.trim())
+      .filter((part) => part !== '')
+      .map((part) => {
+        const [name = '', ...values] = part.split(/\s+/);
+        return [name.toLowerCase(), values.join(' ')] as const;
+      }),
+  );
+}
+
+/** The Content-Security-Policy meta tag of an HTML page, or null. */
+function metaPolicy(html: string): string | null {
+  const tag = /<meta\s+http-equiv=["']Content-Security-Policy["'][^>]*>/i.exec(html)?.[0];
+  return tag ? (/content="([^"]*)"/i.exec(tag)?.[1] ?? null) : null;
+}
+
+/** What a policy lets run as script: script-src, or default-src when there is none. */
+function scriptSources(policy: string): string {
+  const directives = directivesOf(policy);
+  return directives.get('script-src') ?? directives.get('default-src') ?? '';
+}
 
 describe('isTrustedAppUrl', () => {
   it.each([
@@ -126,9 +156,67 @@ describe('CONTENT_SECURITY_POLICY', () => {
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-eval|\*/);
     expect(directives.size).toBe(10);
   });
+
+  it('lets scripts come from the app only: no http(s), data: or blob: sources, no hashes or nonces needed', () => {
+    expect(scriptSources(CONTENT_SECURITY_POLICY)).toBe("'self'");
+    expect(directivesOf(CONTENT_SECURITY_POLICY).get('default-src')).toBe("'self'");
+  });
+});
+
+describe('the page’s own Content-Security-Policy (meta tag)', () => {
+  // Chromium applies both the header and the meta tag, the stricter winning: the meta tag also
+  // covers browser mode, where the page is served by vite preview without the app's headers.
+  const source = readFileSync(`${root}renderer/index.html`, 'utf8');
+  const built = `${root}dist/renderer/index.html`;
+
+  it('is in renderer/index.html and allows no inline or eval script', () => {
+    const policy = metaPolicy(source);
+    expect(policy).not.toBeNull();
+    const scripts = scriptSources(policy ?? '');
+    expect(scripts).toBe("'self'");
+    expect(policy).not.toMatch(/unsafe-eval|unsafe-hashes|wasm-unsafe-eval|strict-dynamic|\*/);
+  });
+
+  it('says the same as the header, less what only a header can say', () => {
+    const header = directivesOf(CONTENT_SECURITY_POLICY);
+    header.delete('frame-ancestors');
+    expect(directivesOf(metaPolicy(source) ?? '')).toEqual(header);
+  });
+
+  // `npm test` builds before the unit tests; on its own, vitest may run before any build.
+  it.skipIf(!existsSync(built))('survives the build: the built page keeps the policy and has no inline script or handler', () => {
+    const html = readFileSync(built, 'utf8');
+    expect(metaPolicy(html)).toBe(metaPolicy(source));
+    const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)];
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const [, attributes = '', body = ''] of scripts) {
+      expect(attributes).toMatch(/\bsrc="\.\/assets\/[^"]+\.js"/);
+      expect(body.trim()).toBe('');
+    }
+    expect(html).not.toMatch(/\son[a-z]+\s*=/i);
+    expect(html).not.toMatch(/(src|href)="(https?:)?\/\//i);
+  });
 });
 
 describe('secureWebPreferences', () => {
+  it('is exactly the hardened set: nothing loosened, no Blink or experimental features, no own session', () => {
+    expect(secureWebPreferences('/p.cjs')).toEqual({
+      preload: '/p.cjs',
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      experimentalFeatures: false,
+      navigateOnDragDrop: false,
+      safeDialogs: true,
+      spellcheck: true,
+    });
+  });
+
   it('isolates and sandboxes the page and keeps Node out of it', () => {
     const prefs = secureWebPreferences('/app/dist/electron/preload.cjs');
     expect(prefs).toMatchObject({
@@ -148,7 +236,11 @@ describe('secureWebPreferences', () => {
 });
 
 describe('permissions', () => {
-  it.each(['media', 'notifications', 'geolocation', 'clipboard-read', 'openExternal', 'fullscreen', 'unknown', 'hid'])(
+  it.each([
+    'media', 'notifications', 'geolocation', 'clipboard-read', 'clipboard-sanitized-write', 'openExternal', 'fullscreen',
+    'display-capture', 'mediaKeySystem', 'midi', 'midiSysex', 'pointerLock', 'keyboardLock', 'fileSystem', 'window-management',
+    'idle-detection', 'speaker-selection', 'storage-access', 'top-level-storage-access', 'serial', 'usb', 'bluetooth', 'unknown', 'hid',
+  ])(
     'denies %s even to the app',
     (permission) => {
       expect(isPermissionAllowed(permission, 'app://roadmap-planner/index.html')).toBe(false);
@@ -234,6 +326,29 @@ describe('guardWebContents', () => {
       expect(openExternal).not.toHaveBeenCalled();
     },
   );
+
+  // Protocol handlers the operating system would run: the classic openExternal attacks.
+  it.each([
+    'file:///C:/Windows/System32/calc.exe',
+    'smb://attacker.example/share/payload.exe',
+    '\\\\attacker.example\\share\\payload.exe',
+    'ms-msdt:/id PCWDiagnostic /skip force',
+    'search-ms:query=invoice&crumb=location:\\\\attacker.example\\share',
+    'ms-officecmd:{"id":1}',
+    'vscode://file/etc/passwd',
+    'x-apple.systempreferences:com.apple.preference.security',
+    'mailto:board@district.example?attach=/etc/passwd',
+    'tel:+15555550100',
+    'http://example.org/',
+    'https://user:pass@example.org/',
+    'https://127.0.0.1:9229/json',
+  ])('never hands %s to the operating system, by link or by window.open', async (url) => {
+    const { fire, open, openExternal } = setup();
+    expect(fire('will-navigate', { url })).toBe(true);
+    expect(open(url)).toEqual({ action: 'deny' });
+    await Promise.resolve();
+    expect(openExternal).not.toHaveBeenCalled();
+  });
 
   it('blocks sub-frames leaving the app and redirects out of it', () => {
     const { fire } = setup();
