@@ -90,7 +90,10 @@ export type PlanFromHtmlResult = { ok: true; text: string } | { ok: false; summa
  * pages this app writes need to round-trip; a page re-saved by a browser ("Save page as")
  * keeps the block's text as it is, so it usually still reads, but that is not promised.
  */
-const DATA_BLOCK_START = new RegExp(`<script\\b(?=[^>]*\\bid\\s*=\\s*["']?${PLAN_DATA_BLOCK_ID}["'\\s>])[^>]*>`, 'i');
+const SCRIPT_TAG_START = /<script\b/gi;
+const DATA_BLOCK_ID = new RegExp(`\\bid\\s*=\\s*["']?${PLAN_DATA_BLOCK_ID}(?:["'\\s]|$)`, 'i');
+/** Longer than any opening tag this app writes, or a browser re-saving the page would. */
+const TAG_MAX = 4096;
 const DATA_BLOCK_END = /<\/script/i;
 /** A JSON escape: an escaped backslash (kept, so `\\u003c` stays as it is) or an escaped `<`. */
 const ESCAPED_LESS_THAN = /\\\\|\\u003c/gi;
@@ -98,11 +101,28 @@ const ESCAPED_LESS_THAN = /\\\\|\\u003c/gi;
 const NO_PLAN = 'This HTML file is not a Roadmap Planner copy: it holds no plan. Import a plan file (.roadmap.json) or a read-only copy saved from Roadmap Planner.';
 const DAMAGED = 'This HTML file is a Roadmap Planner copy, but its plan data is damaged (cut short or edited), so the plan cannot be read from it. Import the plan file (.roadmap.json) instead, or save a new copy from the plan.';
 
+/**
+ * Where the data block's content starts (just after its opening tag), or null. A scan, not one
+ * regular expression: a pattern that looks ahead through a tag's attributes backtracks over the
+ * rest of the text at every `<script`, and a hostile page of them without a `>` took minutes.
+ * Here each `<script` costs only its own tag, and the next `>` is looked for once per tag.
+ */
+function dataBlockStart(html: string): number | null {
+  SCRIPT_TAG_START.lastIndex = 0;
+  let close = -1;
+  for (let match = SCRIPT_TAG_START.exec(html); match; match = SCRIPT_TAG_START.exec(html)) {
+    const attributesFrom = match.index + match[0].length;
+    if (close < attributesFrom) close = html.indexOf('>', attributesFrom);
+    if (close === -1) return null;
+    if (close - attributesFrom <= TAG_MAX && DATA_BLOCK_ID.test(html.slice(attributesFrom, close))) return close + 1;
+  }
+  return null;
+}
+
 /** The plan file inside a read-only copy, as the text the native export wrote. */
 export function planFileTextFromHtml(html: string): PlanFromHtmlResult {
-  const start = DATA_BLOCK_START.exec(html);
-  if (!start) return { ok: false, summary: NO_PLAN };
-  const from = start.index + start[0].length;
+  const from = dataBlockStart(html);
+  if (from === null) return { ok: false, summary: NO_PLAN };
   const end = DATA_BLOCK_END.exec(html.slice(from));
   if (!end) return { ok: false, summary: DAMAGED };
   const text = html.slice(from, from + end.index).replace(ESCAPED_LESS_THAN, (escape) => (escape === '\\\\' ? escape : '<'));

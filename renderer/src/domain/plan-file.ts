@@ -193,8 +193,11 @@ function crossRecordProblems(file: Record<string, unknown>): FileProblem[] {
           if (!indicatorIds.has(indicatorId)) problems.push({ where: `${where} › values`, message: `has a value for an indicator that is not in this file (${indicatorId}).` });
         }
       }
-      if (key === 'stances' || key === 'positions') {
-        const pair = key === 'stances' ? `s|${String(row.areaId)}|${String(row.phaseId)}` : `p|${String(row.phaseId)}|${String(row.decision)}`;
+      // Only ids and numbers make a pair: anything else is already a problem of its type, and
+      // String() of a deeply nested array overflows the stack (found by the fuzz suite).
+      const parts = key === 'stances' ? ['s', row.areaId, row.phaseId] : key === 'positions' ? ['p', row.phaseId, row.decision] : [];
+      if (parts.length > 0 && parts.every((part) => typeof part === 'string' || typeof part === 'number')) {
+        const pair = parts.join('|');
         if (pairs.has(pair)) problems.push({ where, message: key === 'stances' ? 'repeats the stance of an area in a phase; each area has one stance per phase.' : 'repeats the position on a decision in a phase; each decision has one position per phase.' });
         pairs.add(pair);
       }

@@ -23,7 +23,24 @@ export interface ParsedCsv {
   /** 1-based line of the header (blank lines before it are skipped). */
   headerLine: number;
   rows: CsvRow[];
+  /**
+   * Set when the file is refused whole while parsing, with where and why: more than
+   * ROSTER_ROWS_MAX rows (only that many were read), or a value longer than CELL_MAX.
+   */
+  refused?: { line: number; message: string };
 }
+
+/**
+ * More rows than any school system has schools (the largest US district has under 2,000). A
+ * longer file is refused with a message rather than read to its end: a 50 MB file took minutes.
+ */
+export const ROSTER_ROWS_MAX = 20_000;
+
+/**
+ * Longer than any value in a roster. A longer one is nearly always a quote left open, which runs
+ * to the end of the file; saying so beats checking 50 MB as a school's name (which took seconds).
+ */
+export const CELL_MAX = 10_000;
 
 interface RawRecord {
   line: number;
@@ -138,13 +155,24 @@ export function detectDelimiter(text: string): CsvDelimiter {
 export function parseCsv(text: string, options: { delimiter?: CsvDelimiter } = {}): ParsedCsv {
   const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
   const delimiter = options.delimiter ?? detectDelimiter(body);
-  const records = tokenize(body, delimiter).filter((r) => !isBlank(r.cells));
-  const [head, ...rest] = records;
+  // Read at most the header and ROSTER_ROWS_MAX rows, with room for blank lines, and one more to tell a file that goes on.
+  const limit = 2 * (ROSTER_ROWS_MAX + 1);
+  const all = tokenize(body, delimiter, limit + 1);
+  const records = all.slice(0, limit).filter((r) => !isBlank(r.cells));
+  const tooLong = all.length > limit || records.length > ROSTER_ROWS_MAX + 1;
+  const [head, ...rest] = records.slice(0, ROSTER_ROWS_MAX + 1);
+  const huge = records.find((r) => r.cells.some((c) => c.length > CELL_MAX));
+  const refused = tooLong
+    ? { line: head?.line ?? 1, message: `The file has more than ${ROSTER_ROWS_MAX.toLocaleString('en-US')} rows, more than any school system has schools. Check that it is the roster (one row per school), or split it.` }
+    : huge
+      ? { line: huge.line, message: `Line ${huge.line} has a value longer than ${CELL_MAX.toLocaleString('en-US')} characters. A quote may be left open there, so the rest of the file reads as one value.` }
+      : null;
   return {
     delimiter,
     header: head ? head.cells.map((c) => c.trim()) : [],
     headerLine: head?.line ?? 1,
     rows: rest.map((r) => ({ line: r.line, cells: r.cells })),
+    ...(refused ? { refused } : {}),
   };
 }
 
@@ -309,8 +337,9 @@ export function normalizeHeader(header: string): string {
     .replace(/\s+/g, ' ');
 }
 
-const EXACT: Record<string, RosterField> = {};
-const exact = (field: RosterField, names: string[]) => names.forEach((n) => (EXACT[normalizeHeader(n)] = field));
+/** A map, not an object: a header named "constructor" or "__proto__" must not find Object's own properties (found by the fuzz suite). */
+const EXACT = new Map<string, RosterField>();
+const exact = (field: RosterField, names: string[]) => names.forEach((n) => EXACT.set(normalizeHeader(n), field));
 exact('name', ['School Name', 'School', 'Site', 'Site Name', 'Name', 'Campus', 'Campus Name', 'Building', 'Building Name', 'School Site', 'Facility Name', 'Location', 'Location Name']);
 exact('code', ['School Code', 'Code', 'CDS Code', 'School ID', 'Site ID', 'Site Code', 'ID', 'School Number', 'School No', 'NCES ID', 'NCES School ID', 'State School ID', 'Campus ID', 'Building Code', 'Location Code', 'LEA Code']);
 exact('gradeBand', ['Grade Band', 'Grades', 'Grade Span', 'Grade Range', 'Grade Levels', 'Grade Level', 'Level', 'School Level', 'Grades Served', 'Span', 'School Type', 'Grade Configuration']);
@@ -320,12 +349,12 @@ exact('frlPercent', ['% FRL', 'FRL %', 'FRL', 'FRL Percent', 'Percent FRL', 'Fre
 
 /** Whether a header is one of the usual names of a field ("Students", "School Code"), not just close to one. */
 export function isKnownHeader(header: string): boolean {
-  return EXACT[normalizeHeader(header)] !== undefined;
+  return EXACT.has(normalizeHeader(header));
 }
 
 function guessField(header: string): RosterField | null {
   const h = normalizeHeader(header);
-  const found = EXACT[h];
+  const found = EXACT.get(h);
   if (found) return found;
   const words = new Set(h.split(' '));
   const isCount = words.has('count') || words.has('number');
@@ -442,6 +471,7 @@ export function validateRoster(
   const problems: RosterProblem[] = [];
   const notes: string[] = [];
   const columnName = (index: number) => parsed.header[index] || `Column ${index + 1}`;
+  if (parsed.refused) return { schools: [], lines: [], problems: [{ ...parsed.refused, column: '' }], notes, indicatorColumns: [] };
 
   const columnsOf = (field: RosterField) => mapping.flatMap((t, i) => (t === field && i < parsed.header.length ? [i] : []));
   const single: Partial<Record<RosterField, number>> = {};
@@ -466,11 +496,16 @@ export function validateRoster(
 
   const indicatorColumns: { index: number; key: string }[] = [];
   const usedKeys = new Set<string>();
+  // The next number to try for each name: counting up from 2 every time took minutes for a file
+  // with 20,000 columns of one name (found by the fuzz suite).
+  const nextNumber = new Map<string, number>();
   mapping.forEach((target, index) => {
     if (target !== 'indicator' || index >= parsed.header.length) return;
     const base = columnName(index);
     let key = base;
-    for (let n = 2; usedKeys.has(key); n++) key = `${base} (${n})`;
+    let n = nextNumber.get(base) ?? 2;
+    for (; usedKeys.has(key); n++) key = `${base} (${n})`;
+    nextNumber.set(base, n);
     usedKeys.add(key);
     indicatorColumns.push({ index, key });
   });
@@ -548,7 +583,8 @@ export function validateRoster(
       const text = cell(row, index);
       const value = parseNumber(text, { percent: true, decimalComma, plain });
       if (isError(value)) report(index, `${q(text)} is not a number.`);
-      else indicators[key] = value;
+      // Defined, not assigned: a column named "__proto__" keeps its values (found by the fuzz suite).
+      else Object.defineProperty(indicators, key, { value, enumerable: true, writable: true, configurable: true });
     }
 
     if (rowProblems.length === 0) {

@@ -9,7 +9,7 @@
  * Both libraries load on demand, so code that only reads cells (cellText, cellNumber) can import
  * this module without making the first screen pay for reading workbooks.
  */
-import type { ParsedCsv } from './roster-csv';
+import { ROSTER_ROWS_MAX, type ParsedCsv } from './roster-csv';
 
 export type XlsxCell =
   | { kind: 'text'; text: string }
@@ -56,9 +56,12 @@ export function isPercentFormat(code: string): boolean {
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 function unescapeXml(text: string): string {
   return text.replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (whole, name: string) => {
-    if (name.startsWith('#x') || name.startsWith('#X')) return String.fromCodePoint(parseInt(name.slice(2), 16));
-    if (name.startsWith('#')) return String.fromCodePoint(Number(name.slice(1)));
-    return ENTITIES[name] ?? whole;
+    if (name.startsWith('#')) {
+      const code = name.startsWith('#x') || name.startsWith('#X') ? parseInt(name.slice(2), 16) : Number(name.slice(1));
+      // A reference past the last character (`&#99999999;`) would make fromCodePoint throw: keep it as written.
+      return code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    }
+    return Object.hasOwn(ENTITIES, name) ? (ENTITIES[name] ?? whole) : whole;
   });
 }
 
@@ -68,7 +71,9 @@ function tags(xml: string, tag: string): Record<string, string>[] {
   const pattern = new RegExp(`<(?:[\\w.-]+:)?${tag}\\b([^>]*)>`, 'g');
   for (const match of xml.matchAll(pattern)) {
     const attributes: Record<string, string> = {};
-    for (const a of (match[1] ?? '').matchAll(/([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) {
+    // A name starts only where no name character comes before it: tried from inside a long run of
+    // name characters, it backtracked quadratically (100,000 characters took 40 s, found by the fuzz suite).
+    for (const a of (match[1] ?? '').matchAll(/(?<![\w:.-])([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) {
       attributes[a[1] ?? ''] = unescapeXml(a[2] ?? a[3] ?? '');
     }
     found.push(attributes);
@@ -105,16 +110,79 @@ function partPath(target: string, base = 'xl/'): string {
 }
 
 /**
+ * The most a workbook may hold unpacked. A roster of 2,000 schools is about 1 MB; reading 50 MB
+ * took half a minute (found by the fuzz suite), so a larger file is refused before it is read.
+ */
+const WORKBOOK_BYTES_MAX = 10 * 1024 * 1024;
+
+/**
+ * The most cells the sheets may span, counting every cell from A1 to each sheet's last row and
+ * column. The workbook reader builds a full grid to the farthest cell any sheet names: one cell
+ * at XFD1048576 in a 1 KB file asked for 17 billion and crashed the process (found by the fuzz
+ * suite). A roster of 2,000 schools in 30 columns spans 60,000.
+ */
+const WORKBOOK_CELLS_MAX = 5_000_000;
+
+/**
+ * A `<` that starts no tag, comment or declaration: markup no spreadsheet writes. The workbook
+ * reader's parser gives up on it, but only after seconds when long text follows it (found by the
+ * fuzz suite), so such a part is refused here first.
+ */
+const STRAY_LESS_THAN = /<(?![A-Za-z_:/?!])/;
+
+/**
+ * Throws a WorkbookError when the sheets (their XML) span more cells than WORKBOOK_CELLS_MAX, or
+ * a part holds a stray `<`.
+ */
+function checkSheets(sheets: readonly string[]): void {
+  let total = 0;
+  for (const xml of sheets) {
+    if (STRAY_LESS_THAN.test(xml)) throw new WorkbookError('The workbook could not be read: it is damaged (its data holds broken markup).');
+    // Rows and cells in document order: one without a number takes the next after the last.
+    let rows = 0;
+    let columns = 0;
+    let row = 0;
+    let column = 0;
+    for (const match of xml.matchAll(/<(?:[\w.-]+:)?(row|c)\b([^>]*)>/g)) {
+      const r = /(?<![\w:.-])r\s*=\s*["']([^"']*)["']/.exec(match[2] ?? '')?.[1];
+      if (match[1] === 'row') {
+        row = r !== undefined && Number.isFinite(Number(r)) ? Math.max(Number(r), row + 1) : row + 1;
+        column = 0;
+      } else {
+        const address = r ? cellAddress(r) : null;
+        if (address) row = Math.max(row, address[0]);
+        column = address ? Math.max(address[1], column + 1) : column + 1;
+      }
+      rows = Math.max(rows, row);
+      columns = Math.max(columns, column);
+    }
+    total += rows * columns;
+    if (total > WORKBOOK_CELLS_MAX) {
+      throw new WorkbookError(`The workbook is too large to import: one of its sheets reaches row ${rows.toLocaleString('en-US')} and column ${columns.toLocaleString('en-US')}, more cells than an import reads (${WORKBOOK_CELLS_MAX.toLocaleString('en-US')}). Delete the rows and columns past the data, or save the sheet as CSV, and import that.`);
+    }
+  }
+}
+
+/**
  * Which cells of each sheet are formatted as percentages, by sheet name, as "row:column" keys.
  * Reads only the workbook, its relationships, its styles and the sheets' cell tags.
  */
 async function percentCells(bytes: Uint8Array): Promise<Map<string, Set<string>>> {
   const { strFromU8, unzipSync } = await import('fflate');
   let files: Record<string, Uint8Array>;
+  let unpackedBytes = 0;
   try {
-    files = unzipSync(bytes, { filter: (file) => file.name === 'xl/workbook.xml' || file.name === 'xl/_rels/workbook.xml.rels' || file.name === 'xl/styles.xml' || file.name.startsWith('xl/worksheets/') });
+    files = unzipSync(bytes, {
+      filter: (file) => {
+        unpackedBytes += Math.max(0, file.originalSize);
+        return unpackedBytes <= WORKBOOK_BYTES_MAX && (file.name === 'xl/workbook.xml' || file.name === 'xl/_rels/workbook.xml.rels' || file.name === 'xl/styles.xml' || file.name === 'xl/sharedStrings.xml' || file.name.startsWith('xl/worksheets/'));
+      },
+    });
   } catch {
     throw new WorkbookError('The file is not an Excel workbook (.xlsx): it could not be unpacked.');
+  }
+  if (unpackedBytes > WORKBOOK_BYTES_MAX) {
+    throw new WorkbookError(`The workbook is too large to import: unpacked, it holds more than ${WORKBOOK_BYTES_MAX / 1024 / 1024} MB. A roster or an allocations sheet is far smaller: copy that sheet into a new workbook, or save it as CSV, and import that.`);
   }
   const text = (name: string) => {
     const file = files[name];
@@ -128,6 +196,8 @@ async function percentCells(bytes: Uint8Array): Promise<Map<string, Set<string>>
     const code = custom.get(id);
     if (code !== undefined ? isPercentFormat(code) : BUILT_IN_PERCENT.has(id)) percentStyles.add(index);
   });
+
+  checkSheets(Object.keys(files).filter((name) => name.startsWith('xl/worksheets/') || name === 'xl/sharedStrings.xml').map(text));
 
   const targets = new Map(tags(text('xl/_rels/workbook.xml.rels'), 'Relationship').map((r) => [r.Id ?? '', r.Target ?? '']));
   const result = new Map<string, Set<string>>();
@@ -174,9 +244,12 @@ export async function readWorkbook(bytes: Uint8Array): Promise<XlsxSheet[]> {
     throw new WorkbookError(`The workbook could not be read: ${error instanceof Error ? error.message : String(error)}`);
   }
   return sheets.map(({ sheet, data }) => {
+    // A damaged sheet can come back without its rows (found by the fuzz suite: it threw a TypeError).
+    if (!Array.isArray(data)) throw new WorkbookError(`The workbook could not be read: the sheet “${String(sheet)}” is damaged.`);
     const percent = percents.get(sheet) ?? new Set<string>();
     const rows: XlsxRow[] = [];
     data.forEach((values, r) => {
+      if (!Array.isArray(values)) return;
       const cells = values.map((value, c): XlsxCell | null => {
         if (value === null || value === undefined) return null;
         if (typeof value === 'string') return value.trim() === '' ? null : { kind: 'text', text: value };
@@ -231,11 +304,14 @@ export function cellText(cell: XlsxCell | null | undefined): string {
  */
 export function sheetAsTable(sheet: XlsxSheet): ParsedCsv {
   const [head, ...rest] = sheet.rows;
+  // As for a CSV file: more rows than any roster has are refused, not checked one by one.
+  const tooLong = rest.length > ROSTER_ROWS_MAX;
   return {
     delimiter: ',',
     sheet: sheet.name,
     header: head ? head.cells.map((c) => cellText(c).trim()) : [],
     headerLine: head?.row ?? 1,
-    rows: rest.map((r) => ({ line: r.row, cells: r.cells.map(cellText) })),
+    rows: rest.slice(0, ROSTER_ROWS_MAX).map((r) => ({ line: r.row, cells: r.cells.map(cellText) })),
+    ...(tooLong ? { refused: { line: head?.row ?? 1, message: `The sheet “${sheet.name}” has more than ${ROSTER_ROWS_MAX.toLocaleString('en-US')} rows, more than any school system has schools. Check that it is the roster (one row per school), or split it.` } } : {}),
   };
 }

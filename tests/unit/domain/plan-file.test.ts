@@ -155,6 +155,18 @@ describe('plan file', () => {
     ]));
   });
 
+  it('refuses a position whose decision is a deeply nested array with a message, not a stack overflow (found by the fuzz suite)', () => {
+    const file = JSON.parse(serializePlanFile(samplePlan(), APP, EXPORTED_AT)) as { plan: { id: string }; phases: { id: string }[] };
+    const phaseId = file.phases[0]?.id ?? '';
+    const position = (id: string) => ({ id, planId: file.plan.id, phaseId, decision: '@@deep@@', position: 1, rationale: '', rationaleOrigin: 'planner' });
+    const nested = `${'['.repeat(20_000)}${']'.repeat(20_000)}`;
+    const text = JSON.stringify({ ...file, positions: [position('55555555-5555-4555-8555-555555555551'), position('55555555-5555-4555-8555-555555555552')] })
+      .replaceAll('"@@deep@@"', nested);
+    const { summary, problems } = problemsOf(text);
+    expect(summary).toBe('The plan file has problems; nothing was imported.');
+    expect(problems).toEqual(expect.arrayContaining([expect.objectContaining({ where: 'Position 1 › decision' }), expect.objectContaining({ where: 'Position 2 › decision' })]));
+  });
+
   it('names the file after the plan, without characters file systems refuse', () => {
     expect(planFileName('Riverside 2027/28: pilot?')).toBe('Riverside 2027 28 pilot.roadmap.json');
     expect(planFileName('   ')).toBe('plan.roadmap.json');

@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  CELL_MAX,
   parseCsv,
+  ROSTER_ROWS_MAX,
   parseNumber,
   suggestMapping,
   validateRoster,
@@ -88,6 +90,37 @@ describe('suggestMapping', () => {
   it('makes mostly numeric unknown columns indicators', () => {
     const parsed = parseCsv('School;Enrollment;Attendance;Principal\nA;10;95%;Ms. Lee\nB;20;91,5;Mr. Park');
     expect(suggestMapping(parsed.header, parsed.rows)).toEqual(['name', 'students', 'indicator', 'ignore']);
+  });
+});
+
+describe('hostile headers (found by the fuzz suite)', () => {
+  it('reads headers named like Object’s own properties as plain columns', () => {
+    // "constructor" found Object itself in the table of usual names, and the import then threw.
+    const parsed = parseCsv('School,Students,constructor,__proto__,toString\nA,10,1,2,3');
+    expect(suggestMapping(parsed.header, parsed.rows)).toEqual(['name', 'students', 'indicator', 'indicator', 'indicator']);
+    const result = validateRoster(parsed, ['name', 'students', 'indicator', 'indicator', 'indicator']);
+    // A column named "__proto__" keeps its value instead of setting the object's prototype.
+    expect(Object.entries(result.schools[0]?.indicators ?? {})).toEqual([['constructor', 1], ['__proto__', 2], ['toString', 3]]);
+    expect(({} as Record<string, unknown>).constructor).toBe(Object);
+  });
+
+  it('refuses a file longer than any roster, or with a quote left open, with where and why (a 50 MB file took minutes)', () => {
+    const long = parseCsv(`School,Students\n${'A,1\n'.repeat(ROSTER_ROWS_MAX + 1)}`);
+    expect(long.rows.length).toBe(ROSTER_ROWS_MAX);
+    expect(validateRoster(long, ['name', 'students'])).toMatchObject({ schools: [], problems: [{ line: 1, message: expect.stringMatching(/^The file has more than 20,000 rows/) }] });
+    expect(parseCsv(`School,Students\n${'A,1\n'.repeat(ROSTER_ROWS_MAX)}`).refused).toBeUndefined();
+    const open = parseCsv(`School,Students\nA,1\n"B${' x'.repeat(CELL_MAX)},2\nC,3`);
+    expect(validateRoster(open, ['name', 'students']).problems).toEqual([{ line: 3, column: '', message: 'Line 3 has a value longer than 10,000 characters. A quote may be left open there, so the rest of the file reads as one value.' }]);
+  });
+
+  it('names 20,000 columns of one name in linear time', () => {
+    // Counting up from “Score (2)” for every column took 90 seconds.
+    const parsed = parseCsv(`School,Students,${'Score,'.repeat(20_000)}\nA,10,${'1,'.repeat(20_000)}`);
+    const started = performance.now();
+    const result = validateRoster(parsed, parsed.header.map((_, i) => (i === 0 ? 'name' : i === 1 ? 'students' : 'indicator')));
+    expect(performance.now() - started).toBeLessThan(2_000);
+    expect(result.indicatorColumns.map((c) => c.key).slice(0, 3)).toEqual(['Score', 'Score (2)', 'Score (3)']);
+    expect(new Set(result.indicatorColumns.map((c) => c.key)).size).toBe(result.indicatorColumns.length);
   });
 });
 
