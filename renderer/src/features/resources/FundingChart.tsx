@@ -14,6 +14,7 @@ import { fiscalYearLabel, formatMoney } from '../../domain/budget';
 import { fiscalYearSpan, type FiscalYearBreakdown } from '../../domain/resource-rules';
 import { chartSummary, niceScale, seriesStyle, shortMoney, stackSegments, type ChartCliff, type SeriesStyle } from './chart-model';
 import { colors } from '../../app/theme';
+import { visuallyHidden } from '../../components/visually-hidden';
 
 export interface FundingChartProps {
   breakdown: FiscalYearBreakdown;
@@ -109,7 +110,7 @@ export const FundingChart = memo(function FundingChart({ breakdown, cliffs, fisc
         )}
       </Box>
       <Box sx={{ maxWidth: 900 }}>
-        <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width="100%" role="img" aria-label={summary} style={{ display: 'block', fontFamily: 'inherit' }}>
+        <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width="100%" role="img" aria-label={summary} aria-describedby={`${uid}-table-note`} style={{ display: 'block', fontFamily: 'inherit' }}>
           <defs>
             {styles.map((style, i) => <SeriesPattern key={patternId(i)} id={patternId(i)} style={style} />)}
             <SeriesPattern id={`${uid}-uncovered`} style={{ color: CLIFF_COLOR, pattern: 'diagonal' }} />
@@ -185,6 +186,7 @@ export const FundingChart = memo(function FundingChart({ breakdown, cliffs, fisc
           })}
         </svg>
       </Box>
+      <Box component="span" id={`${uid}-table-note`} sx={visuallyHidden}>Every figure is also in the table “The same figures” below the chart.</Box>
       <Typography id="rs-fy-table-heading" component="h4" variant="subtitle2" sx={{ mt: 2, mb: 0.5 }}>The same figures</Typography>
       <TableContainer>
         <Table size="small" aria-labelledby="rs-fy-table-heading" sx={{ '& td, & th': { whiteSpace: 'nowrap' }, '& td:last-of-type': { whiteSpace: 'normal', minWidth: 200 } }}>

@@ -21,6 +21,7 @@ import type { Carry } from '../../domain/phase-moves';
 import { MARK_SIZE, KindMark, markClass, markLabel, markSx, markText } from './milestone-marks';
 import type { Reschedule } from './MovePhaseDialog';
 import { KIND_COLORS } from './phase-style';
+import { TimelineTable } from './TimelineTable';
 import type { PhaseIntakeText } from './wave-intake';
 import { colors } from '../../app/theme';
 
@@ -560,6 +561,7 @@ export function Timeline({ heading, phases, milestones, schoolYearStartMonth, to
           <div ref={tip} className="tl-tip" aria-hidden hidden><strong /><span /></div>
         </div>
       </Box>
+      <TimelineTable phases={phases} milestones={byPhase} datesOf={datesOf} />
       <Box aria-live="polite" sx={visuallyHidden}>{announcement}</Box>
     </Box>
   );

@@ -1,8 +1,15 @@
 import { useTheme } from '@mui/material/styles';
 import Box from '@mui/material/Box';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
+import { ChartTable } from '../../components/ChartTable';
 import { quadrant, type Quadrant, type SchoolScore } from '../../domain/school-scoring';
 import { plural } from '../../domain/words';
+import { scoreText } from './school-format';
 
 const WIDTH = 560;
 const HEIGHT = 400;
@@ -50,7 +57,7 @@ export function NeedReadinessChart({ scores, highlighted, highlightLabel }: { sc
         component="svg"
         viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
         role="img"
-        aria-label={`Need against readiness for ${plural(placed.length, 'school')}. ${quadrantSummary(placed)}. ${highlightLabel}: ${highlighted.size}.`}
+        aria-label={`Need against readiness for ${plural(placed.length, 'school')}. ${quadrantSummary(placed)}. ${highlightLabel}: ${highlighted.size}. “Show need and readiness as a table”, below the chart, lists each school’s figures.`}
         sx={{ width: '100%', maxWidth: WIDTH, height: 'auto', display: 'block' }}
       >
         <rect x={MARGIN.left} y={MARGIN.top} width={PLOT_W} height={PLOT_H} fill="none" stroke={theme.palette.divider} />
@@ -87,6 +94,33 @@ export function NeedReadinessChart({ scores, highlighted, highlightLabel }: { sc
         </Box>
       </Box>
       {missing > 0 && <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>{plural(missing, 'school')} not shown: need or readiness is unknown (no values for that side’s weighted indicators).</Typography>}
+      <ChartTable label="need and readiness">
+        {(captionId) => (
+          <Table size="small" aria-labelledby={captionId}>
+            <caption id={captionId} style={{ captionSide: 'top', textAlign: 'left', padding: '0 0 4px' }}>Need and readiness of each school, 0 to 100</caption>
+            <TableHead>
+              <TableRow>
+                <TableCell component="th" scope="col">School</TableCell>
+                <TableCell component="th" scope="col" align="right">Need</TableCell>
+                <TableCell component="th" scope="col" align="right">Readiness</TableCell>
+                <TableCell component="th" scope="col">Quadrant</TableCell>
+                <TableCell component="th" scope="col">{highlightLabel}</TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {[...scores].sort((a, b) => a.name.localeCompare(b.name)).map((s) => (
+                <TableRow key={s.id}>
+                  <TableCell component="th" scope="row">{s.name}</TableCell>
+                  <TableCell align="right">{scoreText(s.need)}</TableCell>
+                  <TableCell align="right">{scoreText(s.readiness)}</TableCell>
+                  <TableCell>{quadrant(s.need, s.readiness) ?? 'Not on the chart: need or readiness unknown'}</TableCell>
+                  <TableCell>{highlighted.has(s.id) ? 'Yes' : 'No'}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        )}
+      </ChartTable>
     </Box>
   );
 }

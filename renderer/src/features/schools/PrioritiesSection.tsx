@@ -82,7 +82,8 @@ export function PrioritiesSection({ bundle }: SectionProps) {
               For {phase?.name ?? 'the plan'} (decision 3: {leanText(position)}), priority = {100 - slider}% need + {slider}% readiness.
             </Typography>
             {unranked.length > 0 && <MissingPriorities planId={plan.id} total={schools.length} summary={missingSummary(unranked)} phaseName={phase?.name ?? 'the plan'} />}
-            <TableContainer>
+            {/* Focusable, so the keyboard can scroll the ranking sideways when the column is narrow. */}
+            <TableContainer tabIndex={0} role="region" aria-label="Ranking table">
               <Table size="small" aria-label="Schools ranked by priority">
                 <TableHead>
                   <TableRow>
