@@ -216,23 +216,6 @@ describe('secureWebPreferences', () => {
       spellcheck: true,
     });
   });
-
-  it('isolates and sandboxes the page and keeps Node out of it', () => {
-    const prefs = secureWebPreferences('/app/dist/electron/preload.cjs');
-    expect(prefs).toMatchObject({
-      preload: '/app/dist/electron/preload.cjs',
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      spellcheck: true,
-    });
-    expect(prefs.enableBlinkFeatures).toBeUndefined();
-  });
 });
 
 describe('permissions', () => {
