@@ -4,7 +4,7 @@
  * plan's history never reads it.
  */
 import { z } from 'zod';
-import { addDays, format, startOfDay } from 'date-fns';
+import { addDays, format, parseISO, startOfDay } from 'date-fns';
 import { idSchema, isoDateSchema, NAME_MAX, TEXT_MAX, timestampSchema } from './schemas';
 
 /**
@@ -59,6 +59,11 @@ export interface RevisionLabel {
 export function localDay(moment: Date): { from: string; until: string; label: string } {
   const start = startOfDay(moment);
   return { from: start.toISOString(), until: addDays(start, 1).toISOString(), label: format(start, 'MMM d, yyyy') };
+}
+
+/** "Nov 30, 2026, 2:05 PM": when a revision was saved, as History, the journal and messages name it. */
+export function revisionTime(createdAt: string): string {
+  return format(parseISO(createdAt), 'MMM d, yyyy, h:mm a');
 }
 
 /** Whether thinning may remove a revision: only automatic ones that no body approved. */

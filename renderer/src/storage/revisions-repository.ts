@@ -4,14 +4,13 @@
  * history takes. A revision's metadata and its bytes are separate tables, written together.
  */
 import { Dexie } from 'dexie';
-import { format, parseISO } from 'date-fns';
 import type { PlannerDatabase, RevisionDataRow } from './database';
 import { StorageError, toStorageError } from './storage-error';
 import type { HistoryTable, Transactions } from './transactions';
 import { gunzipText, gzipText } from '../domain/gzip-text';
 import { newId } from '../domain/ids';
 import { bundleFromFile, PLAN_FILE_VERSION, readPlanFile, serializePlanFile } from '../domain/plan-file';
-import { isThinnable, revisionSchema, type Approval, type Revision, type RevisionLabel } from '../domain/revisions';
+import { isThinnable, revisionSchema, revisionTime, type Approval, type Revision, type RevisionLabel } from '../domain/revisions';
 import type { StoredRevision } from '../domain/plan-file-history';
 import type { JournalEntry } from '../domain/journal';
 import { CHILD_COLLECTIONS, type PlanBundle } from '../domain/schemas';
@@ -33,8 +32,7 @@ export async function removePlanHistory(db: PlannerDatabase, planId: string): Pr
 
 /** A revision in a message: “Pilot gate” of Nov 24, 2026, 9:00 AM. */
 function describeRevision(revision: Revision): string {
-  const when = parseISO(revision.createdAt);
-  return `The revision “${revision.name}” of ${format(when, 'MMM d, yyyy, h:mm a')}`;
+  return `The revision “${revision.name}” of ${revisionTime(revision.createdAt)}`;
 }
 
 export function createRevisionsRepository(tx: Transactions) {

@@ -3,7 +3,7 @@
  * number with a few words each, the phase an entry is about (or that it was removed), and the
  * default phase and author of a new entry.
  */
-import { format, parseISO } from 'date-fns';
+import { revisionTime } from '../../domain/revisions';
 import Box from '@mui/material/Box';
 import AltRouteOutlinedIcon from '@mui/icons-material/AltRouteOutlined';
 import QueryStatsOutlinedIcon from '@mui/icons-material/QueryStatsOutlined';
@@ -63,7 +63,7 @@ export const decisionChipText = (n: DecisionNumber) => `Decision ${n}: ${DECISIO
 export const decisionOptionText = (n: DecisionNumber) => `${n}. ${DECISIONS.find((d) => d.number === n)?.question ?? ''}`;
 
 /** "Nov 24, 2026, 9:00 AM": when a revision was saved, as History shows it. */
-export const savedAt = (createdAt: string) => format(parseISO(createdAt), 'MMM d, yyyy, h:mm a');
+export const savedAt = revisionTime;
 
 export const REMOVED_PHASE = 'A phase no longer in the plan';
 export const DELETED_REVISION = 'a revision since deleted';

@@ -1,7 +1,7 @@
 import Link from '@mui/material/Link';
 import Typography from '@mui/material/Typography';
 import VerifiedOutlinedIcon from '@mui/icons-material/VerifiedOutlined';
-import { format, parseISO } from 'date-fns';
+import { formatDisplayDate } from '../../domain/phase-rules';
 import { reportRoute, routeHref } from '../../app/router';
 import { useBaseline, useChangesSinceBaseline } from '../../app/use-baseline';
 import { DEFAULT_REPORT_OPTIONS } from '../../domain/report-options';
@@ -16,7 +16,7 @@ export function BaselineNote({ bundle }: { bundle: PlanBundle }) {
   const baseline = useBaseline(bundle.plan.id);
   const changes = useChangesSinceBaseline(baseline, bundle);
   if (baseline.status === 'none' || baseline.status === 'loading') return null;
-  const approved = `Approved ${format(parseISO(baseline.revision.approval.date), 'MMM d, yyyy')}`;
+  const approved = `Approved ${formatDisplayDate(baseline.revision.approval.date)}`;
   const since = baseline.status === 'unreadable'
     ? 'the approved revision cannot be read'
     : changes === null ? 'counting changes…' : changes.summary.total === 0 ? 'no changes since' : `${plural(changes.summary.total, 'change')} since`;

@@ -1,5 +1,5 @@
 /** How a revision reads in the History section: its kind, when it was saved, what it takes on disk. */
-import { format, parseISO } from 'date-fns';
+import { formatDisplayDate } from '../../domain/phase-rules';
 import { formatNumber } from '../../domain/numbers';
 import type { Approval, RevisionKind } from '../../domain/revisions';
 
@@ -10,10 +10,7 @@ export const REVISION_KIND_LABELS: Readonly<Record<RevisionKind, string>> = {
   daily: 'Automatic: first change of the day',
 };
 
-/** "Nov 30, 2026, 2:05 PM" */
-export function revisionTime(createdAt: string): string {
-  return format(parseISO(createdAt), 'MMM d, yyyy, h:mm a');
-}
+export { revisionTime } from '../../domain/revisions';
 
 /** "12.4 KB": a revision's size, in the unit the list uses for every row (a small one is never "0 KB"). */
 export function kilobytes(bytes: number): string {
@@ -35,7 +32,7 @@ export function beforeRestoreName(restoredName: string, max: number): string {
 
 /** "Mar 12, 2027": an approval's day. */
 export function approvalDate(approval: Pick<Approval, 'date'>): string {
-  return format(parseISO(approval.date), 'MMM d, yyyy');
+  return formatDisplayDate(approval.date);
 }
 
 /** "approved by the Board of Education on Mar 12, 2027 (Resolution 2027-14)" */

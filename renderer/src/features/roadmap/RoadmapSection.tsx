@@ -5,11 +5,12 @@ import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import AddIcon from '@mui/icons-material/Add';
-import { format, parseISO } from 'date-fns';
+import { format } from 'date-fns';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import Switch from '@mui/material/Switch';
 import { useBaseline } from '../../app/use-baseline';
 import { phaseSlips } from '../../domain/baseline-slips';
+import { formatDisplayDate } from '../../domain/phase-rules';
 import { useRunCommand } from '../../app/plan-history';
 import { untilOnScreen } from '../../components/until-on-screen';
 import { useNotify } from '../../app/notifications';
@@ -181,7 +182,7 @@ export function RoadmapSection({ bundle }: SectionProps) {
               <FormControlLabel
                 sx={{ displayPrint: 'none' }}
                 control={<Switch checked={showApproved} onChange={(e) => setShowApproved(e.target.checked)} />}
-                label={`Show the approved dates (${format(parseISO(baseline.revision.approval.date), 'MMM d, yyyy')})`}
+                label={`Show the approved dates (${formatDisplayDate(baseline.revision.approval.date)})`}
               />
               {showApproved && (
                 <Typography variant="body2" sx={{ flex: '1 1 30ch' }}>
