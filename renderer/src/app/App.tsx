@@ -7,6 +7,7 @@ import { parseRoute, PLAN_SECTIONS, routeHref, useRoute, type PlanSection, type 
 import { NotificationsProvider } from './notifications';
 import { ErrorBoundary } from './ErrorBoundary';
 import { LibraryScreen } from '../features/library/LibraryScreen';
+import { BackupCatchUp } from '../features/library/BackupCatchUp';
 import { lazyView, LoadingFallback } from '../components/lazy-view';
 import { requestPersistentStorage } from '../storage/persistence';
 import { NewerDatabaseScreen, useNewerDatabase } from './NewerDatabaseScreen';
@@ -128,6 +129,7 @@ export function App() {
       <CssBaseline />
       <GlobalStyles styles={PRINT_STYLES} />
       <NotificationsProvider>
+        {!newerDatabase && <BackupCatchUp />}
         {newerDatabase ? <NewerDatabaseScreen check={newerDatabase} /> : (
           <ErrorBoundary key={route.screen === 'library' ? 'library' : `${route.screen}:${route.planId}`}>
             <Suspense fallback={<LoadingFallback label="Opening the plan" minHeight="100vh" />}>

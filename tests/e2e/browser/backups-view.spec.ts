@@ -2,44 +2,57 @@
  * The desktop app's automatic backups, renderer side, in Chromium: the preload bridge is stood
  * in for by a page script that keeps backups in memory, since the Electron binary may be absent
  * (the Electron suite runs the real main process where it can). Checks that an edit sends a
- * backup, that the library's Backups view lists it and restores it as a new plan, and that a
- * damaged backup is refused with its name.
+ * backup, that the library's Backups view lists it and restores it as a new plan, that a
+ * damaged backup is refused with its name, and that a plan changed without a backup gets one
+ * when the app starts.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { LibraryPage } from './library-page';
 import { PlanPage } from './plan-page';
 import { expectNoAxeViolations } from '../support';
 
 const PLAN = 'Eastside rotation pilot';
 
+/** Stands in for the preload bridge: backups kept in memory, in `window.__backups`. */
+function fakeDesktopBackups() {
+  const store: { planId: string; planName: string; file: string; savedAt: string; bytes: number; content: string }[] = [];
+  const w = window as unknown as Record<string, unknown>;
+  w.__backups = store;
+  w.__listed = 0;
+  w.roadmapHost = {
+    saveFile: async () => ({ status: 'cancelled' }),
+    openFile: async () => ({ status: 'cancelled' }),
+    printToPdf: async () => ({ status: 'cancelled' }),
+    appInfo: async () => ({ name: 'Roadmap Planner', version: 'test', platform: 'linux', userDataPath: '/home/planner/.config/Roadmap Planner' }),
+    writeBackup: async ({ planId, planName, content }: { planId: string; planName: string; content: string }) => {
+      const savedAt = new Date().toISOString();
+      const file = `${planId}/${savedAt.replace(/:/g, '-')} ${planName}.roadmap.json`;
+      store.push({ planId, planName, file, savedAt, bytes: content.length, content });
+      return { status: 'saved', file, savedAt };
+    },
+    listBackups: async () => {
+      (w.__listed as number) += 1;
+      return { folder: '/home/planner/.config/Roadmap Planner/Backups', backups: store.map(({ content: _content, ...entry }) => entry) };
+    },
+    readBackup: async ({ file }: { file: string }) => {
+      const found = store.find((b) => b.file === file);
+      if (!found) throw new Error(`Error invoking remote method 'backups:read': BackupError: Could not open the backup “${file}”: the folder or file no longer exists.`);
+      return { file, content: found.content };
+    },
+    openBackupsFolder: async () => ({ folder: '/home/planner/.config/Roadmap Planner/Backups' }),
+  };
+}
+
+const listed = (page: Page) => page.evaluate(() => (window as unknown as { __listed: number }).__listed);
+
 test('an edit is backed up; Backups lists it, restores it as a new plan, and names a damaged one', async ({ page }) => {
-  await page.addInitScript(() => {
-    const store: { planId: string; planName: string; file: string; savedAt: string; bytes: number; content: string }[] = [];
-    const w = window as unknown as Record<string, unknown>;
-    w.__backups = store;
-    w.roadmapHost = {
-      saveFile: async () => ({ status: 'cancelled' }),
-      openFile: async () => ({ status: 'cancelled' }),
-      printToPdf: async () => ({ status: 'cancelled' }),
-      appInfo: async () => ({ name: 'Roadmap Planner', version: 'test', platform: 'linux', userDataPath: '/home/planner/.config/Roadmap Planner' }),
-      writeBackup: async ({ planId, planName, content }: { planId: string; planName: string; content: string }) => {
-        const savedAt = new Date().toISOString();
-        const file = `${planId}/${savedAt.replace(/:/g, '-')} ${planName}.roadmap.json`;
-        store.push({ planId, planName, file, savedAt, bytes: content.length, content });
-        return { status: 'saved', file, savedAt };
-      },
-      listBackups: async () => ({ folder: '/home/planner/.config/Roadmap Planner/Backups', backups: store.map(({ content: _content, ...entry }) => entry) }),
-      readBackup: async ({ file }: { file: string }) => {
-        const found = store.find((b) => b.file === file);
-        if (!found) throw new Error(`Error invoking remote method 'backups:read': BackupError: Could not open the backup “${file}”: the folder or file no longer exists.`);
-        return { file, content: found.content };
-      },
-      openBackupsFolder: async () => ({ folder: '/home/planner/.config/Roadmap Planner/Backups' }),
-    };
-  });
+  await page.addInitScript(fakeDesktopBackups);
   const library = new LibraryPage(page);
   const plan = new PlanPage(page);
   await library.goto();
+  // At start the app backs up every plan changed since its last backup; here there is none yet.
+  await expect.poll(() => listed(page)).toBe(1);
+  expect(await page.evaluate(() => (window as unknown as { __backups: unknown[] }).__backups.length)).toBe(0);
   await library.createPlan(PLAN, 'Eastside Schools');
   await plan.fill('Number of schools', '12');
   await plan.expectSaved();
@@ -61,6 +74,7 @@ test('an edit is backed up; Backups lists it, restores it as a new plan, and nam
   await expect.poll(() => page.evaluate(() => (window as unknown as { __backups: unknown[] }).__backups.length)).toBe(2);
   // The desktop app makes backups: no export reminder, no "Last exported" column.
   await expect(library.plansTable.getByRole('columnheader', { name: 'Last exported' })).toHaveCount(0);
+  await expect(library.row(PLAN).getByRole('cell').nth(4)).toHaveText('less than a minute ago');
 
   await page.getByRole('button', { name: 'Backups' }).click();
   const dialog = page.getByRole('dialog', { name: 'Backups' });
@@ -96,4 +110,29 @@ test('an edit is backed up; Backups lists it, restores it as a new plan, and nam
   await page.screenshot({ path: '/tmp/backups-shots/backups-damaged.png' });
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(library.plansTable.getByRole('row')).toHaveCount(3);
+});
+
+test('a plan changed while nothing backed it up is backed up when the desktop app starts', async ({ page }) => {
+  const library = new LibraryPage(page);
+  const plan = new PlanPage(page);
+  // Made without the desktop bridge (as in a session whose backup never came), so no backup.
+  await library.goto();
+  await library.createPlan(PLAN, 'Eastside Schools');
+  await plan.fill('Number of schools', '40');
+  await plan.expectSaved();
+  await plan.backToLibrary();
+
+  // The desktop app starts: the library says when each plan was last backed up, and within
+  // seconds the changed plan has a backup of what it is now.
+  await page.addInitScript(fakeDesktopBackups);
+  await page.reload();
+  const lastBackedUp = library.row(PLAN).getByRole('cell').nth(4);
+  await expect(library.plansTable.getByRole('columnheader', { name: 'Last backed up' })).toBeVisible();
+  await expect(lastBackedUp).toHaveText('less than a minute ago');
+  const sent = await page.evaluate(() => (window as unknown as { __backups: { planName: string; content: string }[] }).__backups);
+  expect(sent).toHaveLength(1);
+  expect((JSON.parse(sent[0]?.content ?? '{}') as { plan: { profile: { schoolCount: number } } }).plan.profile.schoolCount).toBe(40);
+  await expect(page.getByText(/The app also keeps automatic backups of every changed plan in the Backups folder there/)).toBeVisible();
+  await expectNoAxeViolations(page, 'library with Last backed up');
+  await page.screenshot({ path: '/tmp/backups-shots/library-last-backed-up.png' });
 });

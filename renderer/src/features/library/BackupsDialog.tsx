@@ -24,6 +24,7 @@ import type { PlanFileContext } from '../plan-file/plan-file-commands';
 import { errorMessage } from '../../domain/messages';
 import { visuallyHidden } from '../../components/visually-hidden';
 import { backupsByPlan, checkBackup, restoreBackupAsNewPlan } from './backup-commands';
+import { recordBackupList } from './backup-status';
 
 const SHOWN_PROBLEMS = 10;
 
@@ -58,7 +59,10 @@ export function BackupsDialog({ ctx, onClose, onRestored }: {
   useEffect(() => {
     let live = true;
     backups?.list().then(
-      (found) => { if (live) setList(found); },
+      (found) => {
+        recordBackupList(found.backups);
+        if (live) setList(found);
+      },
       (error: unknown) => { if (live) setFailure(errorMessage(error)); },
     );
     return () => { live = false; };

@@ -24,6 +24,7 @@ import type { PlanSummary } from '../../storage/library-repository';
 import { visuallyHidden } from '../../components/visually-hidden';
 import { RecentlyDeleted } from './RecentlyDeleted';
 import { getHost } from '../../host';
+import { backupsKnown, backupStatusVersion, lastBackedUpAt, subscribeBackupStatus } from './backup-status';
 import { daysWithoutExport, exportRecordsVersion, lastExportedAt, subscribeExportRecords } from '../plan-file/export-records';
 
 interface PlanListProps {
@@ -47,6 +48,8 @@ export function PlanList({ store, onNewPlan, onImport, onOpenActions, onActionsI
   const plans = useLiveQuery(() => store.listPlans(), [store]);
   // Re-rendered when an export is recorded (here or in another tab), so the reminder goes.
   useSyncExternalStore(subscribeExportRecords, exportRecordsVersion);
+  // ... and when a backup is written or the Backups folder is listed (desktop).
+  useSyncExternalStore(subscribeBackupStatus, backupStatusVersion);
   // The desktop app backs plans up on its own; a plain browser can only remind to export.
   const browser = !getHost().backups;
   if (plans === undefined) return null;
@@ -99,7 +102,7 @@ export function PlanList({ store, onNewPlan, onImport, onOpenActions, onActionsI
                 <TableCell>School system</TableCell>
                 <TableCell>Last changed</TableCell>
                 <TableCell align="right">Phases</TableCell>
-                {browser && <TableCell>Last exported</TableCell>}
+                <TableCell>{browser ? 'Last exported' : 'Last backed up'}</TableCell>
                 <TableCell align="right"><Box component="span" sx={visuallyHidden}>Actions</Box></TableCell>
               </TableRow>
             </TableHead>
@@ -112,7 +115,7 @@ export function PlanList({ store, onNewPlan, onImport, onOpenActions, onActionsI
                   <TableCell>{plan.systemName || <Typography component="span" color="text.secondary">Not set</Typography>}</TableCell>
                   <TableCell><LastChanged timestamp={plan.updatedAt} /></TableCell>
                   <TableCell align="right">{plan.phaseCount}</TableCell>
-                  {browser && <TableCell><LastExported planId={plan.id} /></TableCell>}
+                  <TableCell>{browser ? <LastExported planId={plan.id} /> : <LastBackedUp planId={plan.id} />}</TableCell>
                   <TableCell align="right">
                     <IconButton aria-label={`Actions for ${plan.name}`} aria-haspopup="menu" onClick={(e) => onOpenActions(e.currentTarget, plan)} onPointerEnter={onActionsIntent} onFocus={onActionsIntent}>
                       <MoreVertIcon />
@@ -137,6 +140,13 @@ function LastChanged({ timestamp }: { timestamp: string }) {
       {formatDistanceToNow(date, { addSuffix: true })}
     </time>
   );
+}
+
+function LastBackedUp({ planId }: { planId: string }) {
+  const saved = lastBackedUpAt(planId);
+  if (saved !== null) return <LastChanged timestamp={saved} />;
+  // Until the Backups folder has been read (a few seconds after start), "not yet" would be a guess.
+  return <Typography component="span" color="text.secondary">{backupsKnown() ? 'Not yet' : '—'}</Typography>;
 }
 
 function LastExported({ planId }: { planId: string }) {

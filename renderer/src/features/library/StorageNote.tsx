@@ -15,19 +15,20 @@ const PERSISTENCE_TEXT: Record<PersistenceState, string> = {
  * and how much is left (where the browser gives an estimate), before a full disk says it.
  */
 export function StorageNote({ estimate = estimateStorage }: { estimate?: () => Promise<StorageUsage | null> }) {
-  const [info, setInfo] = useState<{ app: AppInfo; persistence: PersistenceState; usage: StorageUsage | null } | null>(null);
+  const [info, setInfo] = useState<{ app: AppInfo; backups: boolean; persistence: PersistenceState; usage: StorageUsage | null } | null>(null);
   useEffect(() => {
     let live = true;
     // The host (and the IPC contract it checks replies with) is fetched, not in the first script.
-    void Promise.all([import('../../host').then(({ getHost }) => getHost().appInfo()), storagePersistence(), estimate()]).then(([app, persistence, usage]) => {
-      if (live) setInfo({ app, persistence, usage });
+    const shell = import('../../host').then(async ({ getHost }) => ({ app: await getHost().appInfo(), backups: getHost().backups !== undefined }));
+    void Promise.all([shell, storagePersistence(), estimate()]).then(([{ app, backups }, persistence, usage]) => {
+      if (live) setInfo({ app, backups, persistence, usage });
     });
     return () => { live = false; };
   }, [estimate]);
   if (!info) return null;
   return (
     <Typography component="footer" variant="body2" color="text.secondary" sx={{ mt: 4 }}>
-      {`${info.app.name} ${info.app.version}. Plans are kept on this computer, in ${info.app.userDataPath}. ${info.usage ? `${usageSentence(info.usage)} ` : ''}${PERSISTENCE_TEXT[info.persistence]}`}
+      {`${info.app.name} ${info.app.version}. Plans are kept on this computer, in ${info.app.userDataPath}. ${info.usage ? `${usageSentence(info.usage)} ` : ''}${PERSISTENCE_TEXT[info.persistence]}${info.backups ? ' The app also keeps automatic backups of every changed plan in the Backups folder there (see Backups, above).' : ''}`}
     </Typography>
   );
 }

@@ -9,6 +9,8 @@ import { nowTimestamp } from '../../domain/ids';
 import type { BackupEntry, WriteBackupResult } from '../../host/host';
 import { copyName, copyPlanBundle } from '../../domain/plan-copy';
 import type { PlanFileContext } from '../plan-file/plan-file-commands';
+import type { PlanSummary } from '../../storage/library-repository';
+import { recordBackup, recordBackupList } from './backup-status';
 
 /**
  * Sends the plan as it is now to the Backups folder. Without history: the plan's revisions are
@@ -21,7 +23,55 @@ export async function backupPlan(ctx: PlanFileContext, planId: string): Promise<
   const bundle = await ctx.store.loadBundle(planId);
   if (!bundle) throw new Error('This plan no longer exists.');
   const content = serializePlanFile(bundle, { name: 'Roadmap Planner', version: ctx.appVersion }, nowTimestamp(ctx.now()));
-  return backups.write({ planId, planName: bundle.plan.name, content });
+  const result = await backups.write({ planId, planName: bundle.plan.name, content });
+  if (result.status === 'saved') recordBackup(planId, result.savedAt);
+  return result;
+}
+
+/**
+ * The plans changed since their newest backup (or never backed up), oldest change first: what
+ * the app backs up when it starts and once an hour while it runs. A plan edited while the app
+ * was closed cannot be, but one imported, restored, duplicated or changed in a window that closed
+ * before its backup was due is caught here, so every plan that changed has a backup within the
+ * hour and from each day it changed.
+ */
+export function plansToBackUp(plans: readonly Pick<PlanSummary, 'id' | 'updatedAt' | 'deletedAt'>[], backups: readonly BackupEntry[]): string[] {
+  const newest = new Map<string, number>();
+  for (const backup of backups) newest.set(backup.planId, Math.max(newest.get(backup.planId) ?? -Infinity, Date.parse(backup.savedAt)));
+  return plans
+    .filter((plan) => !plan.deletedAt && Date.parse(plan.updatedAt) > (newest.get(plan.id) ?? -Infinity))
+    .sort((a, b) => Date.parse(a.updatedAt) - Date.parse(b.updatedAt))
+    .map((plan) => plan.id);
+}
+
+export interface CatchUpResult {
+  backedUp: number;
+  /** Written less than a few minutes ago: the next pass takes them. */
+  waiting: number;
+  failed: { planId: string; message: string }[];
+}
+
+/**
+ * Backs up every plan changed since its newest backup, one after another. A plan that fails is
+ * reported and the others still go; the list of backups is read again at the end for the
+ * library's "Last backed up".
+ */
+export async function backUpChangedPlans(ctx: PlanFileContext): Promise<CatchUpResult> {
+  const backups = ctx.host.backups;
+  if (!backups) throw new Error('Backups are kept by the desktop app only.');
+  const [plans, listed] = await Promise.all([ctx.store.listPlans(), backups.list()]);
+  recordBackupList(listed.backups);
+  const result: CatchUpResult = { backedUp: 0, waiting: 0, failed: [] };
+  for (const planId of plansToBackUp(plans, listed.backups)) {
+    try {
+      const written = await backupPlan(ctx, planId);
+      if (written.status === 'saved') result.backedUp += 1;
+      else result.waiting += 1;
+    } catch (error) {
+      result.failed.push({ planId, message: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  return result;
 }
 
 /** Backups grouped by plan, newest plan activity first, each plan's backups newest first. */
