@@ -130,42 +130,233 @@ const WORKBOOK_CELLS_MAX = 5_000_000;
  */
 const STRAY_LESS_THAN = /<(?![A-Za-z_:/?!])/;
 
+/** The tags checkSheets looks at. */
+const SHEET_TAGS: ReadonlySet<string> = new Set(['sheetData', 'row', 'c']);
+
+/** The last row and column a spreadsheet has (XFD1048576). */
+const SHEET_ROWS_MAX = 1_048_576;
+const SHEET_COLUMNS_MAX = 16_384;
+
 /**
- * Throws a WorkbookError when the sheets (their XML) span more cells than WORKBOOK_CELLS_MAX, or
- * a part holds a stray `<`.
+ * Calls `visit` with each tag named in `wanted` (by its name without a namespace prefix; names
+ * are at most 12 characters), where the workbook reader's parser (saxen) finds tags: a tag runs to the
+ * first `>` outside quoted attribute values, and comments, CDATA and `<?…?>` are skipped whole.
+ * Walking the part the same way matters: a tag this found at another place (`<c a="x>y" r="…">`
+ * cut at the first `>`) would hide an attribute the reader acts on. Each character is looked at
+ * a bounded number of times. Past where the parser would fail, this goes on, so it sees more.
  */
-function checkSheets(sheets: readonly string[]): void {
+function eachTag(xml: string, wanted: ReadonlySet<string>, visit: (name: string, attributes: string) => void): void {
+  let at = xml.indexOf('<');
+  while (at !== -1) {
+    let end: number;
+    const skipped = xml.startsWith('<![CDATA[', at) ? ']]>' : xml.startsWith('<!--', at) ? '-->' : xml.charCodeAt(at + 1) === 63 ? '?>' : '';
+    if (skipped) {
+      const close = xml.indexOf(skipped, at);
+      if (close === -1) return; // unclosed: the parser stops there
+      end = close + skipped.length;
+    } else {
+      let x = at + 1;
+      for (;; x += 1) {
+        const code = xml.charCodeAt(x);
+        if (Number.isNaN(code)) return;
+        if (code === 34 || code === 39) {
+          const close = xml.indexOf(code === 34 ? '"' : "'", x + 1);
+          if (close !== -1) x = close;
+        } else if (code === 62) break;
+      }
+      // The name runs to the first white space (a `/` before the `>` closes the tag), and the
+      // reader drops a namespace prefix: `<x:c>` is a cell.
+      const bodyEnd = xml.charCodeAt(x - 1) === 47 && x - 1 > at ? x - 1 : x;
+      let nameEnd = at + 1;
+      let localStart = -1;
+      for (; nameEnd < bodyEnd; nameEnd += 1) {
+        const code = xml.charCodeAt(nameEnd);
+        if (code === 32 || (code > 8 && code < 14)) break;
+        if (code === 58 && localStart === -1) localStart = nameEnd + 1;
+      }
+      if (localStart === -1) localStart = at + 1;
+      if (nameEnd - localStart <= 12) {
+        const name = xml.slice(localStart, nameEnd);
+        if (wanted.has(name)) visit(name, xml.slice(nameEnd, bodyEnd));
+      }
+      end = x + 1;
+    }
+    at = xml.indexOf('<', end);
+  }
+}
+
+/**
+ * Every value a tag gives its `r` attribute, with or without a namespace prefix (the reader drops
+ * it). Found anywhere in the tag, even inside another value, so none the reader reads is missed.
+ */
+function referenceValues(attributes: string): string[] {
+  // As /(?<![\w.-])r\s*=\s*("[^"]*"|'[^']*')/g, by hand: a cell tag is read for every cell, and this is twice as fast.
+  const values: string[] = [];
+  const isSpace = (code: number) => code === 32 || (code > 8 && code < 14);
+  for (let at = attributes.indexOf('r'); at !== -1; at = attributes.indexOf('r', at + 1)) {
+    if (at > 0 && /[\w.-]/.test(attributes.charAt(at - 1))) continue;
+    let x = at + 1;
+    while (isSpace(attributes.charCodeAt(x))) x += 1;
+    if (attributes.charCodeAt(x) !== 61) continue; // '='
+    x += 1;
+    while (isSpace(attributes.charCodeAt(x))) x += 1;
+    const quote = attributes.charAt(x);
+    if (quote !== '"' && quote !== "'") continue;
+    const close = attributes.indexOf(quote, x + 1);
+    if (close === -1) continue;
+    values.push(attributes.slice(x + 1, close));
+  }
+  return values;
+}
+
+/** A value as a message quotes it: short, on one line. */
+function quoted(value: string): string {
+  const short = Array.from(value.slice(0, 24), (ch) => (ch.charCodeAt(0) < 32 || ch === '\u007f' ? ' ' : ch)).join('');
+  return `“${short}${value.length > 24 ? '…' : ''}”`;
+}
+
+const DAMAGED_ADVICE = 'The file is damaged or was changed by hand: open it in Excel, save it again, and import that.';
+
+/**
+ * The cell a `<c r="…">` names, as [row, column], checked against what a spreadsheet can hold.
+ * The workbook reader takes any characters before the digits as column letters and any number
+ * after them as the row, then fills a row with empty cells up to that column (or the sheet with
+ * empty rows up to that row) one at a time: `__proto__G1` made a column in the billions, and the
+ * process died growing that row (found by the fuzz suite). Only a reference a spreadsheet writes
+ * (capital letters, then digits, within XFD1048576) is let through.
+ */
+function checkedCell(value: string, where: string): [number, number] {
+  const match = /^([A-Z]+)([0-9]+)$/.exec(value);
+  if (!match) throw new WorkbookError(`${where} has a cell at ${quoted(value)}, which is not a cell address like B7. ${DAMAGED_ADVICE}`);
+  const letters = match[1] ?? '';
+  const digits = match[2] ?? '';
+  let column = 0;
+  for (const letter of letters.slice(0, 4)) column = column * 26 + (letter.charCodeAt(0) - 64);
+  const row = digits.length > 7 ? Infinity : Number(digits);
+  if (letters.length > 3 || column > SHEET_COLUMNS_MAX || row < 1 || row > SHEET_ROWS_MAX) {
+    throw new WorkbookError(`${where}, cell ${quoted(value)} is outside what a spreadsheet can hold (A1 to XFD1048576). ${DAMAGED_ADVICE}`);
+  }
+  return [row, column];
+}
+
+/** The number a `<row r="…">` gives, checked the same way (the reader fills the sheet with empty rows up to it). */
+function checkedRow(value: string, where: string): number {
+  const row = /^[0-9]{1,7}$/.test(value) ? Number(value) : NaN;
+  if (!(row >= 1 && row <= SHEET_ROWS_MAX)) {
+    throw new WorkbookError(`${where} has a row numbered ${quoted(value)}: a spreadsheet’s rows are numbered 1 to ${SHEET_ROWS_MAX.toLocaleString('en-US')}. ${DAMAGED_ADVICE}`);
+  }
+  return row;
+}
+
+/**
+ * Throws a WorkbookError when a sheet names a row or cell a spreadsheet cannot hold, when a
+ * worksheet has no `<sheetData>`, when the sheets span more cells than WORKBOOK_CELLS_MAX, or when
+ * a part holds a stray `<`. `sheets` are
+ * the parts the reader may read as sheets, with what to call each in a message ("Sheet “Schools”").
+ */
+function checkSheets(sheets: readonly { xml: string; where: string; worksheet: boolean }[], others: readonly string[]): void {
+  for (const xml of others) {
+    if (STRAY_LESS_THAN.test(xml)) throw new WorkbookError('The workbook could not be read: it is damaged (its data holds broken markup).');
+  }
   let total = 0;
-  for (const xml of sheets) {
+  for (const { xml, where, worksheet } of sheets) {
     if (STRAY_LESS_THAN.test(xml)) throw new WorkbookError('The workbook could not be read: it is damaged (its data holds broken markup).');
     // Rows and cells in document order: one without a number takes the next after the last.
     let rows = 0;
     let columns = 0;
     let row = 0;
     let column = 0;
-    for (const match of xml.matchAll(/<(?:[\w.-]+:)?(row|c)\b([^>]*)>/g)) {
-      const r = /(?<![\w:.-])r\s*=\s*["']([^"']*)["']/.exec(match[2] ?? '')?.[1];
-      if (match[1] === 'row') {
-        row = r !== undefined && Number.isFinite(Number(r)) ? Math.max(Number(r), row + 1) : row + 1;
+    let sheetData = false;
+    eachTag(xml, SHEET_TAGS, (name, attributes) => {
+      if (name === 'sheetData') {
+        sheetData = true;
+        return;
+      }
+      const values = referenceValues(attributes);
+      if (name === 'row') {
+        let next = row + 1;
+        for (const value of values) next = Math.max(next, checkedRow(value, where));
+        row = next;
         column = 0;
       } else {
-        const address = r ? cellAddress(r) : null;
-        if (address) row = Math.max(row, address[0]);
-        column = address ? Math.max(address[1], column + 1) : column + 1;
+        let next = column + 1;
+        for (const value of values) {
+          const [r, c] = checkedCell(value, where);
+          row = Math.max(row, r);
+          next = Math.max(next, c);
+        }
+        column = next;
       }
       rows = Math.max(rows, row);
       columns = Math.max(columns, column);
-    }
-    total += rows * columns;
+    });
+    // A sheet without one made the reader fail after the fact, and when a later sheet failed at
+    // once, that failure went unhandled (found by the fuzz suite).
+    if (worksheet && !sheetData) throw new WorkbookError(`${where} has no table of cells (no <sheetData>). ${DAMAGED_ADVICE}`);
+    // Empty rows count too: the reader makes each one.
+    total += rows * Math.max(columns, 1);
     if (total > WORKBOOK_CELLS_MAX) {
       throw new WorkbookError(`The workbook is too large to import: one of its sheets reaches row ${rows.toLocaleString('en-US')} and column ${columns.toLocaleString('en-US')}, more cells than an import reads (${WORKBOOK_CELLS_MAX.toLocaleString('en-US')}). Delete the rows and columns past the data, or save the sheet as CSV, and import that.`);
     }
   }
 }
 
+/** A character reference decoded as the reader's parser decodes it (a code past U+FFFF wraps around). */
+function parserText(text: string): string {
+  return text.replace(/&#(\d+);|&#x([0-9a-f]+);/gi, (_, decimal: string | undefined, hex: string | undefined) => String.fromCharCode(decimal !== undefined ? Number(decimal) : parseInt(hex ?? '0', 16)));
+}
+
+/** Every attribute of a tag as [name, value], names without a namespace prefix (the reader drops it). */
+function attributePairs(attributes: string): [string, string][] {
+  return Array.from(attributes.matchAll(/(?<![\w.:-])([\w.:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g), (m) => {
+    const name = m[1] ?? '';
+    return [name.slice(name.indexOf(':') + 1), m[2] ?? m[3] ?? ''];
+  });
+}
+
+/**
+ * The parts the workbook reader may read as sheets, each with what a message calls it: every part
+ * under xl/worksheets/, and every part a relationship of the workbook points to, resolved both as
+ * the reader resolves a target ("xl/" and the target, or the target without its leading "/") and
+ * as a relative path. A superset, so no sheet the reader reads goes unchecked. `worksheet` marks
+ * the parts a relationship of the worksheet type points to: the reader reads those as sheets.
+ */
+function sheetParts(files: Record<string, Uint8Array>, text: (name: string) => string): { xml: string; where: string; worksheet: boolean }[] {
+  const resolved = (target: string) => new Set([target, unescapeXml(target), parserText(target)].flatMap((t) => [partPath(t), t.startsWith('/') ? t.slice(1) : `xl/${t}`]));
+  const parts = new Set(Object.keys(files).filter((name) => name.startsWith('xl/worksheets/') && !name.endsWith('.rels')));
+  const worksheets = new Set<string>();
+  const partsById = new Map<string, Set<string>>();
+  eachTag(text('xl/_rels/workbook.xml.rels'), new Set(['Relationship']), (_, attributes) => {
+    const pairs = attributePairs(attributes);
+    const targets = new Set(pairs.filter(([name]) => name === 'Target').flatMap(([, value]) => [...resolved(value)]));
+    const worksheet = pairs.some(([name, value]) => name === 'Type' && value.endsWith('/worksheet'));
+    for (const part of targets) {
+      if (!Object.hasOwn(files, part)) continue;
+      parts.add(part);
+      if (worksheet) worksheets.add(part);
+    }
+    for (const [name, value] of pairs) if (name === 'Id') partsById.set(value, new Set([...(partsById.get(value) ?? []), ...targets]));
+  });
+  const names = new Map<string, string>();
+  eachTag(text('xl/workbook.xml'), new Set(['sheet']), (_, attributes) => {
+    const pairs = attributePairs(attributes);
+    const name = pairs.find(([key]) => key === 'name')?.[1];
+    if (name === undefined) return;
+    for (const [key, id] of pairs) {
+      if (key !== 'id') continue;
+      for (const part of partsById.get(id) ?? []) if (!names.has(part)) names.set(part, unescapeXml(name));
+    }
+  });
+  return [...parts].map((part) => {
+    const name = names.get(part);
+    return { xml: text(part), where: name !== undefined ? `Sheet ${quoted(name)}` : `The workbook’s part ${quoted(part)}`, worksheet: worksheets.has(part) };
+  });
+}
+
 /**
  * Which cells of each sheet are formatted as percentages, by sheet name, as "row:column" keys.
- * Reads only the workbook, its relationships, its styles and the sheets' cell tags.
+ * Unpacks the .xml parts the workbook reader unpacks, refuses (checkSheets) any workbook it could
+ * not read safely, then reads only the workbook, its relationships, its styles and the sheets' cell tags.
  */
 async function percentCells(bytes: Uint8Array): Promise<Map<string, Set<string>>> {
   const { strFromU8, unzipSync } = await import('fflate');
@@ -175,7 +366,8 @@ async function percentCells(bytes: Uint8Array): Promise<Map<string, Set<string>>
     files = unzipSync(bytes, {
       filter: (file) => {
         unpackedBytes += Math.max(0, file.originalSize);
-        return unpackedBytes <= WORKBOOK_BYTES_MAX && (file.name === 'xl/workbook.xml' || file.name === 'xl/_rels/workbook.xml.rels' || file.name === 'xl/styles.xml' || file.name === 'xl/sharedStrings.xml' || file.name.startsWith('xl/worksheets/'));
+        // Every part the workbook reader unpacks (it reads any .xml a relationship points to as a sheet).
+        return unpackedBytes <= WORKBOOK_BYTES_MAX && (file.name.endsWith('.xml') || file.name.endsWith('.xml.rels'));
       },
     });
   } catch {
@@ -185,7 +377,7 @@ async function percentCells(bytes: Uint8Array): Promise<Map<string, Set<string>>
     throw new WorkbookError(`The workbook is too large to import: unpacked, it holds more than ${WORKBOOK_BYTES_MAX / 1024 / 1024} MB. A roster or an allocations sheet is far smaller: copy that sheet into a new workbook, or save it as CSV, and import that.`);
   }
   const text = (name: string) => {
-    const file = files[name];
+    const file = Object.hasOwn(files, name) ? files[name] : undefined;
     return file ? strFromU8(file) : '';
   };
   const styles = text('xl/styles.xml');
@@ -197,7 +389,7 @@ async function percentCells(bytes: Uint8Array): Promise<Map<string, Set<string>>
     if (code !== undefined ? isPercentFormat(code) : BUILT_IN_PERCENT.has(id)) percentStyles.add(index);
   });
 
-  checkSheets(Object.keys(files).filter((name) => name.startsWith('xl/worksheets/') || name === 'xl/sharedStrings.xml').map(text));
+  checkSheets(sheetParts(files, text), [text('xl/sharedStrings.xml')]);
 
   const targets = new Map(tags(text('xl/_rels/workbook.xml.rels'), 'Relationship').map((r) => [r.Id ?? '', r.Target ?? '']));
   const result = new Map<string, Set<string>>();
