@@ -7,7 +7,7 @@ module.exports = {
   appId: 'org.roadmapplanner.app',
   productName: 'Roadmap Planner',
   // Pinned to the devDependency: the binary that is tested is the binary that ships.
-  electronVersion: '41.7.1',
+  electronVersion: '45.5.0',
   directories: { buildResources: 'build', output: 'release' },
   files: [
     'dist/electron/**',

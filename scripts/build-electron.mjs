@@ -19,7 +19,7 @@ const common = {
   legalComments: 'none',
   logLevel: 'warning',
   metafile: true,
-  // Electron 41 runs Node 24 and Chromium 146; these targets are comfortably below both.
+  // Electron 45 runs Node 24 and Chromium 156; these targets are comfortably below both.
   target: ['node22', 'chrome130'],
 };
 

@@ -5,7 +5,7 @@
  * contract too. Failures reach the renderer as rejected promises with a sentence it can show.
  */
 import { promises as nodeFs } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import type { z } from 'zod';
 import { channels, MAX_SAVE_BYTES, type AppInfo, type Channel, type ResultOf } from '../shared/ipc';
 import { writeFileAtomic } from './atomic-write';
@@ -35,9 +35,9 @@ export interface FileFilter {
 /** Everything the handlers need from Electron and the system; `Sender` is the asking page's WebContents. */
 export interface IpcDeps<Sender> {
   showSaveDialog(sender: Sender, options: { defaultPath: string; filters: FileFilter[] }): Promise<{ canceled: boolean; filePath?: string | undefined }>;
-  showOpenDialog(sender: Sender, options: { filters: FileFilter[] }): Promise<{ canceled: boolean; filePaths: string[] }>;
+  showOpenDialog(sender: Sender, options: { defaultPath: string; filters: FileFilter[] }): Promise<{ canceled: boolean; filePaths: string[] }>;
   printToPdf(sender: Sender): Promise<Uint8Array>;
-  /** Where save dialogs start, e.g. the user's Documents folder. */
+  /** Where file dialogs start until a file is saved or opened, e.g. the user's Documents folder. */
   defaultDirectory(): string;
   appInfo(): AppInfo;
   /** Replaceable so tests can simulate a full disk; defaults to the real atomic write. */
@@ -128,9 +128,14 @@ export function registerHandlers<Sender>(ipcMain: IpcMainLike<Sender>, deps: Ipc
     });
   }
 
+  // Where the planner last saved or opened a file: the next dialog starts there. Electron (since
+  // 43) starts a dialog without a path in Downloads and the system no longer remembers the folder.
+  let lastFolder: string | null = null;
+  const startFolder = () => lastFolder ?? deps.defaultDirectory();
+
   async function saveAs(sender: Sender, suggestedName: string, filters: FileFilter[], data: () => Promise<string | Uint8Array>): Promise<ResultOf<'file:save'>> {
     const name = safeFileName(suggestedName);
-    const choice = await deps.showSaveDialog(sender, { defaultPath: join(deps.defaultDirectory(), name), filters });
+    const choice = await deps.showSaveDialog(sender, { defaultPath: join(startFolder(), name), filters });
     if (choice.canceled || !choice.filePath) return { status: 'cancelled' };
     const location = choice.filePath;
     const bytes = await data();
@@ -139,6 +144,7 @@ export function registerHandlers<Sender>(ipcMain: IpcMainLike<Sender>, deps: Ipc
     } catch (error) {
       throw new IpcRequestError(describeFileError('save', basename(location), error));
     }
+    lastFolder = dirname(location);
     return { status: 'saved', location };
   }
 
@@ -147,15 +153,18 @@ export function registerHandlers<Sender>(ipcMain: IpcMainLike<Sender>, deps: Ipc
   );
 
   handle('file:open', async (request, sender) => {
-    const choice = await deps.showOpenDialog(sender, { filters: request.filters });
+    const choice = await deps.showOpenDialog(sender, { defaultPath: startFolder(), filters: request.filters });
     const path = choice.filePaths[0];
     if (choice.canceled || path === undefined) return { status: 'cancelled' };
     const name = basename(path);
+    let content: string;
     try {
-      return { status: 'opened', name, content: await readTextFile(path, MAX_OPEN_BYTES) };
+      content = await readTextFile(path, MAX_OPEN_BYTES);
     } catch (error) {
       throw new IpcRequestError(describeFileError('open', name, error));
     }
+    lastFolder = dirname(path);
+    return { status: 'opened', name, content };
   });
 
   // The location is asked for first: cancelling costs nothing, and the PDF shows the page as it

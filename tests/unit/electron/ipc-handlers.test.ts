@@ -198,7 +198,29 @@ describe('file:open', () => {
       name: 'shared plan.roadmap.json',
       content: '{"format":"roadmap-planner"}',
     });
-    expect(deps.showOpenDialog).toHaveBeenCalledWith(sender, { filters: PLAN_FILTERS });
+    expect(deps.showOpenDialog).toHaveBeenCalledWith(sender, { defaultPath: documents, filters: PLAN_FILTERS });
+  });
+
+  it('starts the next dialog where the last file was opened or saved (Electron would start it in Downloads)', async () => {
+    const shared = join(dir, 'Board packets');
+    mkdirSync(shared);
+    openFrom = join(shared, 'from the board.roadmap.json');
+    writeFileSync(openFrom, '{}');
+    await ipc.invoke('file:open', fromApp(), { filters: PLAN_FILTERS });
+    saveTo = join(shared, 'Pilot to scale.roadmap.json');
+    await ipc.invoke('file:save', fromApp(), saveRequest);
+    expect(deps.showSaveDialog).toHaveBeenLastCalledWith(sender, expect.objectContaining({ defaultPath: join(shared, 'Pilot to scale.roadmap.json') }));
+
+    // A save elsewhere moves it; a cancelled or failed open does not.
+    const finance = join(dir, 'Finance');
+    mkdirSync(finance);
+    saveTo = join(finance, 'Pilot to scale.roadmap.json');
+    await ipc.invoke('file:save', fromApp(), saveRequest);
+    openFrom = join(shared, 'missing.roadmap.json');
+    await expect(ipc.invoke('file:open', fromApp(), { filters: PLAN_FILTERS })).rejects.toThrow();
+    openFrom = undefined;
+    await ipc.invoke('file:open', fromApp(), { filters: PLAN_FILTERS });
+    expect(deps.showOpenDialog).toHaveBeenLastCalledWith(sender, { defaultPath: finance, filters: PLAN_FILTERS });
   });
 
   it('does nothing when the dialog is cancelled', async () => {

@@ -23,6 +23,15 @@ describe('electron-builder configuration', () => {
     expect(config.electronVersion).toBe(pkg.devDependencies.electron);
   });
 
+  it('pins an Electron that was supported when it was last checked (security checklist item 16)', () => {
+    // Electron supports its latest three stable majors. On 2026-11-30 those were 43, 44 and 45
+    // (npm's latest: 45.5.0). A version below is out of support; raising this floor is part of
+    // each upgrade (see electron/SECURITY.md, item 16).
+    const SUPPORTED_FROM_MAJOR = 43;
+    expect(pkg.devDependencies.electron).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(Number(pkg.devDependencies.electron.split('.')[0])).toBeGreaterThanOrEqual(SUPPORTED_FROM_MAJOR);
+  });
+
   it('packs only the built bundles and package.json into an asar', () => {
     expect(config.asar).toBe(true);
     const files = config.files as string[];
