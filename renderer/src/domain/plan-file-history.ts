@@ -35,11 +35,20 @@ export interface ReadHistory {
 }
 
 /** Reads the revisions a plan file carries for plan `planId`, each on its own. */
-export async function readFileRevisions(raw: readonly unknown[], planId: string): Promise<ReadHistory> {
+export async function readFileRevisions(
+  raw: readonly unknown[],
+  planId: string,
+  options: { onProgress?: (checked: number, total: number) => void | Promise<void>; signal?: AbortSignal } = {},
+): Promise<ReadHistory> {
   const revisions: StoredRevision[] = [];
   const unreadable: string[] = [];
   const seen = new Set<string>();
   for (const [index, item] of raw.entries()) {
+    // Each revision is a whole plan to unzip and check: a long history takes seconds, so the
+    // caller hears how far it is, and can stop.
+    options.signal?.throwIfAborted();
+    if (index > 0) await options.onProgress?.(index, raw.length);
+    options.signal?.throwIfAborted();
     const parsed = fileRevisionSchema.safeParse(item);
     const label = describe(item, index);
     if (!parsed.success) {

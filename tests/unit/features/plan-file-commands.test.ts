@@ -59,6 +59,28 @@ describe('export and import commands', () => {
     expect(await pickImportFile(ctx)).toEqual({ status: 'cancelled' });
   });
 
+  it('says how far the check of a file with history is, and a cancelled check imports nothing', async () => {
+    const planId = await createPlan(ctx, { name: 'Riverside', systemName: '', templateId: 'pilot-to-scale' });
+    for (const name of ['Cabinet draft', 'Board draft', 'Year two']) {
+      await ctx.store.saveRevision(planId, { name, reason: '', kind: 'named' }, { name: 'Roadmap Planner', version: '0.1.0' });
+    }
+    await exportPlan(ctx, planId, { withHistory: true });
+    const content = files.saved.at(-1)?.content ?? '';
+    await db.delete();
+    await db.open();
+
+    files.willOpen({ name: 'riverside.roadmap.json', content: typeof content === 'string' ? content : '' });
+    const heard: string[] = [];
+    const read = await pickImportFile(ctx, { onProgress: (p) => { heard.push(`${p.fileName} ${p.checked}/${p.revisions}`); } });
+    expect(read).toMatchObject({ status: 'ready', history: { revisions: [{}, {}, {}] } });
+    expect(heard).toEqual(['riverside.roadmap.json 0/0', 'riverside.roadmap.json 0/3', 'riverside.roadmap.json 1/3', 'riverside.roadmap.json 2/3']);
+
+    const controller = new AbortController();
+    const stopped = await pickImportFile(ctx, { signal: controller.signal, onProgress: (p) => { if (p.checked === 1) controller.abort(); } });
+    expect(stopped).toEqual({ status: 'cancelled' });
+    expect(await db.plans.count()).toBe(0);
+  });
+
   it('reports a broken file without writing', async () => {
     files.willOpen({ name: 'broken.roadmap.json', content: '{"format": "roadmap-planner.plan", ' });
     const candidate = await pickImportFile(ctx);
@@ -124,12 +146,12 @@ describe('export and import commands', () => {
 
     files.willOpen({ name: 'Riverside – Read-only copy.html', content: page });
     const fromCopy = await pickImportFile(ctx);
-    expect(fromCopy).toEqual({ ...fromPlanFile, fileName: 'Riverside – Read-only copy.html' });
+    expect(fromCopy).toEqual({ ...fromPlanFile, fileName: 'Riverside – Read-only copy.html', size: page.length });
     expect(fromCopy).toMatchObject({ status: 'ready', existing: { name: 'Riverside </script> “north”', deleted: false } });
 
     // A web page under a name without .html is still read as one.
     files.willOpen({ name: 'download', content: page });
-    expect(await pickImportFile(ctx)).toEqual({ ...fromPlanFile, fileName: 'download' });
+    expect(await pickImportFile(ctx)).toEqual({ ...fromPlanFile, fileName: 'download', size: page.length });
   });
 
   it('says clearly when a web page is not a read-only copy, or its plan is damaged, and writes nothing', async () => {

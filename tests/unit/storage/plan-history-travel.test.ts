@@ -62,6 +62,32 @@ describe('a plan file with history', () => {
     }
   });
 
+  it('says how far the check of a long history is, and stops between revisions when asked', async () => {
+    const { store, bundle } = t;
+    const planId = bundle.plan.id;
+    for (let i = 0; i < 4; i += 1) {
+      await store.saveRevision(planId, { name: `Draft ${i + 1}`, reason: '', kind: 'named' }, APP);
+      later(1);
+    }
+    const fileRevisions = (await store.exportHistory(planId)).revisions.map(toFileRevision);
+    const heard: [number, number][] = [];
+    const read = await readFileRevisions(fileRevisions, planId, { onProgress: (checked, total) => { heard.push([checked, total]); } });
+    expect(read.revisions).toHaveLength(4);
+    expect(heard).toEqual([[1, 4], [2, 4], [3, 4]]);
+
+    const controller = new AbortController();
+    const checked: number[] = [];
+    const stopped = readFileRevisions(fileRevisions, planId, {
+      signal: controller.signal,
+      onProgress: (done) => {
+        checked.push(done);
+        if (done === 2) controller.abort();
+      },
+    });
+    await expect(stopped).rejects.toThrow(/abort/i);
+    expect(checked).toEqual([1, 2]);
+  });
+
   it('imports the plan and names each revision it cannot read; the others arrive', async () => {
     const { store, bundle } = t;
     const planId = bundle.plan.id;

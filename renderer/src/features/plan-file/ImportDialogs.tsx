@@ -6,6 +6,7 @@ import DialogContentText from '@mui/material/DialogContentText';
 import DialogTitle from '@mui/material/DialogTitle';
 import List from '@mui/material/List';
 import ListItem from '@mui/material/ListItem';
+import LinearProgress from '@mui/material/LinearProgress';
 import ListItemText from '@mui/material/ListItemText';
 import Typography from '@mui/material/Typography';
 import type { FileProblem } from '../../domain/plan-file';
@@ -61,6 +62,46 @@ export function ImportConflictDialog({ planName, existingName, existingDeleted, 
         <Button onClick={onClose}>Cancel</Button>
         <Button onClick={() => onChoose('replace')}>Replace</Button>
         <Button onClick={() => onChoose('keep-both')} variant="contained" autoFocus>Keep both</Button>
+      </DialogActions>
+    </Dialog>
+  );
+}
+
+/** Where a long import is: reading a large file, checking its revisions one by one, then saving. */
+export interface ImportProgressState {
+  fileName: string;
+  stage: 'reading' | 'checking' | 'saving';
+  checked: number;
+  revisions: number;
+}
+
+/**
+ * Shown while a large file, or one with history, is imported: each revision is a whole plan,
+ * unzipped and checked before anything is saved, so a long history takes seconds. Reading and
+ * checking can be cancelled (nothing is saved until they end); saving is one transaction and is
+ * not interrupted.
+ */
+export function ImportProgressDialog({ progress, onCancel }: { progress: ImportProgressState; onCancel: () => void }) {
+  const { fileName, stage, checked, revisions } = progress;
+  const saving = stage === 'saving';
+  const text = stage === 'reading'
+    ? 'Reading the plan in the file. Nothing is saved until every part is checked.'
+    : saving
+      ? `Saving the plan${revisions > 0 ? ` and its history (${revisions} ${revisions === 1 ? 'revision' : 'revisions'})` : ''}.`
+      : `Checking the plan’s history: revision ${Math.min(checked + 1, revisions)} of ${revisions}. Nothing is saved until every part is checked.`;
+  return (
+    <Dialog open onClose={saving ? undefined : onCancel} fullWidth maxWidth="sm" aria-labelledby="import-progress-title" aria-describedby="import-progress-text">
+      <DialogTitle id="import-progress-title">{`Importing “${fileName}”`}</DialogTitle>
+      <DialogContent>
+        <DialogContentText id="import-progress-text" sx={{ mb: 2 }}>{text}</DialogContentText>
+        <LinearProgress
+          aria-labelledby="import-progress-text"
+          variant={stage === 'checking' ? 'determinate' : 'indeterminate'}
+          value={stage === 'checking' ? Math.round((checked / Math.max(revisions, 1)) * 100) : undefined}
+        />
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onCancel} disabled={saving}>Cancel import</Button>
       </DialogActions>
     </Dialog>
   );

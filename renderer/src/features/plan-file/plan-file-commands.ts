@@ -47,6 +47,8 @@ export type ImportCandidate =
   | {
     status: 'ready';
     fileName: string;
+    /** The file's length in characters. */
+    size: number;
     bundle: PlanBundle;
     existing: { name: string; deleted: boolean } | null;
     /** The history the file carries (saved "with history"), checked; null when it carries none. */
@@ -55,10 +57,42 @@ export type ImportCandidate =
     unreadable: string[];
   };
 
-/** Asks for a file and checks every part of it. Writes nothing. */
-export async function pickImportFile(ctx: PlanFileContext): Promise<ImportCandidate> {
+/** How far the check of a chosen file is: its revisions are counted, since a long history takes seconds. */
+export interface ImportProgress {
+  fileName: string;
+  /** The file's length in characters: a large one takes a while to read even without history. */
+  size: number;
+  /** Reading the plan, then checking its revisions one by one (a file with history). */
+  stage: 'reading' | 'checking';
+  /** Revisions checked so far, of `revisions` (0 of 0 while reading). */
+  checked: number;
+  revisions: number;
+}
+
+/**
+ * Asks for a file and checks every part of it. Writes nothing. `onProgress` hears when the
+ * checking starts and after each revision; aborting `signal` stops it between revisions, and the
+ * import ends as if the file had not been chosen.
+ */
+export async function pickImportFile(ctx: PlanFileContext, options: { onProgress?: (progress: ImportProgress) => void | Promise<void>; signal?: AbortSignal } = {}): Promise<ImportCandidate> {
   const opened = await ctx.host.openFile({ filters: IMPORT_FILTERS });
   if (opened.status === 'cancelled') return opened;
+  try {
+    return await checkImportFile(ctx, opened, options);
+  } catch (error) {
+    if (options.signal?.aborted) return { status: 'cancelled' };
+    throw error;
+  }
+}
+
+async function checkImportFile(
+  ctx: PlanFileContext,
+  opened: { name: string; content: string },
+  { onProgress, signal }: { onProgress?: (progress: ImportProgress) => void | Promise<void>; signal?: AbortSignal },
+): Promise<Exclude<ImportCandidate, { status: 'cancelled' }>> {
+  const progress = { fileName: opened.name, size: opened.content.length };
+  // Awaited: reading a large file holds the page, so the caller may let its progress be painted first.
+  await onProgress?.({ ...progress, stage: 'reading', checked: 0, revisions: 0 });
   let text = opened.content;
   if (looksLikeHtml(opened.name, text)) {
     const embedded = planFileTextFromHtml(text);
@@ -69,11 +103,16 @@ export async function pickImportFile(ctx: PlanFileContext): Promise<ImportCandid
   if (!read.ok) return { status: 'invalid', fileName: opened.name, summary: read.summary, problems: read.problems };
   const bundle = bundleFromFile(read.file);
   const { journal, revisions } = read.file;
-  const fromFile = journal || revisions ? await readFileRevisions(revisions ?? [], bundle.plan.id) : null;
+  if (revisions?.length) await onProgress?.({ ...progress, stage: 'checking', checked: 0, revisions: revisions.length });
+  const fromFile = journal || revisions
+    ? await readFileRevisions(revisions ?? [], bundle.plan.id, { signal, onProgress: (checked, total) => onProgress?.({ ...progress, stage: 'checking', checked, revisions: total }) })
+    : null;
+  signal?.throwIfAborted();
   const existing = await ctx.store.getPlanRow(bundle.plan.id);
   return {
     status: 'ready',
     fileName: opened.name,
+    size: opened.content.length,
     bundle,
     existing: existing ? { name: existing.name, deleted: existing.deletedAt !== null } : null,
     history: fromFile ? { revisions: fromFile.revisions, journal: journal ?? [] } : null,

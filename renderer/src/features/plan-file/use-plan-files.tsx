@@ -1,7 +1,8 @@
-import { Suspense, useCallback, useState, type ReactNode } from 'react';
+import { Suspense, useCallback, useRef, useState, type ReactNode } from 'react';
 import { useNotify } from '../../app/notifications';
 import { navigate, planRoute } from '../../app/router';
 import type { ImportCandidate, ImportChoice } from './plan-file-commands';
+import type { ImportProgressState } from './ImportDialogs';
 import { errorMessage } from '../../domain/messages';
 import { failureMessage } from '../../app/failure-message';
 import { lazyView } from '../../components/lazy-view';
@@ -13,8 +14,22 @@ const commands = () => import('./plan-file-commands');
 const services = async () => (await import('../../app/services')).appServices();
 const problemsDialog = lazyView(async () => (await import('./ImportDialogs')).ImportProblemsDialog);
 const conflictDialog = lazyView(async () => (await import('./ImportDialogs')).ImportConflictDialog);
+const progressDialog = lazyView(async () => (await import('./ImportDialogs')).ImportProgressDialog);
 
 type ReadyImport = Extract<ImportCandidate, { status: 'ready' }>;
+
+/** A file this long (about 1 MB) takes long enough to read and save that the import shows how it goes. */
+const LARGE_FILE_CHARS = 1_000_000;
+const PAINT_EVERY_MS = 100;
+
+/**
+ * Settles once the browser has painted what React rendered and handled the input waiting. A
+ * hidden window paints nothing (and may not run animation frames at all): there it settles at once.
+ */
+function nextPaint(): Promise<void> {
+  if (document.visibilityState === 'hidden') return Promise.resolve();
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}
 
 /** What the file's history added, for the import's message: " with its history: 12 revisions and 5 journal entries". */
 function historyWords(history: ReadyImport['history']): string {
@@ -28,6 +43,9 @@ function historyWords(history: ReadyImport['history']): string {
 export function usePlanFiles(): { exportPlanFile: (planId: string, options?: { withHistory?: boolean }) => Promise<void>; importPlanFile: () => Promise<void>; dialogs: ReactNode } {
   const notify = useNotify();
   const [pending, setPending] = useState<Exclude<ImportCandidate, { status: 'cancelled' }> | null>(null);
+  // A file with history: how far its check (then its saving) is, and how to stop the check.
+  const [progress, setProgress] = useState<ImportProgressState | null>(null);
+  const checking = useRef<AbortController | null>(null);
 
   const exportPlanFile = useCallback(async (planId: string, options: { withHistory?: boolean } = {}) => {
     try {
@@ -42,9 +60,12 @@ export function usePlanFiles(): { exportPlanFile: (planId: string, options?: { w
   const write = useCallback(async (candidate: ReadyImport, choice: ImportChoice) => {
     setPending(null);
     const { bundle, history, unreadable } = candidate;
+    const revisions = choice === 'keep-both' ? 0 : history?.revisions.length ?? 0;
+    if (revisions > 0 || candidate.size > LARGE_FILE_CHARS) setProgress({ fileName: candidate.fileName, stage: 'saving', checked: revisions, revisions });
     try {
       const { applyImport } = await commands();
-      const { planId, replacedCopyId, undo } = await applyImport(await services(), bundle, choice, choice === 'keep-both' ? null : history);
+      const outcome = await applyImport(await services(), bundle, choice, choice === 'keep-both' ? null : history).finally(() => setProgress(null));
+      const { planId, replacedCopyId, undo } = outcome;
       const message = choice !== 'replace'
         ? `Imported “${bundle.plan.name}”${historyWords(choice === 'keep-both' ? null : history)}.`
         : `Replaced “${bundle.plan.name}”${historyWords(history)}.${replacedCopyId ? ' The plan it replaced is in Recently deleted.' : ''}`;
@@ -67,8 +88,29 @@ export function usePlanFiles(): { exportPlanFile: (planId: string, options?: { w
       // The dialogs arrive while the planner picks a file, so an answer never waits on them.
       void problemsDialog.preload().catch(() => undefined);
       void conflictDialog.preload().catch(() => undefined);
-      const candidate = await pickImportFile(ctx);
-      if (candidate.status === 'cancelled') return;
+      void progressDialog.preload().catch(() => undefined);
+      const controller = new AbortController();
+      checking.current = controller;
+      let painted = 0;
+      const candidate = await pickImportFile(ctx, {
+        signal: controller.signal,
+        onProgress: ({ fileName, size, stage, checked, revisions }) => {
+          if ((revisions === 0 && size <= LARGE_FILE_CHARS) || controller.signal.aborted) return;
+          setProgress({ fileName, stage, checked, revisions });
+          // The checking holds the page between its steps: let the dialog be painted (and a
+          // click on Cancel be heard) at the start of each stage and every tenth of a second.
+          if (checked > 0 && performance.now() - painted < PAINT_EVERY_MS) return;
+          // The dialog's code first, if it is still on its way, then a frame to show it in.
+          return progressDialog.preload().catch(() => undefined).then(nextPaint).then(() => { painted = performance.now(); });
+        },
+      }).finally(() => {
+        if (checking.current === controller) checking.current = null;
+        setProgress(null);
+      });
+      if (candidate.status === 'cancelled') {
+        if (controller.signal.aborted) notify({ message: 'Import cancelled. Your library is unchanged.' });
+        return;
+      }
       if (candidate.status === 'ready' && !candidate.existing) {
         await write(candidate, 'add');
         return;
@@ -80,7 +122,9 @@ export function usePlanFiles(): { exportPlanFile: (planId: string, options?: { w
   }, [notify, write]);
 
   let dialogs: ReactNode = null;
-  if (pending?.status === 'invalid') {
+  if (progress) {
+    dialogs = <progressDialog.View progress={progress} onCancel={() => checking.current?.abort()} />;
+  } else if (pending?.status === 'invalid') {
     dialogs = <problemsDialog.View fileName={pending.fileName} summary={pending.summary} problems={pending.problems} onClose={() => setPending(null)} />;
   } else if (pending?.status === 'ready' && pending.existing) {
     const { bundle, existing } = pending;
