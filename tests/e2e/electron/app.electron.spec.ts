@@ -175,6 +175,9 @@ test.describe('desktop app', () => {
     await plan.backToLibrary();
     await expect(library.row('Desktop backups')).toBeVisible();
     await expect(library.row('Desktop backups (restored)')).toBeVisible();
+    // The library says when each plan was last backed up.
+    await expect(library.plansTable.getByRole('columnheader', { name: 'Last backed up' })).toBeVisible();
+    await expect(library.row('Desktop backups').getByRole('cell').nth(4)).toHaveText(/ ago$/);
 
     // A backup damaged on disk is refused with its name; the others are still listed.
     writeFileSync(join(folder, name ?? ''), '{"format":"roadmap-planner.plan", "pla');
