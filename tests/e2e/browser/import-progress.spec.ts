@@ -38,6 +38,15 @@ test.beforeAll(async () => {
 });
 
 test('a file with a long history shows how far its check is, can be cancelled, and imports whole when left to finish', async ({ page }) => {
+  // The page is busy while it reads the file, so what the dialog said then is noted as it appears.
+  await page.addInitScript(() => {
+    const seen = new Set<string>();
+    (window as unknown as { __progressSeen: Set<string> }).__progressSeen = seen;
+    new MutationObserver(() => {
+      const text = document.getElementById('import-progress-text')?.textContent;
+      if (text) seen.add(text);
+    }).observe(document, { subtree: true, childList: true, characterData: true });
+  });
   const library = new LibraryPage(page);
   await library.goto();
 
@@ -51,6 +60,7 @@ test('a file with a long history shows how far its check is, can be cancelled, a
   const checking = dialog.getByText(new RegExp(`^Checking the plan’s history: revision \\d+ of ${REVISIONS}\\. Nothing is saved until every part is checked\\.$`));
   await expect(checking).toBeVisible({ timeout: 30_000 });
   await expect.poll(async () => Number(await dialog.getByRole('progressbar', { name: /Checking the plan’s history/ }).getAttribute('aria-valuenow'))).toBeGreaterThan(0);
+  expect(await page.evaluate(() => [...(window as unknown as { __progressSeen: Set<string> }).__progressSeen][0])).toBe('Reading the plan in the file. Nothing is saved until every part is checked.');
 
   // Escape, as the Cancel button, stops the check between two revisions.
   await page.keyboard.press('Escape');
