@@ -17,10 +17,10 @@ export function BackupCatchUp() {
     let warned = false;
     let timer = 0;
     const pass = async () => {
-      const [{ getHost }, { appServices }, { backUpChangedPlans }] = await Promise.all([
-        import('../../host'), import('../../app/services'), import('./backup-commands'),
-      ]);
+      // A plain browser keeps no backups: it fetches nothing more than the host.
+      const { getHost } = await import('../../host');
       if (stopped || !getHost().backups) return false;
+      const [{ appServices }, { backUpChangedPlans }] = await Promise.all([import('../../app/services'), import('./backup-commands')]);
       const result = await backUpChangedPlans(appServices());
       const failed = result.failed[0];
       if (failed && !warned && !stopped) {
