@@ -49,6 +49,6 @@ export const FREE_SOME_SPACE = 'Free some disk space and try again.';
  * the app itself (old automatic revisions, plans in Recently deleted), or outside it.
  */
 export function quotaAdvice(usage: StorageUsage | null): string {
-  const what = 'To make room, remove old automatic revisions (History, in a plan) or plans in Recently deleted (in the library), or free some disk space, then try again.';
-  return usage ? `Plans and their history use ${byteSize(usage.usage)} of the ${byteSize(usage.quota)} this computer allows the app. ${what}` : what;
+  const what = 'To make room, remove old automatic revisions (a plan’s History) or plans in Recently deleted, or free disk space.';
+  return usage ? `The plans use ${byteSize(usage.usage)} of the ${byteSize(usage.quota)} allowed. ${what}` : what;
 }

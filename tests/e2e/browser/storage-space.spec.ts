@@ -39,8 +39,8 @@ test('the library shows the space plans take and the space left, and a full disk
   await plan.fill('Number of schools', '44');
   const alert = page.getByRole('alert').filter({ hasText: 'out of storage space' });
   await expect(alert).toContainText('Could not save the plan: this computer is out of storage space for the app. Nothing was changed.');
-  await expect(alert).toContainText('Plans and their history use 3.2 MB of the 1.9 GB this computer allows the app.');
-  await expect(alert).toContainText('To make room, remove old automatic revisions (History, in a plan) or plans in Recently deleted (in the library), or free some disk space, then try again.');
+  await expect(alert).toContainText('The plans use 3.2 MB of the 1.9 GB allowed.');
+  await expect(alert).toContainText('To make room, remove old automatic revisions (a plan’s History) or plans in Recently deleted, or free disk space.');
   await expectNoAxeViolations(page, 'a save refused for space');
   await saveScreenshot(page, 'save-refused-for-space');
 

@@ -36,7 +36,7 @@ describe('a write refused for space', () => {
 
     const estimate = vi.fn(async () => ({ usage: 59.6 * MB, quota: 60 * MB }));
     expect(await failureMessage(error, estimate)).toBe(
-      'Could not create the plan: this computer is out of storage space for the app. Nothing was changed. Plans and their history use 59.6 MB of the 60 MB this computer allows the app. To make room, remove old automatic revisions (History, in a plan) or plans in Recently deleted (in the library), or free some disk space, then try again.',
+      'Could not create the plan: this computer is out of storage space for the app. Nothing was changed. The plans use 59.6 MB of the 60 MB allowed. To make room, remove old automatic revisions (a plan’s History) or plans in Recently deleted, or free disk space.',
     );
     expect(estimate).toHaveBeenCalledTimes(1);
 
@@ -49,7 +49,7 @@ describe('a write refused for space', () => {
 
   it('goes without the figures when the browser gives no estimate, or is slow to', async () => {
     const error = new StorageError('Could not save the plan: this computer is out of storage space for the app. Nothing was changed. Free some disk space and try again.', 'quota');
-    const advice = 'To make room, remove old automatic revisions (History, in a plan) or plans in Recently deleted (in the library), or free some disk space, then try again.';
+    const advice = 'To make room, remove old automatic revisions (a plan’s History) or plans in Recently deleted, or free disk space.';
     expect(await failureMessage(error, async () => null)).toBe(`Could not save the plan: this computer is out of storage space for the app. Nothing was changed. ${advice}`);
     expect(await failureMessage(error, () => Promise.reject(new Error('denied')))).toContain(`Nothing was changed. ${advice}`);
     vi.useFakeTimers();

@@ -35,8 +35,8 @@ describe('the space plans take', () => {
 
   it('says, when the space runs out, how much is used and what can be freed', () => {
     expect(quotaAdvice({ usage: 59.6 * MB, quota: 60 * MB })).toBe(
-      'Plans and their history use 59.6 MB of the 60 MB this computer allows the app. To make room, remove old automatic revisions (History, in a plan) or plans in Recently deleted (in the library), or free some disk space, then try again.',
+      'The plans use 59.6 MB of the 60 MB allowed. To make room, remove old automatic revisions (a plan’s History) or plans in Recently deleted, or free disk space.',
     );
-    expect(quotaAdvice(null)).toBe('To make room, remove old automatic revisions (History, in a plan) or plans in Recently deleted (in the library), or free some disk space, then try again.');
+    expect(quotaAdvice(null)).toBe('To make room, remove old automatic revisions (a plan’s History) or plans in Recently deleted, or free disk space.');
   });
 });
