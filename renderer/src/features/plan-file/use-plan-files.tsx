@@ -21,6 +21,7 @@ type ReadyImport = Extract<ImportCandidate, { status: 'ready' }>;
 /** A file this long (about 1 MB) takes long enough to read and save that the import shows how it goes. */
 const LARGE_FILE_CHARS = 1_000_000;
 const PAINT_EVERY_MS = 100;
+const SHOW_AFTER_MS = 400;
 
 /**
  * Settles once the browser has painted what React rendered and handled the input waiting. A
@@ -61,7 +62,8 @@ export function usePlanFiles(): { exportPlanFile: (planId: string, options?: { w
     setPending(null);
     const { bundle, history, unreadable } = candidate;
     const revisions = choice === 'keep-both' ? 0 : history?.revisions.length ?? 0;
-    if (revisions > 0 || candidate.size > LARGE_FILE_CHARS) setProgress({ fileName: candidate.fileName, stage: 'saving', checked: revisions, revisions });
+    // A long history makes a large file; a small one saves in a blink, without a dialog.
+    if (candidate.size > LARGE_FILE_CHARS) setProgress({ fileName: candidate.fileName, stage: 'saving', checked: revisions, revisions });
     try {
       const { applyImport } = await commands();
       const outcome = await applyImport(await services(), bundle, choice, choice === 'keep-both' ? null : history).finally(() => setProgress(null));
@@ -92,10 +94,17 @@ export function usePlanFiles(): { exportPlanFile: (planId: string, options?: { w
       const controller = new AbortController();
       checking.current = controller;
       let painted = 0;
+      let shown = false;
+      let started: number | null = null;
       const candidate = await pickImportFile(ctx, {
         signal: controller.signal,
         onProgress: ({ fileName, size, stage, checked, revisions }) => {
-          if ((revisions === 0 && size <= LARGE_FILE_CHARS) || controller.signal.aborted) return;
+          if (controller.signal.aborted) return;
+          started ??= performance.now(); // the file is chosen: its check begins
+          // A large file at once (reading it holds the page); a history that is still being
+          // checked after a moment; a quick import never flashes a dialog.
+          shown ||= size > LARGE_FILE_CHARS || (revisions > 0 && performance.now() - started > SHOW_AFTER_MS);
+          if (!shown) return;
           setProgress({ fileName, stage, checked, revisions });
           // The checking holds the page between its steps: let the dialog be painted (and a
           // click on Cancel be heard) at the start of each stage and every tenth of a second.
