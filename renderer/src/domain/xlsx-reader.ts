@@ -65,17 +65,20 @@ function unescapeXml(text: string): string {
   });
 }
 
+/** A tag's attributes as [name, value], as written (names with any prefix, values not unescaped). */
+function attributeList(attributes: string): [string, string][] {
+  // A name starts only where no name character comes before it: tried from inside a long run of
+  // name characters, it backtracked quadratically (100,000 characters took 40 s, found by the fuzz suite).
+  return Array.from(attributes.matchAll(/(?<![\w:.-])([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g), (a) => [a[1] ?? '', a[2] ?? a[3] ?? '']);
+}
+
 /** The attributes of every `<tag …>` (any namespace prefix), in document order. */
 function tags(xml: string, tag: string): Record<string, string>[] {
   const found: Record<string, string>[] = [];
   const pattern = new RegExp(`<(?:[\\w.-]+:)?${tag}\\b([^>]*)>`, 'g');
   for (const match of xml.matchAll(pattern)) {
     const attributes: Record<string, string> = {};
-    // A name starts only where no name character comes before it: tried from inside a long run of
-    // name characters, it backtracked quadratically (100,000 characters took 40 s, found by the fuzz suite).
-    for (const a of (match[1] ?? '').matchAll(/(?<![\w:.-])([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) {
-      attributes[a[1] ?? ''] = unescapeXml(a[2] ?? a[3] ?? '');
-    }
+    for (const [name, value] of attributeList(match[1] ?? '')) attributes[name] = unescapeXml(value);
     found.push(attributes);
   }
   return found;
@@ -308,10 +311,7 @@ function parserText(text: string): string {
 
 /** Every attribute of a tag as [name, value], names without a namespace prefix (the reader drops it). */
 function attributePairs(attributes: string): [string, string][] {
-  return Array.from(attributes.matchAll(/(?<![\w.:-])([\w.:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g), (m) => {
-    const name = m[1] ?? '';
-    return [name.slice(name.indexOf(':') + 1), m[2] ?? m[3] ?? ''];
-  });
+  return attributeList(attributes).map(([name, value]) => [name.slice(name.indexOf(':') + 1), value]);
 }
 
 /**

@@ -10,7 +10,7 @@ import type { BackupEntry, WriteBackupResult } from '../../host/host';
 import { copyName, copyPlanBundle } from '../../domain/plan-copy';
 import type { PlanFileContext } from '../plan-file/plan-file-commands';
 import type { PlanSummary } from '../../storage/library-repository';
-import { recordBackup, recordBackupList } from './backup-status';
+import { newestBackups, recordBackup, recordBackupList } from './backup-status';
 
 /**
  * Sends the plan as it is now to the Backups folder. Without history: the plan's revisions are
@@ -36,10 +36,13 @@ export async function backupPlan(ctx: PlanFileContext, planId: string): Promise<
  * hour and from each day it changed.
  */
 export function plansToBackUp(plans: readonly Pick<PlanSummary, 'id' | 'updatedAt' | 'deletedAt'>[], backups: readonly BackupEntry[]): string[] {
-  const newest = new Map<string, number>();
-  for (const backup of backups) newest.set(backup.planId, Math.max(newest.get(backup.planId) ?? -Infinity, Date.parse(backup.savedAt)));
+  const newest = newestBackups(backups);
+  const backedUpAt = (planId: string) => {
+    const savedAt = newest.get(planId);
+    return savedAt === undefined ? -Infinity : Date.parse(savedAt);
+  };
   return plans
-    .filter((plan) => !plan.deletedAt && Date.parse(plan.updatedAt) > (newest.get(plan.id) ?? -Infinity))
+    .filter((plan) => !plan.deletedAt && Date.parse(plan.updatedAt) > backedUpAt(plan.id))
     .sort((a, b) => Date.parse(a.updatedAt) - Date.parse(b.updatedAt))
     .map((plan) => plan.id);
 }

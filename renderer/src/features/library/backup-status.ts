@@ -26,13 +26,20 @@ export function backupsKnown(): boolean {
   return known;
 }
 
+/** Each plan's newest backup time (ISO), from a list of backups. */
+export function newestBackups(backups: readonly BackupEntry[]): Map<string, string> {
+  const newest = new Map<string, string>();
+  for (const backup of backups) {
+    const seen = newest.get(backup.planId);
+    if (seen === undefined || Date.parse(backup.savedAt) > Date.parse(seen)) newest.set(backup.planId, backup.savedAt);
+  }
+  return newest;
+}
+
 /** The Backups folder as listed now: replaces what was known. */
 export function recordBackupList(backups: readonly BackupEntry[]): void {
   latest.clear();
-  for (const backup of backups) {
-    const seen = latest.get(backup.planId);
-    if (seen === undefined || Date.parse(backup.savedAt) > Date.parse(seen)) latest.set(backup.planId, backup.savedAt);
-  }
+  for (const [planId, savedAt] of newestBackups(backups)) latest.set(planId, savedAt);
   known = true;
   changed();
 }
